@@ -1,0 +1,76 @@
+namespace AriSuTotalService.Domain.Complaints;
+
+/// <summary>Complaint type codes of CONTRACTS.md.</summary>
+public static class ComplaintTypeCodes
+{
+    public const string NameChange = "NAME_CHANGE";
+    public const string AutoPayment = "AUTO_PAYMENT";
+    public const string LeakFeeReduction = "LEAK_FEE_REDUCTION";
+    public const string EBilling = "E_BILLING";
+    public const string SupplyTermination = "SUPPLY_TERMINATION";
+    public const string BillingOther = "BILLING_OTHER";
+    public const string LeakDiagnosis = "LEAK_DIAGNOSIS";
+    public const string OutdoorLeak = "OUTDOOR_LEAK";
+    public const string SupplyInconvenience = "SUPPLY_INCONVENIENCE";
+    public const string MeterReplacement = "METER_REPLACEMENT";
+    public const string WaterQualityTest = "WATER_QUALITY_TEST";
+    public const string SupplyWorks = "SUPPLY_WORKS";
+    public const string IndoorPiping = "INDOOR_PIPING";
+    public const string WorksOther = "WORKS_OTHER";
+
+    /// <summary>The four citizen-inconvenience complaints of the Total Service (4대 시민불편 민원).</summary>
+    public static readonly IReadOnlyList<string> FourTotalServiceTypes =
+        [LeakDiagnosis, LeakFeeReduction, SupplyInconvenience, WaterQualityTest];
+}
+
+/// <summary>The two fields of the complaint catalogue.</summary>
+public static class ComplaintFields
+{
+    public const string Billing = "billing";
+    public const string Works = "works";
+    public static readonly IReadOnlyList<string> All = [Billing, Works];
+}
+
+/// <summary>How a complaint reached the office (CONTRACTS.md).</summary>
+public static class Channels
+{
+    public const string Phone = "phone";
+    public const string Visit = "visit";
+    public const string Web = "web";
+    /// <summary>The office acted first (선제적).</summary>
+    public const string Proactive = "proactive";
+    /// <summary>An extra problem found by asking at intake or on site, registered as staff work (직원 민원업무).</summary>
+    public const string Derived = "derived";
+
+    public static readonly IReadOnlyList<string> All = [Phone, Visit, Web, Proactive, Derived];
+    public static readonly IReadOnlyList<string> CitizenApplied = [Phone, Visit, Web];
+    public static readonly IReadOnlyList<string> OfficeInitiated = [Proactive, Derived];
+
+    public static bool IsKnown(string? value) => value is not null && All.Contains(value);
+}
+
+/// <summary>Complaint statuses (CONTRACTS.md).</summary>
+public static class ComplaintStatuses
+{
+    public const string Received = "received";
+    public const string Scheduled = "scheduled";
+    public const string Visited = "visited";
+    public const string Transferred = "transferred";
+    public const string Resolved = "resolved";
+    public const string Cancelled = "cancelled";
+
+    public static readonly IReadOnlyList<string> All = [Received, Scheduled, Visited, Transferred, Resolved, Cancelled];
+    public static readonly IReadOnlyList<string> Open = [Received, Scheduled, Visited, Transferred];
+
+    public static bool IsKnown(string? value) => value is not null && All.Contains(value);
+}
+
+/// <summary>Who is calling, when it is not the account holder.</summary>
+public static class CallerRelations
+{
+    public const string Family = "family";
+    public const string Tenant = "tenant";
+    public const string BuildingManager = "building_manager";
+    public const string Other = "other";
+    public static readonly IReadOnlyList<string> All = [Family, Tenant, BuildingManager, Other];
+}

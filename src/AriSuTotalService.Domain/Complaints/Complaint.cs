@@ -1,0 +1,174 @@
+using AriSuTotalService.Domain.Common;
+
+namespace AriSuTotalService.Domain.Complaints;
+
+/// <summary>A complaint (민원) and its lifecycle.</summary>
+public class Complaint : IAuditable, IVersioned
+{
+    private readonly List<ComplaintEvent> _events = [];
+
+    private Complaint() { }
+
+    private Complaint(int officeId, string receptionNumber, DateTime receivedAtUtc, ComplaintType type, string channel,
+        long? customerId, DateTime deadlineAtUtc)
+    {
+        OfficeId = officeId;
+        ReceptionNumber = receptionNumber;
+        ReceivedAtUtc = receivedAtUtc;
+        ComplaintTypeId = type.Id;
+        Channel = channel;
+        CustomerId = customerId;
+        Division = type.HandlingDivision;
+        DeadlineAtUtc = deadlineAtUtc;
+        Status = ComplaintStatuses.Received;
+    }
+
+    public long Id { get; private set; }
+    public int OfficeId { get; private set; }
+    public string ReceptionNumber { get; private set; } = "";
+    public DateTime ReceivedAtUtc { get; private set; }
+    public int ComplaintTypeId { get; private set; }
+    public ComplaintType? Type { get; private set; }
+    public string Channel { get; private set; } = Channels.Phone;
+    public string Status { get; private set; } = ComplaintStatuses.Received;
+    public long? CustomerId { get; private set; }
+    /// <summary>What the citizen said.</summary>
+    public string? Description { get; private set; }
+    /// <summary>Where, when there is no account (e.g. an outdoor leak reported by a passer-by).</summary>
+    public string? Location { get; private set; }
+    public string? CallerName { get; private set; }
+    public string? CallerPhone { get; private set; }
+    public string? CallerRelation { get; private set; }
+    /// <summary>The division currently responsible.</summary>
+    public string Division { get; private set; } = "";
+    public string? AssigneeId { get; private set; }
+    public DateTime DeadlineAtUtc { get; private set; }
+    public DateTime? ClosedAtUtc { get; private set; }
+    /// <summary>The complaint this one was registered from (linked/derived complaints).</summary>
+    public long? LinkedToId { get; private set; }
+    public string? CancelReason { get; private set; }
+    public string? TransferReason { get; private set; }
+    public string? Resolution { get; private set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
+    public string? UpdatedBy { get; set; }
+    public Guid Version { get; set; }
+
+    public IReadOnlyCollection<ComplaintEvent> Events => _events.AsReadOnly();
+
+    public bool IsClosed => Status == ComplaintStatuses.Resolved;
+    public bool IsOpen => ComplaintStatuses.Open.Contains(Status);
+
+    public static Complaint Receive(int officeId, string receptionNumber, DateTime receivedAtUtc, ComplaintType type,
+        string channel, long? customerId, string? description, string? location, DateTime deadlineAtUtc, string by)
+    {
+        if (!Channels.IsKnown(channel)) throw new DomainException($"알 수 없는 접수 경로입니다: {channel}");
+        if (customerId is null && string.IsNullOrWhiteSpace(location))
+            throw new DomainException("수용가번호가 없는 민원은 위치를 입력해야 합니다.");
+        var c = new Complaint(officeId, receptionNumber, receivedAtUtc, type, channel, customerId, deadlineAtUtc)
+        {
+            Description = Clean(description),
+            Location = Clean(location),
+        };
+        c._events.Add(new ComplaintEvent(receivedAtUtc, by, "received", channel));
+        return c;
+    }
+
+    public void SetCaller(string? name, string? phone, string? relation)
+    {
+        if (relation is not null && !CallerRelations.All.Contains(relation))
+            throw new DomainException("알 수 없는 관계입니다.");
+        CallerName = Clean(name);
+        CallerPhone = Clean(phone);
+        CallerRelation = CallerName is null ? null : relation;
+    }
+
+    public void LinkTo(Complaint first, DateTime atUtc, string by)
+    {
+        if (first.Id != 0 && first.Id == Id) throw new DomainException("자기 자신과 연계할 수 없습니다.");
+        LinkedToId = first.Id;
+        _events.Add(new ComplaintEvent(atUtc, by, "linked", first.ReceptionNumber));
+    }
+
+    public void AssignTo(string? userId, DateTime atUtc, string by)
+    {
+        EnsureOpen();
+        AssigneeId = userId;
+        _events.Add(new ComplaintEvent(atUtc, by, "assigned", userId));
+    }
+
+    public void MarkScheduled(DateTime atUtc, string by, string detail)
+    {
+        if (Status is not (ComplaintStatuses.Received or ComplaintStatuses.Scheduled))
+            throw new DomainException("접수 또는 예약 상태의 민원만 방문 예약할 수 있습니다.");
+        Status = ComplaintStatuses.Scheduled;
+        _events.Add(new ComplaintEvent(atUtc, by, "scheduled", detail));
+    }
+
+    public void MarkVisited(DateTime atUtc, string by)
+    {
+        if (Status != ComplaintStatuses.Scheduled) throw new DomainException("예약된 민원만 방문 처리할 수 있습니다.");
+        Status = ComplaintStatuses.Visited;
+        _events.Add(new ComplaintEvent(atUtc, by, "visited", null));
+    }
+
+    public void TransferTo(string division, string reason, DateTime atUtc, string by)
+    {
+        EnsureOpen();
+        if (Status == ComplaintStatuses.Transferred) throw new DomainException("이미 이첩된 민원입니다.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("이첩 사유를 입력하세요.");
+        if (division == Division) throw new DomainException("현재 담당 부서로는 이첩할 수 없습니다.");
+        Division = division;
+        TransferReason = reason.Trim();
+        Status = ComplaintStatuses.Transferred;
+        AssigneeId = null;
+        _events.Add(new ComplaintEvent(atUtc, by, "transferred", $"{division}: {TransferReason}"));
+    }
+
+    /// <summary>The receiving division reports its result, which resolves the complaint.</summary>
+    public void ReportTransferResult(string result, DateTime atUtc, string by)
+    {
+        if (Status != ComplaintStatuses.Transferred) throw new DomainException("이첩된 민원이 아닙니다.");
+        if (string.IsNullOrWhiteSpace(result)) throw new DomainException("처리 결과를 입력하세요.");
+        _events.Add(new ComplaintEvent(atUtc, by, "transfer_result", result.Trim()));
+        Close(result, atUtc, by);
+    }
+
+    public void Resolve(string resolution, DateTime atUtc, string by)
+    {
+        EnsureOpen();
+        if (Status == ComplaintStatuses.Transferred)
+            throw new DomainException("이첩된 민원은 받은 부서의 처리 결과 보고로 종결됩니다.");
+        if (string.IsNullOrWhiteSpace(resolution)) throw new DomainException("처리 내용을 입력하세요.");
+        Close(resolution, atUtc, by);
+    }
+
+    public void Cancel(string reason, DateTime atUtc, string by)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("취소 사유를 입력하세요.");
+        Status = ComplaintStatuses.Cancelled;
+        CancelReason = reason.Trim();
+        _events.Add(new ComplaintEvent(atUtc, by, "cancelled", CancelReason));
+    }
+
+    /// <summary>Closed within the legal deadline.</summary>
+    public bool ClosedOnTime => ClosedAtUtc is { } closed && closed <= DeadlineAtUtc;
+
+    private void Close(string resolution, DateTime atUtc, string by)
+    {
+        Resolution = resolution.Trim();
+        Status = ComplaintStatuses.Resolved;
+        ClosedAtUtc = atUtc;
+        _events.Add(new ComplaintEvent(atUtc, by, "resolved", Resolution));
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen) throw new DomainException("종결되었거나 취소된 민원은 변경할 수 없습니다.");
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

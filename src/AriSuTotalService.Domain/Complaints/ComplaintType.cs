@@ -1,0 +1,43 @@
+using AriSuTotalService.Domain.Calendar;
+
+namespace AriSuTotalService.Domain.Complaints;
+
+/// <summary>An entry of the complaint catalogue; administrators extend it.</summary>
+public class ComplaintType
+{
+    private ComplaintType() { }
+
+    public ComplaintType(string code, string field, string nameKo, string nameEn, bool isTotalService,
+        string handlingDivision, ProcessingPeriod period, bool needsVisit, bool entersHome, int sortOrder)
+    {
+        if (!ComplaintFields.All.Contains(field)) throw new ArgumentException($"unknown field {field}", nameof(field));
+        Code = code;
+        Field = field;
+        NameKo = nameKo;
+        NameEn = nameEn;
+        IsTotalService = isTotalService;
+        HandlingDivision = handlingDivision;
+        PeriodUnit = period.Unit;
+        PeriodValue = period.Value;
+        NeedsVisit = needsVisit;
+        EntersHome = entersHome;
+        SortOrder = sortOrder;
+        IsActive = true;
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Field { get; private set; } = ComplaintFields.Works;
+    public string NameKo { get; private set; } = "";
+    public string NameEn { get; private set; } = "";
+    public bool IsTotalService { get; private set; }
+    public string HandlingDivision { get; private set; } = "";
+    public PeriodUnit PeriodUnit { get; private set; }
+    public int PeriodValue { get; private set; }
+    public bool NeedsVisit { get; private set; }
+    public bool EntersHome { get; private set; }
+    public bool IsActive { get; private set; }
+    public int SortOrder { get; private set; }
+
+    public ProcessingPeriod Period => new(PeriodUnit, PeriodValue);
+}

@@ -1,0 +1,51 @@
+using AriSuTotalService.Domain.Common;
+
+namespace AriSuTotalService.Domain.Customers;
+
+/// <summary>A customer account (수용가) with its service connection and meter (수전·계량기).</summary>
+public class Customer : IAuditable
+{
+    private Customer() { }
+
+    public Customer(int officeId, string accountNumber, string holderName, string phone, string address,
+        string? dong, string district, string useType, int meterSizeMm, string? meterSerial)
+    {
+        OfficeId = officeId;
+        AccountNumber = accountNumber;
+        Update(holderName, phone, address, dong, district, useType, meterSizeMm, meterSerial);
+    }
+
+    public long Id { get; private set; }
+    public int OfficeId { get; private set; }
+    /// <summary>수용가번호, e.g. 12-3456789.</summary>
+    public string AccountNumber { get; private set; } = "";
+    public string HolderName { get; private set; } = "";
+    public string Phone { get; private set; } = "";
+    /// <summary>Road-name address.</summary>
+    public string Address { get; private set; } = "";
+    public string? Dong { get; private set; }
+    public string District { get; private set; } = "";
+    public string UseType { get; private set; } = UseTypes.Household;
+    public int MeterSizeMm { get; private set; }
+    public string? MeterSerial { get; private set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
+    public string? UpdatedBy { get; set; }
+
+    public void Update(string holderName, string phone, string address, string? dong, string district,
+        string useType, int meterSizeMm, string? meterSerial)
+    {
+        if (!UseTypes.IsKnown(useType)) throw new DomainException($"알 수 없는 용도입니다: {useType}");
+        if (meterSizeMm <= 0) throw new DomainException("계량기 구경은 0보다 커야 합니다.");
+        HolderName = holderName.Trim();
+        Phone = phone.Trim();
+        Address = address.Trim();
+        Dong = string.IsNullOrWhiteSpace(dong) ? null : dong.Trim();
+        District = district.Trim();
+        UseType = useType;
+        MeterSizeMm = meterSizeMm;
+        MeterSerial = string.IsNullOrWhiteSpace(meterSerial) ? null : meterSerial.Trim();
+    }
+}

@@ -1,0 +1,67 @@
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Customers;
+using AriSuTotalService.Domain.Offices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AriSuTotalService.Infrastructure.Configurations;
+
+internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> b)
+    {
+        b.Property(c => c.ReceptionNumber).HasMaxLength(30).IsRequired();
+        b.Property(c => c.Channel).HasMaxLength(12).IsRequired();
+        b.Property(c => c.Status).HasMaxLength(12).IsRequired();
+        b.Property(c => c.Description).HasMaxLength(4000);
+        b.Property(c => c.Location).HasMaxLength(300);
+        b.Property(c => c.CallerName).HasMaxLength(100);
+        b.Property(c => c.CallerPhone).HasMaxLength(30);
+        b.Property(c => c.CallerRelation).HasMaxLength(20);
+        b.Property(c => c.Division).HasMaxLength(20).IsRequired();
+        b.Property(c => c.AssigneeId).HasMaxLength(450);
+        b.Property(c => c.CancelReason).HasMaxLength(1000);
+        b.Property(c => c.TransferReason).HasMaxLength(1000);
+        b.Property(c => c.Resolution).HasMaxLength(2000);
+        b.Property(c => c.CreatedBy).HasMaxLength(256);
+        b.Property(c => c.UpdatedBy).HasMaxLength(256);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        b.Ignore(c => c.IsClosed);
+        b.Ignore(c => c.IsOpen);
+        b.Ignore(c => c.ClosedOnTime);
+
+        b.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(c => c.Type).WithMany().HasForeignKey(c => c.ComplaintTypeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Customer>().WithMany().HasForeignKey(c => c.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(c => c.LinkedToId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(c => c.Events).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        b.HasIndex(c => c.ReceptionNumber).IsUnique();
+        b.HasIndex(c => new { c.OfficeId, c.ReceivedAtUtc });
+        b.HasIndex(c => new { c.OfficeId, c.Status, c.DeadlineAtUtc });
+        b.HasIndex(c => c.CustomerId);
+        b.HasIndex(c => c.LinkedToId);
+    }
+}
+
+internal sealed class ComplaintEventConfiguration : IEntityTypeConfiguration<ComplaintEvent>
+{
+    public void Configure(EntityTypeBuilder<ComplaintEvent> b)
+    {
+        b.Property(e => e.By).HasMaxLength(256).IsRequired();
+        b.Property(e => e.Kind).HasMaxLength(20).IsRequired();
+        b.Property(e => e.Detail).HasMaxLength(2000);
+        b.HasIndex(e => e.ComplaintId);
+    }
+}
+
+internal sealed class OfficeSequenceConfiguration : IEntityTypeConfiguration<OfficeSequence>
+{
+    public void Configure(EntityTypeBuilder<OfficeSequence> b)
+    {
+        b.HasKey(s => new { s.OfficeId, s.Year });
+        b.Property(s => s.OfficeId).ValueGeneratedNever();
+        b.Property(s => s.Year).ValueGeneratedNever();
+    }
+}

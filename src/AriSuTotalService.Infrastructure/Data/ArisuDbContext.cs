@@ -1,0 +1,34 @@
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Customers;
+using AriSuTotalService.Domain.Meters;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Infrastructure.ApiKeys;
+using AriSuTotalService.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Infrastructure.Data;
+
+/// <summary>The one context: application data, Identity and the Data Protection key ring.</summary>
+public class ArisuDbContext(DbContextOptions<ArisuDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<MeterReading> MeterReadings => Set<MeterReading>();
+    public DbSet<ComplaintType> ComplaintTypes => Set<ComplaintType>();
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+    public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
+    public DbSet<OfficeSequence> OfficeSequences => Set<OfficeSequence>();
+    public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ArisuDbContext).Assembly);
+    }
+}

@@ -1,0 +1,46 @@
+using AriSuTotalService.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AriSuTotalService.Infrastructure.Data;
+
+/// <summary>Fills the audit columns and renews the concurrency token of every versioned case on save.</summary>
+public sealed class AuditingInterceptor(TimeProvider clock, ICurrentUser user) : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData,
+        InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
+            if (entry.Entity is IAuditable audited)
+            {
+                if (entry.State == EntityState.Added)
+                {
+                    audited.CreatedAtUtc = now;
+                    audited.CreatedBy ??= user.Name;
+                }
+                else
+                {
+                    audited.UpdatedAtUtc = now;
+                    audited.UpdatedBy = user.Name;
+                }
+            }
+            if (entry.Entity is IVersioned versioned) versioned.Version = Guid.NewGuid();
+        }
+    }
+}

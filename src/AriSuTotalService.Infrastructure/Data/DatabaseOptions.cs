@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Configuration;
+namespace AriSuTotalService.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>
+/// <c>Database__Provider</c> (Sqlite | SqlServer, default Sqlite) and <c>ConnectionStrings__Arisu</c>
+/// (default: a SQLite file in the app's data folder). <c>Database__MigrateOnStart</c> applies migrations at start
+/// (default true for SQLite, false for SQL Server, where the documented <c>migrate</c> command does it).
+/// </summary>
+public sealed class DatabaseOptions
+{
+    public const string SqliteMigrationsAssembly = "AriSuTotalService.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "AriSuTotalService.Migrations.SqlServer";
+
+    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
+    public string ConnectionString { get; init; } = "";
+    public bool MigrateOnStart { get; init; }
+    /// <summary>Folder for the SQLite file, logs and (by default) uploaded files.</summary>
+    public string DataFolder { get; init; } = "";
+
+    public static DatabaseOptions From(IConfiguration config, string contentRoot)
+    {
+        var providerText = config["Database:Provider"];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText)) provider = DatabaseProvider.Sqlite;
+        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider))
+            throw new InvalidOperationException(
+                $"Database__Provider must be Sqlite or SqlServer, not '{providerText}'.");
+
+        var dataFolder = config["DataFolder"];
+        if (string.IsNullOrWhiteSpace(dataFolder)) dataFolder = Path.Combine(contentRoot, "App_Data");
+        dataFolder = Path.GetFullPath(dataFolder);
+
+        var cs = config.GetConnectionString("Arisu");
+        if (string.IsNullOrWhiteSpace(cs))
+        {
+            if (provider == DatabaseProvider.SqlServer)
+                throw new InvalidOperationException("ConnectionStrings__Arisu is required when Database__Provider=SqlServer.");
+            cs = $"Data Source={Path.Combine(dataFolder, "arisu.db")}";
+        }
+
+        var migrate = config["Database:MigrateOnStart"];
+        return new DatabaseOptions
+        {
+            Provider = provider,
+            ConnectionString = cs,
+            DataFolder = dataFolder,
+            MigrateOnStart = string.IsNullOrWhiteSpace(migrate)
+                ? provider == DatabaseProvider.Sqlite
+                : bool.Parse(migrate),
+        };
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Infrastructure.ApiKeys;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace AriSuTotalService.Infrastructure.Demo;
+
+/// <summary>Fills an empty Development database with the demo office, accounts, key and data (CONTRACTS.md).</summary>
+public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, TimeProvider clock, ILogger<DemoSeeder> logger)
+{
+    public async Task SeedAsync(DemoOptions options, CancellationToken ct = default)
+    {
+        if (await db.Offices.AnyAsync(o => o.ShortName == DemoData.OfficeShortName, ct)) return;
+        var sw = Stopwatch.StartNew();
+        var office = await identity.EnsureOfficeAsync(DemoData.OfficeName, DemoData.OfficeShortName, DemoData.Districts);
+        foreach (var a in DemoData.Accounts)
+            await identity.CreateUserAsync(a.Email, DemoData.Password, a.Role, office.Id, a.Division, a.DisplayName, a.Phone);
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.ApiKeys.Add(new ApiKey(office.Id, "데모 연계 키", DemoData.ApiKey, ApiKeyScopes.All, "system", now));
+        await db.SaveChangesAsync(ct);
+
+        var today = SeoulTime.Today(clock);
+        var generator = new DemoDataGenerator(options, today);
+        var holidays = await db.PublicHolidays.Select(h => h.Date).ToListAsync(ct);
+        var calendar = new DeadlineCalendar(holidays);
+        var counts = await WriteAsync(db, office.Id, office.ShortName, generator, calendar, now, ct);
+        logger.LogInformation("Demo data: {Customers} customers, {Readings} readings, {Complaints} complaints in {Elapsed} ms",
+            counts.Customers, counts.Readings, counts.Complaints, sw.ElapsedMilliseconds);
+    }
+
+    public sealed record Counts(int Customers, int Readings, int Complaints);
+
+    /// <summary>Writes the generated rows through prepared commands in one transaction (also used by the benchmarks).</summary>
+    public static async Task<Counts> WriteAsync(ArisuDbContext db, int officeId, string officeShortName,
+        DemoDataGenerator generator, DeadlineCalendar calendar, DateTime nowUtc, CancellationToken ct)
+    {
+        var customers = generator.Customers();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            using (var w = BulkWriter.For(db, "Customers", "OfficeId", "AccountNumber", "HolderName", "Phone", "Address",
+                       "Dong", "District", "UseType", "MeterSizeMm", "MeterSerial", "CreatedAtUtc", "CreatedBy"))
+            {
+                foreach (var c in customers)
+                    w.Insert(officeId, c.AccountNumber, c.HolderName, c.Phone, c.Address, c.Dong, c.District, c.UseType,
+                        c.MeterSizeMm, c.MeterSerial, nowUtc, "demo");
+            }
+            var ids = await db.Customers.Where(c => c.OfficeId == officeId)
+                .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
+            var customerIds = customers.Select(c => ids[c.AccountNumber]).ToArray();
+
+            var readings = 0;
+            using (var w = BulkWriter.For(db, "MeterReadings", "CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3"))
+            {
+                foreach (var r in generator.Readings(customers))
+                {
+                    w.Insert(customerIds[r.CustomerIndex], r.PeriodStart, r.PeriodEnd, r.ReadingM3, r.UsageM3);
+                    readings++;
+                }
+            }
+
+            var complaints = generator.Complaints(customers.Count, calendar, officeShortName, nowUtc);
+            using (var w = BulkWriter.For(db, "Complaints", "OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId",
+                       "Channel", "Status", "CustomerId", "Location", "Division", "DeadlineAtUtc", "ClosedAtUtc",
+                       "Description", "Resolution", "CancelReason", "CreatedAtUtc", "CreatedBy", "Version"))
+            {
+                foreach (var c in complaints)
+                {
+                    w.Insert(officeId, c.ReceptionNumber, c.ReceivedAtUtc, c.TypeId, c.Channel, c.Status,
+                        c.CustomerIndex is { } ci ? customerIds[ci] : null, c.Location, c.Division, c.DeadlineAtUtc,
+                        c.ClosedAtUtc, c.Description, c.Resolution,
+                        c.Status == Domain.Complaints.ComplaintStatuses.Cancelled ? "민원인 요청으로 취소" : null,
+                        c.ReceivedAtUtc, "demo", Guid.NewGuid());
+                }
+            }
+            using (var w = new BulkLinker(db))
+            {
+                foreach (var c in complaints.Where(c => c.LinkedToReception is not null))
+                    w.Link(c.ReceptionNumber, c.LinkedToReception!);
+            }
+
+            // Timelines, set-based: one received entry each, and the closing entry where there is one.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
+                SELECT "Id", "ReceivedAtUtc", 'demo', 'received', "Channel" FROM "Complaints" WHERE "OfficeId" = {0}
+                """, [officeId], ct);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
+                SELECT "Id", "ClosedAtUtc", 'demo', 'resolved', "Resolution" FROM "Complaints"
+                WHERE "OfficeId" = {0} AND "ClosedAtUtc" IS NOT NULL
+                """, [officeId], ct);
+
+            foreach (var year in complaints.GroupBy(c => c.ReceptionNumber[..4]))
+            {
+                db.OfficeSequences.Add(new Domain.Complaints.OfficeSequence(officeId, int.Parse(year.Key, System.Globalization.CultureInfo.InvariantCulture), year.Count()));
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return new Counts(customers.Count, readings, complaints.Count);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private sealed class BulkLinker : IDisposable
+    {
+        private readonly System.Data.Common.DbCommand _cmd;
+
+        public BulkLinker(ArisuDbContext db)
+        {
+            _cmd = db.Database.GetDbConnection().CreateCommand();
+            _cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            _cmd.CommandText = """
+                UPDATE "Complaints" SET "LinkedToId" = (SELECT p."Id" FROM "Complaints" p WHERE p."ReceptionNumber" = @parent)
+                WHERE "ReceptionNumber" = @child
+                """;
+            foreach (var name in new[] { "@parent", "@child" })
+            {
+                var p = _cmd.CreateParameter();
+                p.ParameterName = name;
+                _cmd.Parameters.Add(p);
+            }
+        }
+
+        public void Link(string child, string parent)
+        {
+            _cmd.Parameters[0].Value = parent;
+            _cmd.Parameters[1].Value = child;
+            _cmd.ExecuteNonQuery();
+        }
+
+        public void Dispose() => _cmd.Dispose();
+    }
+}

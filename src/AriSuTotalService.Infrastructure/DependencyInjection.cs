@@ -1,0 +1,110 @@
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Demo;
+using AriSuTotalService.Infrastructure.Health;
+using AriSuTotalService.Infrastructure.Identity;
+using AriSuTotalService.Infrastructure.Jobs;
+using Hangfire;
+using Hangfire.SqlServer;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AriSuTotalService.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database (either provider), Identity stores, Data Protection key ring, jobs, health checks, demo data.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration config,
+        string contentRoot)
+    {
+        var db = DatabaseOptions.From(config, contentRoot);
+        services.AddSingleton(db);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser, SystemUser>();
+        services.AddScoped<AuditingInterceptor>();
+        services.AddDbContext<ArisuDbContext>((sp, o) =>
+        {
+            Configure(o, db);
+            o.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+        });
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireDigit = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<ArisuDbContext>()
+            .AddErrorDescriber<KoreanIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        // One key ring in the database: every web node decrypts every other node's cookies.
+        services.AddDataProtection()
+            .SetApplicationName("AriSuTotalService")
+            .PersistKeysToDbContext<ArisuDbContext>();
+
+        var jobs = config.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions();
+        services.AddSingleton(jobs);
+        services.AddHangfire(h =>
+        {
+            h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (db.Provider == DatabaseProvider.SqlServer)
+            {
+                h.UseSqlServerStorage(db.ConnectionString, new SqlServerStorageOptions
+                {
+                    SchemaName = "HangFire",
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.Zero,
+                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                    DisableGlobalLocks = true,
+                });
+            }
+            else
+            {
+                h.UseInMemoryStorage();
+            }
+        });
+        if (jobs.Server)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = jobs.WorkerCount;
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            });
+        }
+
+        services.AddHealthChecks()
+            .AddDbContextCheck<ArisuDbContext>("database", tags: ["ready"])
+            .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
+
+        services.AddScoped<IdentitySetup>();
+        services.AddScoped<DemoSeeder>();
+        return services;
+    }
+
+    /// <summary>The provider choice, shared by the app and the design-time factories of the two migration sets.</summary>
+    public static void Configure(DbContextOptionsBuilder o, DatabaseOptions db)
+    {
+        if (db.Provider == DatabaseProvider.SqlServer)
+        {
+            // No retrying execution strategy: imports and scans run in explicit transactions.
+            o.UseSqlServer(db.ConnectionString, x => x.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly));
+        }
+        else
+        {
+            o.UseSqlite(db.ConnectionString, x => x.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace AriSuTotalService.Infrastructure.Jobs;
+
+/// <summary>
+/// <c>Jobs__Server</c>: whether this node runs a Hangfire server (default true; web-only nodes set false);
+/// <c>Jobs__WorkerCount</c>: workers per server (default 2 × cores, at most 10).
+/// </summary>
+public sealed class JobOptions
+{
+    public bool Server { get; set; } = true;
+    public int WorkerCount { get; set; } = Math.Min(10, Environment.ProcessorCount * 2);
+}

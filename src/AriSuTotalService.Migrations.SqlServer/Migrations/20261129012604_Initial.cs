@@ -1,0 +1,893 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace AriSuTotalService.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintTypes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    NameKo = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    IsTotalService = table.Column<bool>(type: "bit", nullable: false),
+                    HandlingDivision = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PeriodUnit = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    PeriodValue = table.Column<int>(type: "int", nullable: false),
+                    NeedsVisit = table.Column<bool>(type: "bit", nullable: false),
+                    EntersHome = table.Column<bool>(type: "bit", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintTypes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Offices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ShortName = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Districts = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Offices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficeSequences",
+                columns: table => new
+                {
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Last = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficeSequences", x => new { x.OfficeId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublicHolidays",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicHolidays", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiKeys_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Division = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUsers_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Customers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    AccountNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    HolderName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Dong = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    District = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    UseType = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    MeterSizeMm = table.Column<int>(type: "int", nullable: false),
+                    MeterSerial = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Customers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Customers_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Complaints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    ReceptionNumber = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ComplaintTypeId = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CallerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CallerPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    CallerRelation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Division = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AssigneeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DeadlineAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LinkedToId = table.Column<long>(type: "bigint", nullable: true),
+                    CancelReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TransferReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Resolution = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Complaints", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Complaints_ComplaintTypes_ComplaintTypeId",
+                        column: x => x.ComplaintTypeId,
+                        principalTable: "ComplaintTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Complaints_LinkedToId",
+                        column: x => x.LinkedToId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Complaints_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeterReadings",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReadingM3 = table.Column<long>(type: "bigint", nullable: false),
+                    UsageM3 = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeterReadings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeterReadings_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplaintEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplaintEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplaintEvents_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ComplaintTypes",
+                columns: new[] { "Id", "Code", "EntersHome", "Field", "HandlingDivision", "IsActive", "IsTotalService", "NameEn", "NameKo", "NeedsVisit", "PeriodUnit", "PeriodValue", "SortOrder" },
+                values: new object[,]
+                {
+                    { 1, "NAME_CHANGE", false, "billing", "요금과", true, false, "Owner/user name change", "명의변경", false, "Days", 1, 10 },
+                    { 2, "AUTO_PAYMENT", false, "billing", "요금과", true, false, "Automatic payment", "자동납부", false, "Days", 1, 20 },
+                    { 3, "LEAK_FEE_REDUCTION", false, "billing", "요금과", true, true, "Leak fee reduction", "누수요금감면", false, "Days", 7, 30 },
+                    { 4, "E_BILLING", false, "billing", "요금과", true, false, "E-billing", "전자고지", false, "Days", 1, 40 },
+                    { 5, "SUPPLY_TERMINATION", false, "billing", "요금과", true, false, "Supply termination", "급수폐지", false, "Days", 3, 50 },
+                    { 6, "BILLING_OTHER", false, "billing", "요금과", true, false, "Other (billing)", "기타(요금)", false, "Days", 7, 60 },
+                    { 7, "LEAK_DIAGNOSIS", true, "works", "현장민원과", true, true, "Indoor leak diagnosis", "옥내누수진단", true, "Days", 3, 70 },
+                    { 8, "OUTDOOR_LEAK", false, "works", "현장민원과", true, false, "Outdoor leak report", "옥외누수신고", true, "Immediate", 0, 80 },
+                    { 9, "SUPPLY_INCONVENIENCE", true, "works", "현장민원과", true, true, "Supply inconvenience", "급수불편", true, "Days", 1, 90 },
+                    { 10, "METER_REPLACEMENT", false, "works", "현장민원과", true, false, "Meter replacement", "계량기교체", true, "Days", 3, 100 },
+                    { 11, "WATER_QUALITY_TEST", true, "works", "현장민원과", true, true, "Water quality test", "수질검사", true, "Days", 3, 110 },
+                    { 12, "SUPPLY_WORKS", false, "works", "급수운영과", true, false, "Supply works", "급수공사", true, "Days", 7, 120 },
+                    { 13, "INDOOR_PIPING", true, "works", "현장민원과", true, false, "Indoor piping", "옥내배관", true, "Days", 3, 130 },
+                    { 14, "WORKS_OTHER", false, "works", "현장민원과", true, false, "Other (works)", "기타(공사)", false, "Days", 7, 140 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "PublicHolidays",
+                columns: new[] { "Id", "Date", "Kind", "Name" },
+                values: new object[,]
+                {
+                    { 1, new DateOnly(2014, 1, 1), "fixed", "신정" },
+                    { 2, new DateOnly(2014, 1, 30), "lunar", "설날" },
+                    { 3, new DateOnly(2014, 1, 31), "lunar", "설날" },
+                    { 4, new DateOnly(2014, 2, 1), "lunar", "설날" },
+                    { 5, new DateOnly(2014, 3, 1), "fixed", "삼일절" },
+                    { 6, new DateOnly(2014, 5, 5), "fixed", "어린이날" },
+                    { 7, new DateOnly(2014, 5, 6), "lunar", "부처님오신날" },
+                    { 8, new DateOnly(2014, 6, 4), "one_off", "전국동시지방선거" },
+                    { 9, new DateOnly(2014, 6, 6), "fixed", "현충일" },
+                    { 10, new DateOnly(2014, 8, 15), "fixed", "광복절" },
+                    { 11, new DateOnly(2014, 9, 7), "lunar", "추석" },
+                    { 12, new DateOnly(2014, 9, 8), "lunar", "추석" },
+                    { 13, new DateOnly(2014, 9, 9), "lunar", "추석" },
+                    { 14, new DateOnly(2014, 9, 10), "substitute", "추석 대체공휴일" },
+                    { 15, new DateOnly(2014, 10, 3), "fixed", "개천절" },
+                    { 16, new DateOnly(2014, 10, 9), "fixed", "한글날" },
+                    { 17, new DateOnly(2014, 12, 25), "fixed", "성탄절" },
+                    { 18, new DateOnly(2015, 1, 1), "fixed", "신정" },
+                    { 19, new DateOnly(2015, 2, 18), "lunar", "설날" },
+                    { 20, new DateOnly(2015, 2, 19), "lunar", "설날" },
+                    { 21, new DateOnly(2015, 2, 20), "lunar", "설날" },
+                    { 22, new DateOnly(2015, 3, 1), "fixed", "삼일절" },
+                    { 23, new DateOnly(2015, 5, 5), "fixed", "어린이날" },
+                    { 24, new DateOnly(2015, 5, 25), "lunar", "부처님오신날" },
+                    { 25, new DateOnly(2015, 6, 6), "fixed", "현충일" },
+                    { 26, new DateOnly(2015, 8, 14), "one_off", "임시공휴일" },
+                    { 27, new DateOnly(2015, 8, 15), "fixed", "광복절" },
+                    { 28, new DateOnly(2015, 9, 26), "lunar", "추석" },
+                    { 29, new DateOnly(2015, 9, 27), "lunar", "추석" },
+                    { 30, new DateOnly(2015, 9, 28), "lunar", "추석" },
+                    { 31, new DateOnly(2015, 9, 29), "substitute", "추석 대체공휴일" },
+                    { 32, new DateOnly(2015, 10, 3), "fixed", "개천절" },
+                    { 33, new DateOnly(2015, 10, 9), "fixed", "한글날" },
+                    { 34, new DateOnly(2015, 12, 25), "fixed", "성탄절" },
+                    { 35, new DateOnly(2016, 1, 1), "fixed", "신정" },
+                    { 36, new DateOnly(2016, 2, 7), "lunar", "설날" },
+                    { 37, new DateOnly(2016, 2, 8), "lunar", "설날" },
+                    { 38, new DateOnly(2016, 2, 9), "lunar", "설날" },
+                    { 39, new DateOnly(2016, 2, 10), "substitute", "설날 대체공휴일" },
+                    { 40, new DateOnly(2016, 3, 1), "fixed", "삼일절" },
+                    { 41, new DateOnly(2016, 4, 13), "one_off", "국회의원선거" },
+                    { 42, new DateOnly(2016, 5, 5), "fixed", "어린이날" },
+                    { 43, new DateOnly(2016, 5, 6), "one_off", "임시공휴일" },
+                    { 44, new DateOnly(2016, 5, 14), "lunar", "부처님오신날" },
+                    { 45, new DateOnly(2016, 6, 6), "fixed", "현충일" },
+                    { 46, new DateOnly(2016, 8, 15), "fixed", "광복절" },
+                    { 47, new DateOnly(2016, 9, 14), "lunar", "추석" },
+                    { 48, new DateOnly(2016, 9, 15), "lunar", "추석" },
+                    { 49, new DateOnly(2016, 9, 16), "lunar", "추석" },
+                    { 50, new DateOnly(2016, 10, 3), "fixed", "개천절" },
+                    { 51, new DateOnly(2016, 10, 9), "fixed", "한글날" },
+                    { 52, new DateOnly(2016, 12, 25), "fixed", "성탄절" },
+                    { 53, new DateOnly(2017, 1, 1), "fixed", "신정" },
+                    { 54, new DateOnly(2017, 1, 27), "lunar", "설날" },
+                    { 55, new DateOnly(2017, 1, 28), "lunar", "설날" },
+                    { 56, new DateOnly(2017, 1, 29), "lunar", "설날" },
+                    { 57, new DateOnly(2017, 1, 30), "substitute", "설날 대체공휴일" },
+                    { 58, new DateOnly(2017, 3, 1), "fixed", "삼일절" },
+                    { 59, new DateOnly(2017, 5, 3), "lunar", "부처님오신날" },
+                    { 60, new DateOnly(2017, 5, 5), "fixed", "어린이날" },
+                    { 61, new DateOnly(2017, 5, 9), "one_off", "대통령선거" },
+                    { 62, new DateOnly(2017, 6, 6), "fixed", "현충일" },
+                    { 63, new DateOnly(2017, 8, 15), "fixed", "광복절" },
+                    { 64, new DateOnly(2017, 10, 2), "one_off", "임시공휴일" },
+                    { 65, new DateOnly(2017, 10, 3), "fixed", "개천절" },
+                    { 66, new DateOnly(2017, 10, 4), "lunar", "추석" },
+                    { 67, new DateOnly(2017, 10, 5), "lunar", "추석" },
+                    { 68, new DateOnly(2017, 10, 6), "substitute", "추석 대체공휴일" },
+                    { 69, new DateOnly(2017, 10, 9), "fixed", "한글날" },
+                    { 70, new DateOnly(2017, 12, 25), "fixed", "성탄절" },
+                    { 71, new DateOnly(2018, 1, 1), "fixed", "신정" },
+                    { 72, new DateOnly(2018, 2, 15), "lunar", "설날" },
+                    { 73, new DateOnly(2018, 2, 16), "lunar", "설날" },
+                    { 74, new DateOnly(2018, 2, 17), "lunar", "설날" },
+                    { 75, new DateOnly(2018, 3, 1), "fixed", "삼일절" },
+                    { 76, new DateOnly(2018, 5, 5), "fixed", "어린이날" },
+                    { 77, new DateOnly(2018, 5, 7), "substitute", "어린이날 대체공휴일" },
+                    { 78, new DateOnly(2018, 5, 22), "lunar", "부처님오신날" },
+                    { 79, new DateOnly(2018, 6, 6), "fixed", "현충일" },
+                    { 80, new DateOnly(2018, 6, 13), "one_off", "전국동시지방선거" },
+                    { 81, new DateOnly(2018, 8, 15), "fixed", "광복절" },
+                    { 82, new DateOnly(2018, 9, 23), "lunar", "추석" },
+                    { 83, new DateOnly(2018, 9, 24), "lunar", "추석" },
+                    { 84, new DateOnly(2018, 9, 25), "lunar", "추석" },
+                    { 85, new DateOnly(2018, 9, 26), "substitute", "추석 대체공휴일" },
+                    { 86, new DateOnly(2018, 10, 3), "fixed", "개천절" },
+                    { 87, new DateOnly(2018, 10, 9), "fixed", "한글날" },
+                    { 88, new DateOnly(2018, 12, 25), "fixed", "성탄절" },
+                    { 89, new DateOnly(2019, 1, 1), "fixed", "신정" },
+                    { 90, new DateOnly(2019, 2, 4), "lunar", "설날" },
+                    { 91, new DateOnly(2019, 2, 5), "lunar", "설날" },
+                    { 92, new DateOnly(2019, 2, 6), "lunar", "설날" },
+                    { 93, new DateOnly(2019, 3, 1), "fixed", "삼일절" },
+                    { 94, new DateOnly(2019, 5, 5), "fixed", "어린이날" },
+                    { 95, new DateOnly(2019, 5, 6), "substitute", "어린이날 대체공휴일" },
+                    { 96, new DateOnly(2019, 5, 12), "lunar", "부처님오신날" },
+                    { 97, new DateOnly(2019, 6, 6), "fixed", "현충일" },
+                    { 98, new DateOnly(2019, 8, 15), "fixed", "광복절" },
+                    { 99, new DateOnly(2019, 9, 12), "lunar", "추석" },
+                    { 100, new DateOnly(2019, 9, 13), "lunar", "추석" },
+                    { 101, new DateOnly(2019, 9, 14), "lunar", "추석" },
+                    { 102, new DateOnly(2019, 10, 3), "fixed", "개천절" },
+                    { 103, new DateOnly(2019, 10, 9), "fixed", "한글날" },
+                    { 104, new DateOnly(2019, 12, 25), "fixed", "성탄절" },
+                    { 105, new DateOnly(2020, 1, 1), "fixed", "신정" },
+                    { 106, new DateOnly(2020, 1, 24), "lunar", "설날" },
+                    { 107, new DateOnly(2020, 1, 25), "lunar", "설날" },
+                    { 108, new DateOnly(2020, 1, 26), "lunar", "설날" },
+                    { 109, new DateOnly(2020, 1, 27), "substitute", "설날 대체공휴일" },
+                    { 110, new DateOnly(2020, 3, 1), "fixed", "삼일절" },
+                    { 111, new DateOnly(2020, 4, 15), "one_off", "국회의원선거" },
+                    { 112, new DateOnly(2020, 4, 30), "lunar", "부처님오신날" },
+                    { 113, new DateOnly(2020, 5, 5), "fixed", "어린이날" },
+                    { 114, new DateOnly(2020, 6, 6), "fixed", "현충일" },
+                    { 115, new DateOnly(2020, 8, 15), "fixed", "광복절" },
+                    { 116, new DateOnly(2020, 8, 17), "one_off", "임시공휴일" },
+                    { 117, new DateOnly(2020, 9, 30), "lunar", "추석" },
+                    { 118, new DateOnly(2020, 10, 1), "lunar", "추석" },
+                    { 119, new DateOnly(2020, 10, 2), "lunar", "추석" },
+                    { 120, new DateOnly(2020, 10, 3), "fixed", "개천절" },
+                    { 121, new DateOnly(2020, 10, 9), "fixed", "한글날" },
+                    { 122, new DateOnly(2020, 12, 25), "fixed", "성탄절" },
+                    { 123, new DateOnly(2021, 1, 1), "fixed", "신정" },
+                    { 124, new DateOnly(2021, 2, 11), "lunar", "설날" },
+                    { 125, new DateOnly(2021, 2, 12), "lunar", "설날" },
+                    { 126, new DateOnly(2021, 2, 13), "lunar", "설날" },
+                    { 127, new DateOnly(2021, 3, 1), "fixed", "삼일절" },
+                    { 128, new DateOnly(2021, 5, 5), "fixed", "어린이날" },
+                    { 129, new DateOnly(2021, 5, 19), "lunar", "부처님오신날" },
+                    { 130, new DateOnly(2021, 6, 6), "fixed", "현충일" },
+                    { 131, new DateOnly(2021, 8, 15), "fixed", "광복절" },
+                    { 132, new DateOnly(2021, 8, 16), "substitute", "광복절 대체공휴일" },
+                    { 133, new DateOnly(2021, 9, 20), "lunar", "추석" },
+                    { 134, new DateOnly(2021, 9, 21), "lunar", "추석" },
+                    { 135, new DateOnly(2021, 9, 22), "lunar", "추석" },
+                    { 136, new DateOnly(2021, 10, 3), "fixed", "개천절" },
+                    { 137, new DateOnly(2021, 10, 4), "substitute", "개천절 대체공휴일" },
+                    { 138, new DateOnly(2021, 10, 9), "fixed", "한글날" },
+                    { 139, new DateOnly(2021, 10, 11), "substitute", "한글날 대체공휴일" },
+                    { 140, new DateOnly(2021, 12, 25), "fixed", "성탄절" },
+                    { 141, new DateOnly(2022, 1, 1), "fixed", "신정" },
+                    { 142, new DateOnly(2022, 1, 31), "lunar", "설날" },
+                    { 143, new DateOnly(2022, 2, 1), "lunar", "설날" },
+                    { 144, new DateOnly(2022, 2, 2), "lunar", "설날" },
+                    { 145, new DateOnly(2022, 3, 1), "fixed", "삼일절" },
+                    { 146, new DateOnly(2022, 3, 9), "one_off", "대통령선거" },
+                    { 147, new DateOnly(2022, 5, 5), "fixed", "어린이날" },
+                    { 148, new DateOnly(2022, 5, 8), "lunar", "부처님오신날" },
+                    { 149, new DateOnly(2022, 6, 1), "one_off", "전국동시지방선거" },
+                    { 150, new DateOnly(2022, 6, 6), "fixed", "현충일" },
+                    { 151, new DateOnly(2022, 8, 15), "fixed", "광복절" },
+                    { 152, new DateOnly(2022, 9, 9), "lunar", "추석" },
+                    { 153, new DateOnly(2022, 9, 10), "lunar", "추석" },
+                    { 154, new DateOnly(2022, 9, 11), "lunar", "추석" },
+                    { 155, new DateOnly(2022, 9, 12), "substitute", "추석 대체공휴일" },
+                    { 156, new DateOnly(2022, 10, 3), "fixed", "개천절" },
+                    { 157, new DateOnly(2022, 10, 9), "fixed", "한글날" },
+                    { 158, new DateOnly(2022, 10, 10), "substitute", "한글날 대체공휴일" },
+                    { 159, new DateOnly(2022, 12, 25), "fixed", "성탄절" },
+                    { 160, new DateOnly(2023, 1, 1), "fixed", "신정" },
+                    { 161, new DateOnly(2023, 1, 21), "lunar", "설날" },
+                    { 162, new DateOnly(2023, 1, 22), "lunar", "설날" },
+                    { 163, new DateOnly(2023, 1, 23), "lunar", "설날" },
+                    { 164, new DateOnly(2023, 1, 24), "substitute", "설날 대체공휴일" },
+                    { 165, new DateOnly(2023, 3, 1), "fixed", "삼일절" },
+                    { 166, new DateOnly(2023, 5, 5), "fixed", "어린이날" },
+                    { 167, new DateOnly(2023, 5, 27), "lunar", "부처님오신날" },
+                    { 168, new DateOnly(2023, 5, 29), "substitute", "부처님오신날 대체공휴일" },
+                    { 169, new DateOnly(2023, 6, 6), "fixed", "현충일" },
+                    { 170, new DateOnly(2023, 8, 15), "fixed", "광복절" },
+                    { 171, new DateOnly(2023, 9, 28), "lunar", "추석" },
+                    { 172, new DateOnly(2023, 9, 29), "lunar", "추석" },
+                    { 173, new DateOnly(2023, 9, 30), "lunar", "추석" },
+                    { 174, new DateOnly(2023, 10, 2), "one_off", "임시공휴일" },
+                    { 175, new DateOnly(2023, 10, 3), "fixed", "개천절" },
+                    { 176, new DateOnly(2023, 10, 9), "fixed", "한글날" },
+                    { 177, new DateOnly(2023, 12, 25), "fixed", "성탄절" },
+                    { 178, new DateOnly(2024, 1, 1), "fixed", "신정" },
+                    { 179, new DateOnly(2024, 2, 9), "lunar", "설날" },
+                    { 180, new DateOnly(2024, 2, 10), "lunar", "설날" },
+                    { 181, new DateOnly(2024, 2, 11), "lunar", "설날" },
+                    { 182, new DateOnly(2024, 2, 12), "substitute", "설날 대체공휴일" },
+                    { 183, new DateOnly(2024, 3, 1), "fixed", "삼일절" },
+                    { 184, new DateOnly(2024, 4, 10), "one_off", "국회의원선거" },
+                    { 185, new DateOnly(2024, 5, 5), "fixed", "어린이날" },
+                    { 186, new DateOnly(2024, 5, 6), "substitute", "어린이날 대체공휴일" },
+                    { 187, new DateOnly(2024, 5, 15), "lunar", "부처님오신날" },
+                    { 188, new DateOnly(2024, 6, 6), "fixed", "현충일" },
+                    { 189, new DateOnly(2024, 8, 15), "fixed", "광복절" },
+                    { 190, new DateOnly(2024, 9, 16), "lunar", "추석" },
+                    { 191, new DateOnly(2024, 9, 17), "lunar", "추석" },
+                    { 192, new DateOnly(2024, 9, 18), "lunar", "추석" },
+                    { 193, new DateOnly(2024, 10, 1), "one_off", "국군의날 임시공휴일" },
+                    { 194, new DateOnly(2024, 10, 3), "fixed", "개천절" },
+                    { 195, new DateOnly(2024, 10, 9), "fixed", "한글날" },
+                    { 196, new DateOnly(2024, 12, 25), "fixed", "성탄절" },
+                    { 197, new DateOnly(2025, 1, 1), "fixed", "신정" },
+                    { 198, new DateOnly(2025, 1, 27), "one_off", "임시공휴일" },
+                    { 199, new DateOnly(2025, 1, 28), "lunar", "설날" },
+                    { 200, new DateOnly(2025, 1, 29), "lunar", "설날" },
+                    { 201, new DateOnly(2025, 1, 30), "lunar", "설날" },
+                    { 202, new DateOnly(2025, 3, 1), "fixed", "삼일절" },
+                    { 203, new DateOnly(2025, 3, 3), "substitute", "삼일절 대체공휴일" },
+                    { 204, new DateOnly(2025, 5, 5), "fixed", "어린이날" },
+                    { 205, new DateOnly(2025, 5, 6), "substitute", "대체공휴일" },
+                    { 206, new DateOnly(2025, 6, 3), "one_off", "대통령선거" },
+                    { 207, new DateOnly(2025, 6, 6), "fixed", "현충일" },
+                    { 208, new DateOnly(2025, 8, 15), "fixed", "광복절" },
+                    { 209, new DateOnly(2025, 10, 3), "fixed", "개천절" },
+                    { 210, new DateOnly(2025, 10, 5), "lunar", "추석" },
+                    { 211, new DateOnly(2025, 10, 6), "lunar", "추석" },
+                    { 212, new DateOnly(2025, 10, 7), "lunar", "추석" },
+                    { 213, new DateOnly(2025, 10, 8), "substitute", "추석 대체공휴일" },
+                    { 214, new DateOnly(2025, 10, 9), "fixed", "한글날" },
+                    { 215, new DateOnly(2025, 12, 25), "fixed", "성탄절" },
+                    { 216, new DateOnly(2026, 1, 1), "fixed", "신정" },
+                    { 217, new DateOnly(2026, 2, 16), "lunar", "설날" },
+                    { 218, new DateOnly(2026, 2, 17), "lunar", "설날" },
+                    { 219, new DateOnly(2026, 2, 18), "lunar", "설날" },
+                    { 220, new DateOnly(2026, 3, 1), "fixed", "삼일절" },
+                    { 221, new DateOnly(2026, 3, 2), "substitute", "삼일절 대체공휴일" },
+                    { 222, new DateOnly(2026, 5, 5), "fixed", "어린이날" },
+                    { 223, new DateOnly(2026, 5, 24), "lunar", "부처님오신날" },
+                    { 224, new DateOnly(2026, 5, 25), "substitute", "부처님오신날 대체공휴일" },
+                    { 225, new DateOnly(2026, 6, 3), "one_off", "전국동시지방선거" },
+                    { 226, new DateOnly(2026, 6, 6), "fixed", "현충일" },
+                    { 227, new DateOnly(2026, 8, 15), "fixed", "광복절" },
+                    { 228, new DateOnly(2026, 8, 17), "substitute", "광복절 대체공휴일" },
+                    { 229, new DateOnly(2026, 9, 24), "lunar", "추석" },
+                    { 230, new DateOnly(2026, 9, 25), "lunar", "추석" },
+                    { 231, new DateOnly(2026, 9, 26), "lunar", "추석" },
+                    { 232, new DateOnly(2026, 10, 3), "fixed", "개천절" },
+                    { 233, new DateOnly(2026, 10, 5), "substitute", "개천절 대체공휴일" },
+                    { 234, new DateOnly(2026, 10, 9), "fixed", "한글날" },
+                    { 235, new DateOnly(2026, 12, 25), "fixed", "성탄절" },
+                    { 236, new DateOnly(2027, 1, 1), "fixed", "신정" },
+                    { 237, new DateOnly(2027, 2, 6), "lunar", "설날" },
+                    { 238, new DateOnly(2027, 2, 7), "lunar", "설날" },
+                    { 239, new DateOnly(2027, 2, 8), "lunar", "설날" },
+                    { 240, new DateOnly(2027, 2, 9), "substitute", "설날 대체공휴일" },
+                    { 241, new DateOnly(2027, 3, 1), "fixed", "삼일절" },
+                    { 242, new DateOnly(2027, 5, 5), "fixed", "어린이날" },
+                    { 243, new DateOnly(2027, 5, 13), "lunar", "부처님오신날" },
+                    { 244, new DateOnly(2027, 6, 6), "fixed", "현충일" },
+                    { 245, new DateOnly(2027, 8, 15), "fixed", "광복절" },
+                    { 246, new DateOnly(2027, 8, 16), "substitute", "광복절 대체공휴일" },
+                    { 247, new DateOnly(2027, 9, 14), "lunar", "추석" },
+                    { 248, new DateOnly(2027, 9, 15), "lunar", "추석" },
+                    { 249, new DateOnly(2027, 9, 16), "lunar", "추석" },
+                    { 250, new DateOnly(2027, 10, 3), "fixed", "개천절" },
+                    { 251, new DateOnly(2027, 10, 4), "substitute", "개천절 대체공휴일" },
+                    { 252, new DateOnly(2027, 10, 9), "fixed", "한글날" },
+                    { 253, new DateOnly(2027, 10, 11), "substitute", "한글날 대체공휴일" },
+                    { 254, new DateOnly(2027, 12, 25), "fixed", "성탄절" },
+                    { 255, new DateOnly(2027, 12, 27), "substitute", "성탄절 대체공휴일" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_Hash",
+                table: "ApiKeys",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_OfficeId",
+                table: "ApiKeys",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_OfficeId",
+                table: "AspNetUsers",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintEvents_ComplaintId",
+                table: "ComplaintEvents",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ComplaintTypeId",
+                table: "Complaints",
+                column: "ComplaintTypeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_CustomerId",
+                table: "Complaints",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_LinkedToId",
+                table: "Complaints",
+                column: "LinkedToId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_OfficeId_ReceivedAtUtc",
+                table: "Complaints",
+                columns: new[] { "OfficeId", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_OfficeId_Status_DeadlineAtUtc",
+                table: "Complaints",
+                columns: new[] { "OfficeId", "Status", "DeadlineAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ReceptionNumber",
+                table: "Complaints",
+                column: "ReceptionNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplaintTypes_Code",
+                table: "ComplaintTypes",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OfficeId_AccountNumber",
+                table: "Customers",
+                columns: new[] { "OfficeId", "AccountNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OfficeId_District",
+                table: "Customers",
+                columns: new[] { "OfficeId", "District" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OfficeId_Phone",
+                table: "Customers",
+                columns: new[] { "OfficeId", "Phone" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeterReadings_CustomerId_PeriodEnd",
+                table: "MeterReadings",
+                columns: new[] { "CustomerId", "PeriodEnd" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeterReadings_PeriodEnd",
+                table: "MeterReadings",
+                column: "PeriodEnd");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offices_ShortName",
+                table: "Offices",
+                column: "ShortName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicHolidays_Date",
+                table: "PublicHolidays",
+                column: "Date",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintEvents");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "MeterReadings");
+
+            migrationBuilder.DropTable(
+                name: "OfficeSequences");
+
+            migrationBuilder.DropTable(
+                name: "PublicHolidays");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "ComplaintTypes");
+
+            migrationBuilder.DropTable(
+                name: "Customers");
+
+            migrationBuilder.DropTable(
+                name: "Offices");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using AriSuTotalService.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace AriSuTotalService.Web.Pages.Account;
+
+public class LoginModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> l, ILogger<LoginModel> logger) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public sealed class LoginInput
+    {
+        [Required(ErrorMessage = "{0}을(를) 입력하세요.")]
+        [EmailAddress(ErrorMessage = "올바른 전자우편 주소가 아닙니다.")]
+        [StringLength(256)]
+        [Display(Name = "전자우편")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "{0}을(를) 입력하세요.")]
+        [StringLength(200)]
+        [DataType(DataType.Password)]
+        [Display(Name = "비밀번호")]
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Sign-in succeeded for {Account} from {Ip}", Input.Email, ip);
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("Sign-in refused, account locked: {Account} from {Ip}", Input.Email, ip);
+            ModelState.AddModelError(string.Empty, l["계정이 잠겼습니다. 잠시 후 다시 시도하거나 관리자에게 문의하세요."]);
+            return Page();
+        }
+        logger.LogWarning("Sign-in failed for {Account} from {Ip}", Input.Email, ip);
+        ModelState.AddModelError(string.Empty, l["전자우편 또는 비밀번호가 올바르지 않습니다."]);
+        return Page();
+    }
+}

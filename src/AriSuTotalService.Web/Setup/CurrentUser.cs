@@ -1,0 +1,12 @@
+using System.Security.Claims;
+using AriSuTotalService.Infrastructure.Data;
+
+namespace AriSuTotalService.Web.Setup;
+
+/// <summary>The acting user for audit columns and timelines: the signed-in user's e-mail, or "system" for jobs.</summary>
+public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    public string Name => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        ? user.Identity!.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown"
+        : "system";
+}

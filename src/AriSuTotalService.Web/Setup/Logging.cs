@@ -1,0 +1,47 @@
+using AriSuTotalService.Infrastructure.Data;
+using Serilog;
+using Serilog.Events;
+
+namespace AriSuTotalService.Web.Setup;
+
+public static class Logging
+{
+    /// <summary>
+    /// Serilog to the console and a daily rolling file under the data folder (<c>logs/arisu-yyyyMMdd.log</c>, 90 files kept).
+    /// Customer names and phone numbers are never written: requests are logged by path only (no query string),
+    /// and no code logs personal fields.
+    /// </summary>
+    public static WebApplicationBuilder AddArisuLogging(this WebApplicationBuilder builder)
+    {
+        var db = DatabaseOptions.From(builder.Configuration, builder.Environment.ContentRootPath);
+        var logFolder = builder.Configuration["Logging:Folder"] is { Length: > 0 } f ? f : Path.Combine(db.DataFolder, "logs");
+        builder.Services.AddSerilog((services, lc) => lc
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate:
+                "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+            .WriteTo.File(Path.Combine(logFolder, "arisu-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: 90,
+                restrictedToMinimumLevel: LogEventLevel.Information,
+                shared: true,
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+        return builder;
+    }
+
+    /// <summary>One line per request: method, path (without query string), status, time, user and correlation id.</summary>
+    public static IApplicationBuilder UseArisuRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} → {StatusCode} in {Elapsed:0} ms by {UserName} [{CorrelationId}]";
+            o.IncludeQueryInRequestPath = false;
+            o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500
+                ? LogEventLevel.Error
+                : ctx.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose : LogEventLevel.Information;
+            o.EnrichDiagnosticContext = (diag, ctx) =>
+            {
+                diag.Set("UserName", ctx.User.Identity?.IsAuthenticated == true ? ctx.User.Identity.Name : "-");
+                diag.Set("CorrelationId", ctx.TraceIdentifier);
+            };
+        });
+}

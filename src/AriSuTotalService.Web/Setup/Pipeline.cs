@@ -1,0 +1,76 @@
+using System.Text.Json;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Demo;
+using AriSuTotalService.Infrastructure.Identity;
+using Hangfire;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace AriSuTotalService.Web.Setup;
+
+public static class Pipeline
+{
+    /// <summary>Start-up work: migrations (when configured), roles, and the demo data in Development.</summary>
+    public static async Task InitializeAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<DatabaseOptions>();
+        if (db.MigrateOnStart) await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await sp.GetRequiredService<IdentitySetup>().EnsureRolesAsync();
+        var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+        if (app.Environment.IsDevelopment() && demo.Enabled)
+            await sp.GetRequiredService<DemoSeeder>().SeedAsync(demo);
+    }
+
+    public static WebApplication UseArisuPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error/500");
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseArisuRequestLogging();
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapArisuEndpoints(this WebApplication app)
+    {
+        app.MapRazorPages();
+
+        // Liveness answers as long as the process serves; readiness and /health check the database and job storage.
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth })
+            .AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteHealth })
+            .AllowAnonymous();
+
+        // The dashboard's own filter would allow local requests only; the endpoint policy admits administrators.
+        app.MapHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [],
+            DashboardTitle = "아리수토탈서비스 작업",
+            AppPath = "/",
+        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        return app;
+    }
+
+    private static Task WriteHealth(HttpContext ctx, HealthReport report)
+    {
+        ctx.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(ctx.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            totalMs = (int)report.TotalDuration.TotalMilliseconds,
+            checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
+        });
+    }
+}

@@ -1,0 +1,10 @@
+using AriSuTotalService.Domain.Offices;
+
+namespace AriSuTotalService.Web.Setup;
+
+/// <summary>Role lists pages name in their [Authorize] attribute (CONTRACTS.md roles).</summary>
+public static class RoleSets
+{
+    public const string Administrator = Roles.Administrator;
+    public const string AllStaff = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief},{Roles.Administrator}";
+}

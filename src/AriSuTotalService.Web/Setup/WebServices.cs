@@ -1,0 +1,120 @@
+using System.Globalization;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace AriSuTotalService.Web.Setup;
+
+public static class WebServices
+{
+    public static readonly CultureInfo[] Cultures = [new("ko-KR"), new("en-US")];
+
+    public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IUserClaimsPrincipalFactory<ApplicationUser>, ArisuClaimsFactory>();
+
+        // Korean text is written as is, not as numeric character references.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("ko-KR");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Korean unless the user chose English with the switch; the browser's language is not consulted.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Error");
+                o.Conventions.AllowAnonymousToPage("/Culture");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+
+        services.AddAuthorization(o =>
+        {
+            // A page that names no role still needs a signed-in user.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = ".Arisu.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Error/403";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(30); // idle timeout
+            o.SlidingExpiration = true;
+            o.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToAccessDenied = ctx =>
+                {
+                    ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+                OnRedirectToLogin = ctx =>
+                {
+                    if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/open311"))
+                    {
+                        ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    }
+                    else
+                    {
+                        ctx.Response.Redirect(ctx.RedirectUri);
+                    }
+                    return Task.CompletedTask;
+                },
+                OnValidatePrincipal = async ctx =>
+                {
+                    // 12-hour absolute lifetime from the sign-in, whatever the sliding renewals did.
+                    var clock = ctx.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
+                    var authTime = ctx.Principal?.FindFirst(ArisuClaims.AuthTime)?.Value;
+                    if (authTime is null || !long.TryParse(authTime, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                        || clock.GetUtcNow().UtcTicks - ticks > TimeSpan.FromHours(12).Ticks)
+                    {
+                        ctx.RejectPrincipal();
+                        await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                        return;
+                    }
+                    await SecurityStampValidator.ValidatePrincipalAsync(ctx);
+                },
+            };
+        });
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(5);
+            o.OnRefreshingPrincipal = ctx =>
+            {
+                // A refreshed principal keeps the original sign-in time.
+                var original = ctx.CurrentPrincipal?.FindFirst(ArisuClaims.AuthTime);
+                var identity = ctx.NewPrincipal?.Identity as System.Security.Claims.ClaimsIdentity;
+                if (original is not null && identity is not null)
+                {
+                    foreach (var c in identity.FindAll(ArisuClaims.AuthTime).ToList()) identity.RemoveClaim(c);
+                    identity.AddClaim(new System.Security.Claims.Claim(ArisuClaims.AuthTime, original.Value));
+                }
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = ".Arisu.Antiforgery";
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AriSuTotalService.Infrastructure.Demo;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AriSuTotalService.Web.Tests.Infrastructure;
+
+/// <summary>A browser-like client: keeps cookies, does not follow redirects, and fills in anti-forgery tokens.</summary>
+public sealed partial class TestClient(HttpClient http)
+{
+    public HttpClient Http { get; } = http;
+
+    public static TestClient Anonymous(ArisuFactory factory) =>
+        new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public static async Task<TestClient> SignedInAsync(ArisuFactory factory, string email, string password = DemoData.Password)
+    {
+        var client = Anonymous(factory);
+        var response = await client.SignInAsync(email, password);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"sign-in as {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        await PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    public Task<HttpResponseMessage> GetAsync(string url) => Http.GetAsync(url);
+
+    public async Task<string> GetPageAsync(string url)
+    {
+        var response = await Http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new InvalidOperationException($"GET {url} → {(int)response.StatusCode}");
+        return body;
+    }
+
+    /// <summary>Loads <paramref name="formPage"/> (default: the same URL), takes its anti-forgery token and posts the fields.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await Http.GetAsync(formPage ?? StripHandler(url));
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        if (!token.Success) throw new InvalidOperationException($"no anti-forgery token on {formPage ?? url} ({(int)page.StatusCode})");
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        return await Http.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    private static string StripHandler(string url)
+    {
+        var i = url.IndexOf("?handler=", StringComparison.Ordinal);
+        return i < 0 ? url : url[..i];
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
