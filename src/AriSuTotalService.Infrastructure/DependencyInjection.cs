@@ -55,30 +55,28 @@ public static class DependencyInjection
 
         var jobs = config.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions();
         services.AddSingleton(jobs);
-        services.AddHangfire(h =>
-        {
-            h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
-            if (db.Provider == DatabaseProvider.SqlServer)
+        services.AddSingleton(config.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
+        services.AddScoped<ComplaintRetentionJob>();
+        // One storage instance per application (not Hangfire's static default), shared by the server, the
+        // dashboard and the recurring-job manager.
+        services.AddSingleton<JobStorage>(_ => db.Provider == DatabaseProvider.SqlServer
+            ? new SqlServerStorage(db.ConnectionString, new SqlServerStorageOptions
             {
-                h.UseSqlServerStorage(db.ConnectionString, new SqlServerStorageOptions
-                {
-                    SchemaName = "HangFire",
-                    PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.Zero,
-                    SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
-                    DisableGlobalLocks = true,
-                });
-            }
-            else
-            {
-                h.UseInMemoryStorage();
-            }
-        });
+                SchemaName = "HangFire",
+                PrepareSchemaIfNecessary = true,
+                QueuePollInterval = TimeSpan.Zero,
+                SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
+                DisableGlobalLocks = true,
+            })
+            : new Hangfire.InMemory.InMemoryStorage());
+        services.AddHangfire((sp, h) => h
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (jobs.Server)
         {
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
                 o.WorkerCount = jobs.WorkerCount;
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
@@ -90,6 +88,7 @@ public static class DependencyInjection
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
 
         services.AddScoped<IdentitySetup>();
+        services.AddScoped<Privacy.PersonalDataLog>();
         services.AddScoped<DemoSeeder>();
         return services;
     }

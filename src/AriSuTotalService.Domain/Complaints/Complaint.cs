@@ -49,6 +49,8 @@ public class Complaint : IAuditable, IVersioned
     public string? CancelReason { get; private set; }
     public string? TransferReason { get; private set; }
     public string? Resolution { get; private set; }
+    /// <summary>When the retention job removed the personal fields.</summary>
+    public DateTime? AnonymizedAtUtc { get; private set; }
 
     public DateTime CreatedAtUtc { get; set; }
     public string? CreatedBy { get; set; }

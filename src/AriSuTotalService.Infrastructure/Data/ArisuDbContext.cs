@@ -5,6 +5,7 @@ using AriSuTotalService.Domain.Meters;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Identity;
+using AriSuTotalService.Infrastructure.Privacy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,9 @@ public class ArisuDbContext(DbContextOptions<ArisuDbContext> options)
     public DbSet<OfficeSequence> OfficeSequences => Set<OfficeSequence>();
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
+    public DbSet<PermissionChange> PermissionChanges => Set<PermissionChange>();
+    public DbSet<AccessLogReview> AccessLogReviews => Set<AccessLogReview>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

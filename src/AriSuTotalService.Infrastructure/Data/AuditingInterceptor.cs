@@ -1,4 +1,5 @@
 using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -26,6 +27,8 @@ public sealed class AuditingInterceptor(TimeProvider clock, ICurrentUser user) :
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries())
         {
+            if (entry.Entity is IAppendOnly && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException($"{entry.Entity.GetType().Name} rows are append-only: they are never changed or deleted.");
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             if (entry.Entity is IAuditable audited)
             {

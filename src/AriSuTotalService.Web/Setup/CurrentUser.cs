@@ -9,4 +9,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
     public string Name => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
         ? user.Identity!.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown"
         : "system";
+
+    public string? UserId => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        ? user.FindFirstValue(ClaimTypes.NameIdentifier)
+        : null;
+
+    public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
 }

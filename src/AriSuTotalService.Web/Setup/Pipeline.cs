@@ -1,8 +1,10 @@
 using System.Text.Json;
 using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Web.Api;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Demo;
 using AriSuTotalService.Infrastructure.Identity;
+using AriSuTotalService.Infrastructure.Jobs;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -19,6 +21,7 @@ public static class Pipeline
         var db = sp.GetRequiredService<DatabaseOptions>();
         if (db.MigrateOnStart) await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
         await sp.GetRequiredService<IdentitySetup>().EnsureRolesAsync();
+        RecurringJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), app.Configuration);
         var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
         if (app.Environment.IsDevelopment() && demo.Enabled)
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(demo);
@@ -27,6 +30,7 @@ public static class Pipeline
     public static WebApplication UseArisuPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error/500");
@@ -37,6 +41,7 @@ public static class Pipeline
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -45,6 +50,7 @@ public static class Pipeline
     public static WebApplication MapArisuEndpoints(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapApi();
 
         // Liveness answers as long as the process serves; readiness and /health check the database and job storage.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
@@ -59,7 +65,7 @@ public static class Pipeline
             Authorization = [],
             DashboardTitle = "아리수토탈서비스 작업",
             AppPath = "/",
-        }).RequireAuthorization(p => p.RequireRole(Roles.Administrator));
+        }).RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Roles.Administrator });
         return app;
     }
 

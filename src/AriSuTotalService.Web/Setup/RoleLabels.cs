@@ -15,3 +15,18 @@ public static class RoleLabels
         _ => role,
     };
 }
+
+/// <summary>Korean names of personal-data actions as shown on screen.</summary>
+public static class ActionLabels
+{
+    public static string Of(string action) => action switch
+    {
+        "view" => "열람",
+        "change" => "변경",
+        "create" => "등록",
+        "delete" => "삭제",
+        "print" => "출력",
+        "download" => "내려받기",
+        _ => action,
+    };
+}

@@ -3,11 +3,14 @@ using AriSuTotalService.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace AriSuTotalService.Web.Pages.Account;
 
-public class LoginModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<SharedResource> l, ILogger<LoginModel> logger) : PageModel
+[EnableRateLimiting(Setup.RateLimits.SignIn)]
+public class LoginModel(SignInManager<ApplicationUser> signIn, Setup.SignInThrottle throttle, IStringLocalizer<SharedResource> l,
+    ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -37,8 +40,14 @@ public class LoginModel(SignInManager<ApplicationUser> signIn, IStringLocalizer<
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
+        if (!throttle.TryAttempt(Input.Email))
+        {
+            logger.LogWarning("Sign-in throttled for {Account} from {Ip}", Input.Email, ip);
+            ModelState.AddModelError(string.Empty, l["로그인 시도가 너무 많습니다. 몇 분 뒤에 다시 시도하세요."]);
+            return Page();
+        }
+        var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             logger.LogInformation("Sign-in succeeded for {Account} from {Ip}", Input.Email, ip);

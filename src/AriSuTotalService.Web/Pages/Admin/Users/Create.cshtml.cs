@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Identity;
+using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace AriSuTotalService.Web.Pages.Admin.Users;
 
 [Authorize(Roles = RoleSets.Administrator)]
-public class CreateModel(ArisuDbContext db, UserManager<ApplicationUser> users, IdentitySetup identity, ILogger<CreateModel> logger) : PageModel
+public class CreateModel(ArisuDbContext db, UserManager<ApplicationUser> users, IdentitySetup identity, PersonalDataLog log,
+    ILogger<CreateModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "{0}을(를) 입력하세요.")]
@@ -56,6 +58,8 @@ public class CreateModel(ArisuDbContext db, UserManager<ApplicationUser> users, 
         var user = await identity.CreateUserAsync(Email.Trim(), Password, Form.Role, Form.OfficeId!.Value, Form.Division,
             Form.DisplayName.Trim(), Form.Phone);
         logger.LogInformation("User {Account} created with role {Role} by {Admin}", user.Email, Form.Role, User.Identity?.Name);
+        await log.RecordPermissionChangeAsync(user.Id, user.Email!, "created", null,
+            $"{Form.Role} · {Form.Division} · office {Form.OfficeId}");
         TempData["Message"] = $"{user.DisplayName} ({user.Email}) 사용자를 등록했습니다.";
         return RedirectToPage("Index");
     }

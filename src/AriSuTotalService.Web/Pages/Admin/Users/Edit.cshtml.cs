@@ -1,5 +1,6 @@
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Identity;
+using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace AriSuTotalService.Web.Pages.Admin.Users;
 
 [Authorize(Roles = RoleSets.Administrator)]
-public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<EditModel> logger) : PageModel
+public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, TimeProvider clock, PersonalDataLog log,
+    ILogger<EditModel> logger) : PageModel
 {
     [BindProperty]
     public UserForm Form { get; set; } = new();
@@ -47,6 +49,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
         }
         var oldRoles = await users.GetRolesAsync(user);
         var oldOffice = user.OfficeId;
+        var oldDivision = user.Division;
         user.DisplayName = Form.DisplayName.Trim();
         user.PhoneNumber = Form.Phone;
         user.OfficeId = Form.OfficeId!.Value;
@@ -64,6 +67,12 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
             logger.LogInformation("User {Account}: roles {OldRoles} → {NewRole}, office {OldOffice} → {NewOffice} by {Admin}",
                 user.Email, oldRoles, Form.Role, oldOffice, user.OfficeId, User.Identity?.Name);
         }
+        if (!oldRoles.SequenceEqual([Form.Role]))
+            await log.RecordPermissionChangeAsync(user.Id, user.Email!, "role", string.Join(',', oldRoles), Form.Role);
+        if (oldOffice != user.OfficeId)
+            await log.RecordPermissionChangeAsync(user.Id, user.Email!, "office", oldOffice.ToString(), user.OfficeId.ToString());
+        if (oldDivision != user.Division)
+            await log.RecordPermissionChangeAsync(user.Id, user.Email!, "division", oldDivision, user.Division);
         TempData["Message"] = "저장했습니다.";
         return RedirectToPage(new { id });
     }
@@ -81,6 +90,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
         await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         await users.UpdateSecurityStampAsync(user);
         logger.LogInformation("User {Account} locked by {Admin}", user.Email, User.Identity?.Name);
+        await log.RecordPermissionChangeAsync(user.Id, user.Email!, "locked", null, null);
         TempData["Message"] = "계정을 잠갔습니다.";
         return RedirectToPage(new { id });
     }
@@ -92,6 +102,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         logger.LogInformation("User {Account} unlocked by {Admin}", user.Email, User.Identity?.Name);
+        await log.RecordPermissionChangeAsync(user.Id, user.Email!, "unlocked", null, null);
         TempData["Message"] = "잠금을 해제했습니다.";
         return RedirectToPage(new { id });
     }
@@ -112,6 +123,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
             if (result.Succeeded)
             {
                 logger.LogInformation("Password of {Account} reset by {Admin}", user.Email, User.Identity?.Name);
+                await log.RecordPermissionChangeAsync(user.Id, user.Email!, "password_reset", null, null);
                 TempData["Message"] = "비밀번호를 재설정했습니다.";
                 return RedirectToPage(new { id });
             }

@@ -1,0 +1,18 @@
+using AriSuTotalService.Domain.Calendar;
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+
+namespace AriSuTotalService.Infrastructure.Jobs;
+
+/// <summary>Every recurring schedule, in one place; cron expressions run in Asia/Seoul and can be overridden by configuration (<c>Jobs__Cron__{id}</c>).</summary>
+public static class RecurringJobs
+{
+    public static void Register(IRecurringJobManager jobs, IConfiguration config)
+    {
+        var options = new RecurringJobOptions { TimeZone = SeoulTime.Zone };
+        string Cron(string id, string fallback) => config[$"Jobs:Cron:{id}"] is { Length: > 0 } c ? c : fallback;
+
+        jobs.AddOrUpdate<ComplaintRetentionJob>(ComplaintRetentionJob.Id, j => j.RunAsync(CancellationToken.None),
+            Cron(ComplaintRetentionJob.Id, "30 2 * * *"), options);
+    }
+}

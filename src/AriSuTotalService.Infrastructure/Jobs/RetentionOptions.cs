@@ -1,0 +1,10 @@
+namespace AriSuTotalService.Infrastructure.Jobs;
+
+/// <summary>
+/// <c>Retention__ClosedComplaintYears</c>: years after closing (or cancelling) after which a complaint's personal
+/// fields — caller's name and phone, free-text description, location — are anonymised; the figures stay.
+/// </summary>
+public sealed class RetentionOptions
+{
+    public int ClosedComplaintYears { get; set; } = 3;
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Web.Tests.Infrastructure;
+
+namespace AriSuTotalService.Web.Tests.Security;
+
+/// <summary>
+/// Every page and endpoint of the running app × anonymous and each role → the expected answer. The endpoints are
+/// discovered, so a new page cannot escape; one without a declared policy fails.
+/// </summary>
+public class AuthorizationMatrixTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
+{
+    private static readonly Dictionary<string, string> AccountOf = new()
+    {
+        [Roles.Administrator] = "admin@arisu.local",
+        [Roles.IntakeClerk] = "clerk@arisu.local",
+        [Roles.FieldStaff] = "field1@arisu.local",
+        [Roles.BillingClerk] = "billing@arisu.local",
+        [Roles.SectionChief] = "chief@arisu.local",
+    };
+
+    [Fact]
+    public void Every_page_and_endpoint_declares_who_may_use_it()
+    {
+        var undeclared = EndpointCatalog.All(factory)
+            .Where(e => !e.AllowsAnonymous && e.Roles.Count == 0 && e.Policies.Count == 0)
+            .Select(e => e.Pattern).ToList();
+        Assert.True(undeclared.Count == 0, "endpoints without a declared role or policy: " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public void Only_sign_in_errors_language_and_health_are_open_without_sign_in()
+    {
+        var open = EndpointCatalog.All(factory).Where(e => e.AllowsAnonymous).Select(e => e.Pattern).Order().ToList();
+        Assert.Equal(["/Account/Login", "/Culture", "/Error/{code:int?}", "/health", "/health/live", "/health/ready"], open);
+    }
+
+    [Fact]
+    public async Task Each_page_answers_each_role_as_declared()
+    {
+        var pages = EndpointCatalog.All(factory)
+            .Where(e => e.Kind is "page" or "dashboard" && !e.AllowsAnonymous && (e.Methods.Count == 0 || e.Methods.Contains("GET")))
+            .ToList();
+        Assert.NotEmpty(pages);
+        var failures = new List<string>();
+        var anonymous = TestClient.Anonymous(factory);
+        foreach (var page in pages)
+        {
+            var url = page.SampleUrl();
+            var anon = await anonymous.GetAsync(url);
+            if (anon.StatusCode != HttpStatusCode.Redirect || !anon.Headers.Location!.PathAndQuery.StartsWith("/Account/Login", StringComparison.Ordinal))
+                failures.Add($"anonymous {url}: {(int)anon.StatusCode}");
+        }
+        foreach (var (role, account) in AccountOf)
+        {
+            var client = await TestClient.SignedInAsync(factory, account);
+            foreach (var page in pages)
+            {
+                var url = page.SampleUrl();
+                var response = await client.GetAsync(url);
+                var allowed = page.Roles.Contains(role);
+                var ok = allowed
+                    ? response.StatusCode == HttpStatusCode.OK || (page.HasParameters && response.StatusCode == HttpStatusCode.NotFound)
+                    : response.StatusCode == HttpStatusCode.Forbidden;
+                if (!ok) failures.Add($"{role} {url}: {(int)response.StatusCode}, expected {(allowed ? "200" : "403")}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public async Task Every_api_endpoint_refuses_a_request_without_a_key_with_401()
+    {
+        var apis = EndpointCatalog.All(factory).Where(e => e.Kind is "api" or "open311").ToList();
+        Assert.NotEmpty(apis);
+        var client = TestClient.Anonymous(factory).Http;
+        foreach (var api in apis)
+        {
+            foreach (var method in api.Methods.DefaultIfEmpty("GET"))
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), api.SampleUrl()));
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {api.Pattern}: {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_without_a_key_cannot_use_the_api()
+    {
+        var client = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var response = await client.GetAsync("/api/v1/complaint-types");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
