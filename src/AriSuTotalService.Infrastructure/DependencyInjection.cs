@@ -87,6 +87,10 @@ public static class DependencyInjection
             .AddDbContextCheck<ArisuDbContext>("database", tags: ["ready"])
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
 
+        var storage = config.GetSection("Storage").Get<Files.StorageOptions>() ?? new Files.StorageOptions();
+        if (string.IsNullOrWhiteSpace(storage.Root)) storage.Root = Path.Combine(db.DataFolder, "files");
+        services.AddSingleton(storage);
+        services.AddSingleton<Files.FileStore>();
         services.AddScoped<IdentitySetup>();
         services.AddScoped<Privacy.PersonalDataLog>();
         services.AddScoped<DemoSeeder>();

@@ -13,9 +13,25 @@ using Microsoft.EntityFrameworkCore;
 namespace AriSuTotalService.Infrastructure.Data;
 
 /// <summary>The one context: application data, Identity and the Data Protection key ring.</summary>
-public class ArisuDbContext(DbContextOptions<ArisuDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    private readonly ICurrentUser? _user;
+
+    public ArisuDbContext(DbContextOptions<ArisuDbContext> options) : base(options)
+    {
+    }
+
+    public ArisuDbContext(DbContextOptions<ArisuDbContext> options, ICurrentUser user) : base(options)
+    {
+        _user = user;
+    }
+
+    /// <summary>
+    /// The office every query of this context is limited to: the signed-in user's (or API key's) office; null for
+    /// jobs, start-up and operations commands. A user never reaches another office's records by changing an id.
+    /// </summary>
+    public int? OfficeScope => _user?.OfficeId;
+
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<MeterReading> MeterReadings => Set<MeterReading>();
@@ -34,5 +50,11 @@ public class ArisuDbContext(DbContextOptions<ArisuDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ArisuDbContext).Assembly);
+
+        // Object-level access, once for the whole system: the office filter on every office-owned record.
+        builder.Entity<Customer>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
+        builder.Entity<Complaint>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
+        builder.Entity<PersonalDataAccess>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
+        builder.Entity<AccessLogReview>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
     }
 }

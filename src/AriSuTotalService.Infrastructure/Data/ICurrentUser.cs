@@ -7,6 +7,8 @@ public interface ICurrentUser
     string Name { get; }
     string? UserId { get; }
     string? IpAddress { get; }
+    /// <summary>The office whose records this user may reach; null for jobs and start-up work (every office).</summary>
+    int? OfficeId { get; }
 }
 
 public sealed class SystemUser : ICurrentUser
@@ -14,4 +16,5 @@ public sealed class SystemUser : ICurrentUser
     public string Name => "system";
     public string? UserId => null;
     public string? IpAddress => null;
+    public int? OfficeId => null;
 }

@@ -15,4 +15,10 @@ public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
         : null;
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public int? OfficeId => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
+        && int.TryParse(user.FindFirstValue(ArisuClaims.Office), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
 }

@@ -25,7 +25,9 @@ public static class Logging
                 retainedFileCountLimit: 90,
                 restrictedToMinimumLevel: LogEventLevel.Information,
                 shared: true,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+            // This application's own logger, not the process-wide static one (several hosts may share a process).
+            preserveStaticLogger: true);
         return builder;
     }
 
@@ -33,6 +35,7 @@ public static class Logging
     public static IApplicationBuilder UseArisuRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(o =>
         {
+            o.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} → {StatusCode} in {Elapsed:0} ms by {UserName} [{CorrelationId}]";
             o.IncludeQueryInRequestPath = false;
             o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500

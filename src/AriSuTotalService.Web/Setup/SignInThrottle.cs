@@ -7,9 +7,10 @@ namespace AriSuTotalService.Web.Setup;
 /// whole office out or let one account be guessed slowly): at most <see cref="Limit"/> attempts per account in
 /// <see cref="Window"/>. Identity's lockout (5 failures) still applies on top, in the database.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock)
+public sealed class SignInThrottle(TimeProvider clock, IConfiguration config)
 {
-    public const int Limit = 10;
+    /// <summary><c>Security__SignInAttemptsPerAccount</c>, default 10.</summary>
+    public int Limit { get; } = config.GetValue("Security:SignInAttemptsPerAccount", 10);
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _attempts = new(StringComparer.OrdinalIgnoreCase);

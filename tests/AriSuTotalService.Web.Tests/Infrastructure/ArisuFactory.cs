@@ -66,6 +66,7 @@ public class ArisuFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
+        RunLog.Append(LogFiles.ReadAll(this));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (SqlServer is not null && _sqlServerDatabase is not null)
         {

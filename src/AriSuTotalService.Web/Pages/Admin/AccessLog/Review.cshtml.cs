@@ -31,6 +31,8 @@ public class ReviewModel(ArisuDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (!DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            ModelState.AddModelError(nameof(Month), "점검 월을 yyyy-MM 형식으로 선택하세요.");
         if (string.IsNullOrWhiteSpace(Note)) ModelState.AddModelError(nameof(Note), "점검 의견을 입력하세요.");
         else if (Note.Length > 2000) ModelState.AddModelError(nameof(Note), "점검 의견은 2000자 이내로 입력하세요.");
         if (!ModelState.IsValid)
