@@ -91,6 +91,10 @@ public static class DependencyInjection
         if (string.IsNullOrWhiteSpace(storage.Root)) storage.Root = Path.Combine(db.DataFolder, "files");
         services.AddSingleton(storage);
         services.AddSingleton<Files.FileStore>();
+        services.AddSingleton<Complaints.HolidayCalendar>();
+        services.AddScoped<Complaints.ComplaintDesk>();
+        services.AddScoped<Import.CustomerImport>();
+        services.AddScoped<Import.ComplaintHistoryImport>();
         services.AddScoped<IdentitySetup>();
         services.AddScoped<Privacy.PersonalDataLog>();
         services.AddScoped<DemoSeeder>();

@@ -32,6 +32,18 @@ public sealed class DeadlineCalendar(IEnumerable<DateOnly> holidays)
             ? AddWorkingTime(receivedLocal, TimeSpan.FromHours(period.WorkingHours))
             : AddWorkingDaysIncludingFirst(receivedLocal, period.Value);
 
+    /// <summary>The latest deadline an extension may set: the current deadline plus the type's period once more.</summary>
+    public DateTime ExtensionLimit(DateTime deadlineLocal, ProcessingPeriod period)
+    {
+        if (period.CountsInWorkingHours) return AddWorkingTime(deadlineLocal, TimeSpan.FromHours(period.WorkingHours));
+        var nextDay = DateOnly.FromDateTime(deadlineLocal).AddDays(1);
+        return AddWorkingDaysIncludingFirst(nextDay.ToDateTime(TimeOnly.MinValue), period.Value);
+    }
+
+    /// <summary>After a pause (보완 요청) the deadline moves on by the working time the clock was stopped.</summary>
+    public DateTime AfterPause(DateTime deadlineLocal, DateTime pausedLocal, DateTime resumedLocal) =>
+        AddWorkingTime(deadlineLocal, WorkingTimeBetween(pausedLocal, resumedLocal));
+
     /// <summary>Moves forward by working time only (working hours of working days).</summary>
     public DateTime AddWorkingTime(DateTime fromLocal, TimeSpan amount)
     {

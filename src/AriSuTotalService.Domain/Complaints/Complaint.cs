@@ -20,6 +20,7 @@ public class Complaint : IAuditable, IVersioned
         CustomerId = customerId;
         Division = type.HandlingDivision;
         DeadlineAtUtc = deadlineAtUtc;
+        OriginalDeadlineAtUtc = deadlineAtUtc;
         Status = ComplaintStatuses.Received;
     }
 
@@ -49,6 +50,15 @@ public class Complaint : IAuditable, IVersioned
     public string? CancelReason { get; private set; }
     public string? TransferReason { get; private set; }
     public string? Resolution { get; private set; }
+    /// <summary>The citizen's preferred visit date and window, recorded at intake for the booking.</summary>
+    public DateOnly? PreferredVisitDate { get; private set; }
+    public string? PreferredVisitWindow { get; private set; }
+    /// <summary>The deadline first set at receipt; <see cref="DeadlineAtUtc"/> moves with an extension or a pause.</summary>
+    public DateTime OriginalDeadlineAtUtc { get; private set; }
+    public string? ExtensionReason { get; private set; }
+    /// <summary>While waiting for the citizen to supplement (보완 요청) the clock stops.</summary>
+    public DateTime? PausedAtUtc { get; private set; }
+    public string? PauseReason { get; private set; }
     /// <summary>When the retention job removed the personal fields.</summary>
     public DateTime? AnonymizedAtUtc { get; private set; }
 
@@ -85,6 +95,12 @@ public class Complaint : IAuditable, IVersioned
         CallerName = Clean(name);
         CallerPhone = Clean(phone);
         CallerRelation = CallerName is null ? null : relation;
+    }
+
+    public void SetPreferredVisit(DateOnly? date, string? window)
+    {
+        PreferredVisitDate = date;
+        PreferredVisitWindow = date is null ? null : Clean(window);
     }
 
     public void LinkTo(Complaint first, DateTime atUtc, string by)
@@ -156,11 +172,47 @@ public class Complaint : IAuditable, IVersioned
         _events.Add(new ComplaintEvent(atUtc, by, "cancelled", CancelReason));
     }
 
+    /// <summary>
+    /// Extends the deadline once, by at most the type's own period (민원처리법: 처리기간의 범위에서 한 차례만).
+    /// </summary>
+    public void ExtendDeadline(DateTime newDeadlineUtc, DateTime maxDeadlineUtc, string reason, DateTime atUtc, string by)
+    {
+        EnsureOpen();
+        if (ExtensionReason is not null) throw new DomainException("처리기간은 한 차례만 연장할 수 있습니다.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("연장 사유를 입력하세요.");
+        if (newDeadlineUtc <= DeadlineAtUtc) throw new DomainException("연장한 기한은 현재 기한보다 뒤여야 합니다.");
+        if (newDeadlineUtc > maxDeadlineUtc) throw new DomainException("처리기간의 범위를 넘어 연장할 수 없습니다.");
+        ExtensionReason = reason.Trim();
+        _events.Add(new ComplaintEvent(atUtc, by, "extended", $"{DeadlineAtUtc:O} → {newDeadlineUtc:O}: {ExtensionReason}"));
+        DeadlineAtUtc = newDeadlineUtc;
+    }
+
+    /// <summary>Asks the citizen to supplement; the deadline clock stops until <see cref="Resume"/>.</summary>
+    public void Pause(string reason, DateTime atUtc, string by)
+    {
+        EnsureOpen();
+        if (PausedAtUtc is not null) throw new DomainException("이미 보완 요청 중입니다.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("보완 요청 사유를 입력하세요.");
+        PausedAtUtc = atUtc;
+        PauseReason = reason.Trim();
+        _events.Add(new ComplaintEvent(atUtc, by, "paused", PauseReason));
+    }
+
+    /// <summary>The citizen supplemented: the deadline moves on by the paused time (computed by the calendar).</summary>
+    public void Resume(DateTime newDeadlineUtc, DateTime atUtc, string by)
+    {
+        if (PausedAtUtc is null) throw new DomainException("보완 요청 중이 아닙니다.");
+        _events.Add(new ComplaintEvent(atUtc, by, "resumed", $"{DeadlineAtUtc:O} → {newDeadlineUtc:O}"));
+        DeadlineAtUtc = newDeadlineUtc;
+        PausedAtUtc = null;
+    }
+
     /// <summary>Closed within the legal deadline.</summary>
     public bool ClosedOnTime => ClosedAtUtc is { } closed && closed <= DeadlineAtUtc;
 
     private void Close(string resolution, DateTime atUtc, string by)
     {
+        PausedAtUtc = null;
         Resolution = resolution.Trim();
         Status = ComplaintStatuses.Resolved;
         ClosedAtUtc = atUtc;

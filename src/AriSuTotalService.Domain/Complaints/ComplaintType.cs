@@ -40,4 +40,21 @@ public class ComplaintType
     public int SortOrder { get; private set; }
 
     public ProcessingPeriod Period => new(PeriodUnit, PeriodValue);
+
+    /// <summary>An administrator's change; complaints already received keep the deadline they were given.</summary>
+    public void Change(string nameKo, string nameEn, string field, bool isTotalService, string handlingDivision, ProcessingPeriod period,
+        bool needsVisit, bool entersHome, bool isActive)
+    {
+        if (!ComplaintFields.All.Contains(field)) throw new ArgumentException($"unknown field {field}", nameof(field));
+        NameKo = nameKo;
+        NameEn = nameEn;
+        Field = field;
+        IsTotalService = isTotalService;
+        HandlingDivision = handlingDivision;
+        PeriodUnit = period.Unit;
+        PeriodValue = period.Value;
+        NeedsVisit = needsVisit;
+        EntersHome = entersHome;
+        IsActive = isActive;
+    }
 }

@@ -21,6 +21,8 @@ public class Customer : IAuditable
     public string AccountNumber { get; private set; } = "";
     public string HolderName { get; private set; } = "";
     public string Phone { get; private set; } = "";
+    /// <summary>The phone's digits only, for look-up by any way of writing it.</summary>
+    public string PhoneDigits { get; private set; } = "";
     /// <summary>Road-name address.</summary>
     public string Address { get; private set; } = "";
     public string? Dong { get; private set; }
@@ -34,6 +36,8 @@ public class Customer : IAuditable
     public DateTime? UpdatedAtUtc { get; set; }
     public string? UpdatedBy { get; set; }
 
+    public static string DigitsOf(string? phone) => new((phone ?? "").Where(char.IsAsciiDigit).ToArray());
+
     public void Update(string holderName, string phone, string address, string? dong, string district,
         string useType, int meterSizeMm, string? meterSerial)
     {
@@ -41,6 +45,7 @@ public class Customer : IAuditable
         if (meterSizeMm <= 0) throw new DomainException("계량기 구경은 0보다 커야 합니다.");
         HolderName = holderName.Trim();
         Phone = phone.Trim();
+        PhoneDigits = DigitsOf(Phone);
         Address = address.Trim();
         Dong = string.IsNullOrWhiteSpace(dong) ? null : dong.Trim();
         District = district.Trim();

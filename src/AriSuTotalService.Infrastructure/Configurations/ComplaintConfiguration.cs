@@ -23,6 +23,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.CancelReason).HasMaxLength(1000);
         b.Property(c => c.TransferReason).HasMaxLength(1000);
         b.Property(c => c.Resolution).HasMaxLength(2000);
+        b.Property(c => c.PreferredVisitWindow).HasMaxLength(20);
+        b.Property(c => c.ExtensionReason).HasMaxLength(1000);
+        b.Property(c => c.PauseReason).HasMaxLength(1000);
         b.Property(c => c.CreatedBy).HasMaxLength(256);
         b.Property(c => c.UpdatedBy).HasMaxLength(256);
         b.Property(c => c.Version).IsConcurrencyToken();
@@ -42,6 +45,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.HasIndex(c => new { c.OfficeId, c.Status, c.DeadlineAtUtc });
         b.HasIndex(c => c.CustomerId);
         b.HasIndex(c => c.LinkedToId);
+        b.HasIndex(c => new { c.OfficeId, c.Division, c.Status });
     }
 }
 
@@ -63,5 +67,19 @@ internal sealed class OfficeSequenceConfiguration : IEntityTypeConfiguration<Off
         b.HasKey(s => new { s.OfficeId, s.Year });
         b.Property(s => s.OfficeId).ValueGeneratedNever();
         b.Property(s => s.Year).ValueGeneratedNever();
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Domain.Notices.OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<Domain.Notices.OutboxMessage> b)
+    {
+        b.Property(m => m.ToPhone).HasMaxLength(30).IsRequired();
+        b.Property(m => m.Kind).HasMaxLength(20).IsRequired();
+        b.Property(m => m.Body).HasMaxLength(2000).IsRequired();
+        b.Property(m => m.LastError).HasMaxLength(500);
+        b.HasOne<Office>().WithMany().HasForeignKey(m => m.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(m => m.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => new { m.SentAtUtc, m.CreatedAtUtc });
     }
 }

@@ -21,7 +21,9 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.UpdatedBy).HasMaxLength(256);
         b.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.OfficeId, c.AccountNumber }).IsUnique();
-        b.HasIndex(c => new { c.OfficeId, c.Phone });
+        b.Property(c => c.PhoneDigits).HasMaxLength(20).IsRequired();
+        b.HasIndex(c => new { c.OfficeId, c.PhoneDigits });
+        b.HasIndex(c => new { c.OfficeId, c.HolderName });
         b.HasIndex(c => new { c.OfficeId, c.District });
     }
 }

@@ -40,6 +40,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
     public DbSet<OfficeSequence> OfficeSequences => Set<OfficeSequence>();
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
+    public DbSet<Domain.Notices.OutboxMessage> OutboxMessages => Set<Domain.Notices.OutboxMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
     public DbSet<PermissionChange> PermissionChanges => Set<PermissionChange>();
@@ -55,6 +56,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
         builder.Entity<Customer>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
         builder.Entity<Complaint>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
         builder.Entity<PersonalDataAccess>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
+        builder.Entity<Domain.Notices.OutboxMessage>().HasQueryFilter(m => OfficeScope == null || m.OfficeId == OfficeScope);
         builder.Entity<AccessLogReview>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AriSuTotalService.Infrastructure.Data;
 
 /// <summary>
-/// Inserts many rows through one prepared, parameterised command inside the caller's transaction: the bulk path
+/// Writes many rows through one prepared, parameterised command inside the caller's transaction: the bulk path
 /// for imports and generated data (no change tracking). Column values are given in the order of the column list.
 /// </summary>
 public sealed class BulkWriter : IDisposable
@@ -23,6 +23,21 @@ public sealed class BulkWriter : IDisposable
         var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
         _command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({values})";
         for (var i = 0; i < columns.Count; i++)
+        {
+            var p = _command.CreateParameter();
+            p.ParameterName = $"@p{i}";
+            _command.Parameters.Add(p);
+        }
+    }
+
+    /// <summary>Any prepared statement with parameters @p0…@p{n-1} (updates of an import).</summary>
+    public BulkWriter(DbConnection connection, DbTransaction? transaction, string sql, int parameterCount)
+    {
+        _sqlite = connection.GetType().Name.Contains("Sqlite", StringComparison.Ordinal);
+        _command = connection.CreateCommand();
+        _command.Transaction = transaction;
+        _command.CommandText = sql;
+        for (var i = 0; i < parameterCount; i++)
         {
             var p = _command.CreateParameter();
             p.ParameterName = $"@p{i}";

@@ -44,12 +44,12 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, TimePr
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            using (var w = BulkWriter.For(db, "Customers", "OfficeId", "AccountNumber", "HolderName", "Phone", "Address",
+            using (var w = BulkWriter.For(db, "Customers", "OfficeId", "AccountNumber", "HolderName", "Phone", "PhoneDigits", "Address",
                        "Dong", "District", "UseType", "MeterSizeMm", "MeterSerial", "CreatedAtUtc", "CreatedBy"))
             {
                 foreach (var c in customers)
-                    w.Insert(officeId, c.AccountNumber, c.HolderName, c.Phone, c.Address, c.Dong, c.District, c.UseType,
-                        c.MeterSizeMm, c.MeterSerial, nowUtc, "demo");
+                    w.Insert(officeId, c.AccountNumber, c.HolderName, c.Phone, Domain.Customers.Customer.DigitsOf(c.Phone), c.Address,
+                        c.Dong, c.District, c.UseType, c.MeterSizeMm, c.MeterSerial, nowUtc, "demo");
             }
             var ids = await db.Customers.Where(c => c.OfficeId == officeId)
                 .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
@@ -67,14 +67,14 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, TimePr
 
             var complaints = generator.Complaints(customers.Count, calendar, officeShortName, nowUtc);
             using (var w = BulkWriter.For(db, "Complaints", "OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId",
-                       "Channel", "Status", "CustomerId", "Location", "Division", "DeadlineAtUtc", "ClosedAtUtc",
+                       "Channel", "Status", "CustomerId", "Location", "Division", "DeadlineAtUtc", "OriginalDeadlineAtUtc", "ClosedAtUtc",
                        "Description", "Resolution", "CancelReason", "CreatedAtUtc", "CreatedBy", "Version"))
             {
                 foreach (var c in complaints)
                 {
                     w.Insert(officeId, c.ReceptionNumber, c.ReceivedAtUtc, c.TypeId, c.Channel, c.Status,
                         c.CustomerIndex is { } ci ? customerIds[ci] : null, c.Location, c.Division, c.DeadlineAtUtc,
-                        c.ClosedAtUtc, c.Description, c.Resolution,
+                        c.DeadlineAtUtc, c.ClosedAtUtc, c.Description, c.Resolution,
                         c.Status == Domain.Complaints.ComplaintStatuses.Cancelled ? "민원인 요청으로 취소" : null,
                         c.ReceivedAtUtc, "demo", Guid.NewGuid());
                 }

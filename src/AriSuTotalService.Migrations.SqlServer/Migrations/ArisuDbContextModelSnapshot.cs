@@ -1902,6 +1902,10 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<long?>("LinkedToId")
                         .HasColumnType("bigint");
 
@@ -1911,6 +1915,23 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime>("OriginalDeadlineAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("PausedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("PreferredVisitDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PreferredVisitWindow")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("datetime2");
@@ -1956,6 +1977,8 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("OfficeId", "ReceivedAtUtc");
+
+                    b.HasIndex("OfficeId", "Division", "Status");
 
                     b.HasIndex("OfficeId", "Status", "DeadlineAtUtc");
 
@@ -2357,6 +2380,11 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("PhoneDigits")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime?>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -2376,7 +2404,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OfficeId", "District");
 
-                    b.HasIndex("OfficeId", "Phone");
+                    b.HasIndex("OfficeId", "HolderName");
+
+                    b.HasIndex("OfficeId", "PhoneDigits");
 
                     b.ToTable("Customers");
                 });
@@ -2412,6 +2442,59 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("MeterReadings");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Notices.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long?>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ToPhone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("SentAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("AriSuTotalService.Domain.Offices.Office", b =>
@@ -2932,6 +3015,20 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Notices.OutboxMessage", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1893,6 +1893,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LinkedToId")
                         .HasColumnType("INTEGER");
 
@@ -1902,6 +1906,23 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OriginalDeadlineAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PauseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PausedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PreferredVisitDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredVisitWindow")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
@@ -1947,6 +1968,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("OfficeId", "ReceivedAtUtc");
+
+                    b.HasIndex("OfficeId", "Division", "Status");
 
                     b.HasIndex("OfficeId", "Status", "DeadlineAtUtc");
 
@@ -2342,6 +2365,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneDigits")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2361,7 +2389,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OfficeId", "District");
 
-                    b.HasIndex("OfficeId", "Phone");
+                    b.HasIndex("OfficeId", "HolderName");
+
+                    b.HasIndex("OfficeId", "PhoneDigits");
 
                     b.ToTable("Customers");
                 });
@@ -2395,6 +2425,57 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MeterReadings");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Notices.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToPhone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("SentAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("OutboxMessages");
                 });
 
             modelBuilder.Entity("AriSuTotalService.Domain.Offices.Office", b =>
@@ -2897,6 +2978,20 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Notices.OutboxMessage", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Import;
+using Microsoft.AspNetCore.Mvc;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +38,63 @@ public static class ApiEndpoints
                     entersHome = t.EntersHome,
                 }).ToListAsync(ct))
             .RequireAuthorization(AnyKey);
+        v1.MapPost("/customers/import", (HttpRequest request, CustomerImport import, CancellationToken ct) =>
+                RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, null, ct), ct))
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
+        v1.MapPost("/complaints/import", (HttpRequest request, ComplaintHistoryImport import, CancellationToken ct) =>
+                RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, null, ct), ct))
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
         return app;
     }
+
+    public const long MaxImportBytes = 1L << 30;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The file as the request body (text/csv) or as the multipart field "file".</summary>
+    public static async Task<byte[]?> ReadFileAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            if (form.Files.GetFile("file") is not { } file) return null;
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            return ms.ToArray();
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        return body.ToArray();
+    }
+
+    /// <summary>Runs an import for the key's office: <c>200 { imported, updated }</c> or <c>400 { errors }</c>.</summary>
+    public static async Task<IResult> RunImportAsync(HttpRequest request, Func<int, byte[], Task<ImportResult>> run, CancellationToken ct)
+    {
+        byte[]? bytes;
+        try
+        {
+            bytes = await ReadFileAsync(request, ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return Errors(new ImportError(0, null, "요청 본문을 읽을 수 없습니다: " + ex.Message));
+        }
+        if (bytes is null || bytes.Length == 0)
+            return Errors(new ImportError(0, null, "CSV 파일이 없습니다. 본문(text/csv) 또는 multipart의 'file' 필드로 보내세요."));
+        try
+        {
+            var result = await run(request.HttpContext.User.OfficeId(), bytes);
+            return Results.Json(new { imported = result.Imported, updated = result.Updated }, Json);
+        }
+        catch (ImportFailedException ex)
+        {
+            return Errors([.. ex.Errors]);
+        }
+    }
+
+    public static IResult Errors(params ImportError[] errors) =>
+        Results.Json(new { errors = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }) }, Json,
+            statusCode: StatusCodes.Status400BadRequest);
 }

@@ -6,5 +6,8 @@ namespace AriSuTotalService.Web.Setup;
 public static class RoleSets
 {
     public const string Administrator = Roles.Administrator;
+    public const string Intake = $"{Roles.IntakeClerk},{Roles.SectionChief}";
+    /// <summary>Those who handle complaints (not the administrator, who manages the system).</summary>
+    public const string ComplaintHandlers = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief}";
     public const string AllStaff = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief},{Roles.Administrator}";
 }

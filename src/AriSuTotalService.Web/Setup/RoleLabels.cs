@@ -30,3 +30,45 @@ public static class ActionLabels
         _ => action,
     };
 }
+
+/// <summary>Korean names of complaint statuses.</summary>
+public static class StatusLabels
+{
+    public static string Of(string status) => status switch
+    {
+        "received" => "접수",
+        "scheduled" => "방문 예약",
+        "visited" => "방문 완료",
+        "transferred" => "이첩",
+        "resolved" => "처리 완료",
+        "cancelled" => "취소",
+        _ => status,
+    };
+}
+
+/// <summary>Korean names of channels.</summary>
+public static class ChannelLabels
+{
+    public static string Of(string channel) => channel switch
+    {
+        "phone" => "전화",
+        "visit" => "방문",
+        "web" => "인터넷",
+        "proactive" => "선제적",
+        "derived" => "연계(직원 민원업무)",
+        _ => channel,
+    };
+}
+
+/// <summary>Korean names of the caller's relation to the holder.</summary>
+public static class RelationLabels
+{
+    public static string Of(string relation) => relation switch
+    {
+        "family" => "가족",
+        "tenant" => "세입자",
+        "building_manager" => "건물 관리인",
+        "other" => "기타",
+        _ => relation,
+    };
+}

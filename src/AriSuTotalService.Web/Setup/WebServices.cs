@@ -58,6 +58,7 @@ public static class WebServices
             Api.ApiEndpoints.AddApiPolicies(o);
         });
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<VisitWindows>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

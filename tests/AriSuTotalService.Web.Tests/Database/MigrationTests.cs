@@ -64,3 +64,15 @@ public class MigrationTests
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
     }
 }
+
+public class ProviderSqlTests
+{
+    [Fact]
+    public void The_sql_server_reception_number_statement_parses_as_t_sql()
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(AriSuTotalService.Infrastructure.Complaints.ReceptionNumbers.SqlServerNext);
+        parser.Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => e.Message)));
+    }
+}

@@ -17,7 +17,7 @@ public sealed record EndpointInfo(string Pattern, string Kind, IReadOnlyList<str
     {
         var parts = Pattern.Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !(p.StartsWith('{') && (p.EndsWith("?}", StringComparison.Ordinal) || p.StartsWith("{**", StringComparison.Ordinal))))
-            .Select(p => p.StartsWith('{') ? (p.Contains(":int", StringComparison.Ordinal) ? "999999" : "does-not-exist") : p);
+            .Select(p => p.StartsWith('{') ? (p.Contains(":int", StringComparison.Ordinal) || p.Contains(":long", StringComparison.Ordinal) ? "999999" : "does-not-exist") : p);
         return "/" + string.Join('/', parts);
     }
 }

@@ -1,0 +1,167 @@
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Notices;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Infrastructure.Complaints;
+
+/// <summary>What the clerk recorded during the call.</summary>
+public sealed record IntakeRequest(
+    long? CustomerId,
+    string TypeCode,
+    string Channel,
+    string? Description,
+    string? Location,
+    string? CallerName,
+    string? CallerPhone,
+    string? CallerRelation,
+    DateOnly? PreferredDate,
+    string? PreferredWindow,
+    IReadOnlyList<string> OtherTypeCodes);
+
+public sealed record IntakeResult(Complaint First, IReadOnlyList<Complaint> Linked);
+
+/// <summary>
+/// The complaint operations that need more than the entity: reception numbers, the deadline calendar, linked
+/// complaints and notices to the citizen. Every change is one transaction.
+/// </summary>
+public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, ICurrentUser user, TimeProvider clock)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Registers a complaint and, for each other inconvenience ticked, a linked staff-work complaint (channel derived).</summary>
+    public async Task<IntakeResult> RegisterAsync(int officeId, IntakeRequest request, CancellationToken ct = default)
+    {
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
+        var codes = new[] { request.TypeCode }.Concat(request.OtherTypeCodes.Where(c => c != request.TypeCode)).Distinct().ToList();
+        var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
+        var unknown = codes.FirstOrDefault(c => !types.ContainsKey(c));
+        if (unknown is not null) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
+        if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
+            throw new DomainException("수용가를 찾을 수 없습니다.");
+        if (request.CustomerId is null && string.IsNullOrWhiteSpace(request.CallerPhone))
+            throw new DomainException("수용가번호가 없는 민원은 신고인 연락처를 입력해야 합니다.");
+
+        var calendar = await holidays.GetAsync(db, ct);
+        var now = Now;
+        var local = SeoulTime.ToLocal(now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var first = await ReceptionNumbers.ReserveAsync(db, officeId, local.Year, codes.Count, ct);
+        var created = new List<Complaint>();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var type = types[codes[i]];
+            var deadline = SeoulTime.ToUtc(calendar.Deadline(local, type.Period));
+            var complaint = Complaint.Receive(officeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type,
+                i == 0 ? request.Channel : Channels.Derived, request.CustomerId,
+                i == 0 ? request.Description : $"접수 시 추가 불편 확인: {type.NameKo}", request.Location, deadline, user.Name);
+            complaint.SetCaller(request.CallerName, request.CallerPhone, request.CallerRelation);
+            if (type.NeedsVisit) complaint.SetPreferredVisit(request.PreferredDate, request.PreferredWindow);
+            created.Add(complaint);
+        }
+        db.Complaints.AddRange(created);
+        await db.SaveChangesAsync(ct);
+        foreach (var linked in created.Skip(1)) linked.LinkTo(created[0], now, user.Name);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new IntakeResult(created[0], created.Skip(1).ToList());
+    }
+
+    /// <summary>Loads a complaint for a change, refusing the save if someone else changed it since <paramref name="version"/>.</summary>
+    public async Task<Complaint> ForChangeAsync(long id, Guid version, CancellationToken ct = default)
+    {
+        var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleOrDefaultAsync(c => c.Id == id, ct)
+            ?? throw new KeyNotFoundException($"complaint {id}");
+        // Already changed by someone else: refuse before applying anything (the save would be refused anyway).
+        if (complaint.Version != version) throw new DbUpdateConcurrencyException($"complaint {id} changed since version {version}");
+        db.ExpectVersion(complaint, version);
+        return complaint;
+    }
+
+    public async Task ResolveAsync(long id, Guid version, string resolution, CancellationToken ct = default)
+    {
+        var c = await ForChangeAsync(id, version, ct);
+        c.Resolve(resolution, Now, user.Name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task TransferAsync(long id, Guid version, string division, string reason, CancellationToken ct = default)
+    {
+        if (!Divisions.IsKnown(division)) throw new DomainException("알 수 없는 부서입니다.");
+        var c = await ForChangeAsync(id, version, ct);
+        c.TransferTo(division, reason, Now, user.Name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReportTransferResultAsync(long id, Guid version, string result, CancellationToken ct = default)
+    {
+        var c = await ForChangeAsync(id, version, ct);
+        c.ReportTransferResult(result, Now, user.Name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task CancelAsync(long id, Guid version, string reason, CancellationToken ct = default)
+    {
+        var c = await ForChangeAsync(id, version, ct);
+        c.Cancel(reason, Now, user.Name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task AssignAsync(long id, Guid version, string? assigneeId, CancellationToken ct = default)
+    {
+        var c = await ForChangeAsync(id, version, ct);
+        if (assigneeId is not null && !await db.Users.AnyAsync(u => u.Id == assigneeId && u.OfficeId == c.OfficeId, ct))
+            throw new DomainException("같은 사업소의 직원에게만 배정할 수 있습니다.");
+        c.AssignTo(assigneeId, Now, user.Name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Extends the deadline once (to at most the type's period again) and queues a notice to the citizen.</summary>
+    public async Task ExtendAsync(long id, Guid version, DateTime newDeadlineLocal, string reason, CancellationToken ct = default)
+    {
+        var c = await ForChangeAsync(id, version, ct);
+        var calendar = await holidays.GetAsync(db, ct);
+        var limit = calendar.ExtensionLimit(SeoulTime.ToLocal(c.DeadlineAtUtc), c.Type!.Period);
+        c.ExtendDeadline(SeoulTime.ToUtc(newDeadlineLocal), SeoulTime.ToUtc(limit), reason, Now, user.Name);
+        await QueueNoticeAsync(c, "extended",
+            $"[아리수] 접수번호 {c.ReceptionNumber} 민원의 처리기한이 {newDeadlineLocal:yyyy-MM-dd HH:mm}까지 연장되었습니다. 사유: {c.ExtensionReason}", ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Asks the citizen to supplement (보완 요청): the clock stops; a notice is queued.</summary>
+    public async Task PauseAsync(long id, Guid version, string reason, CancellationToken ct = default)
+    {
+        var c = await ForChangeAsync(id, version, ct);
+        c.Pause(reason, Now, user.Name);
+        await QueueNoticeAsync(c, "paused",
+            $"[아리수] 접수번호 {c.ReceptionNumber} 민원 처리를 위해 보완이 필요합니다: {c.PauseReason} 보완 후 처리기한이 다시 진행됩니다.", ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ResumeAsync(long id, Guid version, CancellationToken ct = default)
+    {
+        var c = await ForChangeAsync(id, version, ct);
+        if (c.PausedAtUtc is not { } paused) throw new DomainException("보완 요청 중이 아닙니다.");
+        var calendar = await holidays.GetAsync(db, ct);
+        var now = Now;
+        var newDeadline = calendar.AfterPause(SeoulTime.ToLocal(c.DeadlineAtUtc), SeoulTime.ToLocal(paused), SeoulTime.ToLocal(now));
+        c.Resume(SeoulTime.ToUtc(newDeadline), now, user.Name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The number to tell the citizen by: the caller's when the caller is not the holder, else the holder's.</summary>
+    public async Task<string?> ContactPhoneAsync(Complaint c, CancellationToken ct = default) =>
+        c.CallerPhone ?? (c.CustomerId is { } id
+            ? await db.Customers.Where(x => x.Id == id).Select(x => x.Phone).SingleOrDefaultAsync(ct)
+            : null);
+
+    private async Task QueueNoticeAsync(Complaint c, string kind, string body, CancellationToken ct)
+    {
+        var phone = await ContactPhoneAsync(c, ct);
+        if (phone is null) return;
+        db.OutboxMessages.Add(new OutboxMessage(c.OfficeId, c.Id, phone, kind, body, Now));
+    }
+}

@@ -1,0 +1,139 @@
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Infrastructure.Complaints;
+using AriSuTotalService.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AriSuTotalService.Infrastructure.Import;
+
+/// <summary>
+/// Earlier complaints from the old customer support system, so the reports have a past. Key reception_number;
+/// re-importing updates. The deadline is computed from the type's period and the holiday calendar. All-or-nothing.
+/// </summary>
+public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar holidays, ICurrentUser user, TimeProvider clock)
+{
+    public static readonly string[] Required = ["reception_number", "received_at", "type_code", "channel", "account_number", "status", "closed_at", "division"];
+
+    private sealed record Row(string Reception, int Year, int Sequence, DateTime ReceivedUtc, ComplaintType Type, string Channel,
+        long? CustomerId, string Status, DateTime? ClosedUtc, string Division);
+
+    public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        var csv = CsvFile.Parse(file, Required, []);
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
+        var types = await db.ComplaintTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, ct);
+        var accounts = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.OfficeId == officeId)
+            .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var errors = new List<ImportError>();
+        var rows = new List<Row>(csv.Rows.Count);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (line, f) in csv.Rows)
+        {
+            if (errors.Count >= CsvFile.MaxErrors) break;
+            var before = errors.Count;
+            var reception = csv.Get(f, "reception_number");
+            var validNumber = ReceptionNumber.TryParse(reception, out var year, out var shortName, out var sequence);
+            if (!validNumber)
+                errors.Add(new ImportError(line, "reception_number", $"접수번호는 연도-사업소-여섯 자리여야 합니다: '{CsvFile.Shorten(reception)}'"));
+            else if (shortName != office.ShortName)
+                errors.Add(new ImportError(line, "reception_number", $"다른 사업소의 접수번호입니다 ({office.ShortName}이어야 합니다)."));
+            else if (seen.TryGetValue(reception, out var firstLine))
+                errors.Add(new ImportError(line, "reception_number", $"{firstLine}행과 같은 접수번호입니다."));
+            var received = CsvFile.ParseSeoulDateTime(csv.Get(f, "received_at"), line, "received_at", errors);
+            if (received is { } r && validNumber && SeoulTime.ToLocal(r).Year != year)
+                errors.Add(new ImportError(line, "received_at", "접수 일시의 연도가 접수번호의 연도와 다릅니다."));
+            if (received > now) errors.Add(new ImportError(line, "received_at", "앞으로의 일시입니다."));
+            var typeCode = csv.Get(f, "type_code");
+            if (!types.TryGetValue(typeCode, out var type))
+                errors.Add(new ImportError(line, "type_code", $"알 수 없는 민원 유형 코드입니다: '{CsvFile.Shorten(typeCode)}'"));
+            var channel = csv.Get(f, "channel");
+            if (!Channels.IsKnown(channel))
+                errors.Add(new ImportError(line, "channel", $"접수 경로는 {string.Join(", ", Channels.All)} 중 하나여야 합니다: '{CsvFile.Shorten(channel)}'"));
+            var account = csv.Get(f, "account_number");
+            long? customerId = null;
+            if (account.Length > 0)
+            {
+                if (accounts.TryGetValue(account, out var id)) customerId = id;
+                else errors.Add(new ImportError(line, "account_number", $"등록되지 않은 수용가번호입니다: '{CsvFile.Shorten(account)}'"));
+            }
+            var status = csv.Get(f, "status");
+            if (!ComplaintStatuses.IsKnown(status))
+                errors.Add(new ImportError(line, "status", $"상태는 {string.Join(", ", ComplaintStatuses.All)} 중 하나여야 합니다: '{CsvFile.Shorten(status)}'"));
+            var closedText = csv.Get(f, "closed_at");
+            DateTime? closed = null;
+            if (closedText.Length > 0) closed = CsvFile.ParseSeoulDateTime(closedText, line, "closed_at", errors);
+            if (status == ComplaintStatuses.Resolved && closedText.Length == 0)
+                errors.Add(new ImportError(line, "closed_at", "처리 완료(resolved)된 민원은 종결 일시가 있어야 합니다."));
+            if (status != ComplaintStatuses.Resolved && closedText.Length > 0)
+                errors.Add(new ImportError(line, "closed_at", "처리 완료(resolved)가 아닌 민원에는 종결 일시를 넣을 수 없습니다."));
+            if (closed is { } c && received is { } rr && c < rr)
+                errors.Add(new ImportError(line, "closed_at", "종결 일시가 접수 일시보다 앞섭니다."));
+            var division = csv.Get(f, "division");
+            if (!Divisions.IsKnown(division))
+                errors.Add(new ImportError(line, "division", $"알 수 없는 부서입니다: '{CsvFile.Shorten(division)}'"));
+            if (errors.Count == before)
+            {
+                seen[reception] = line;
+                rows.Add(new Row(reception, year, sequence, received!.Value, type!, channel, customerId, status, closed, division));
+            }
+        }
+        if (errors.Count > 0) throw new ImportFailedException(errors);
+
+        var calendar = await holidays.GetAsync(db, ct);
+        var existing = await db.Complaints.IgnoreQueryFilters().Where(c => c.OfficeId == officeId)
+            .Select(c => new { c.Id, c.ReceptionNumber }).ToDictionaryAsync(c => c.ReceptionNumber, c => c.Id, ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            var transaction = tx.GetDbTransaction();
+            using var insert = new BulkWriter(connection, transaction, "Complaints",
+            [
+                "OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId", "Channel", "Status", "CustomerId", "Division",
+                "DeadlineAtUtc", "OriginalDeadlineAtUtc", "ClosedAtUtc", "Description", "CreatedAtUtc", "CreatedBy", "Version",
+            ]);
+            using var update = new BulkWriter(connection, transaction, """
+                UPDATE "Complaints" SET "ReceivedAtUtc" = @p0, "ComplaintTypeId" = @p1, "Channel" = @p2, "Status" = @p3,
+                "CustomerId" = @p4, "Division" = @p5, "DeadlineAtUtc" = @p6, "OriginalDeadlineAtUtc" = @p6, "ClosedAtUtc" = @p7,
+                "UpdatedAtUtc" = @p8, "UpdatedBy" = @p9, "Version" = @p10
+                WHERE "Id" = @p11
+                """, 12);
+            int imported = 0, updated = 0, done = 0;
+            foreach (var r in rows)
+            {
+                var deadline = SeoulTime.ToUtc(calendar.Deadline(SeoulTime.ToLocal(r.ReceivedUtc), r.Type.Period));
+                if (existing.TryGetValue(r.Reception, out var id))
+                {
+                    update.Insert(r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division, deadline, r.ClosedUtc, now, user.Name, Guid.NewGuid(), id);
+                    updated++;
+                }
+                else
+                {
+                    insert.Insert(officeId, r.Reception, r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division,
+                        deadline, deadline, r.ClosedUtc, "이전 시스템에서 가져온 민원", now, user.Name, Guid.NewGuid());
+                    imported++;
+                }
+                if (++done % 1000 == 0) progress?.Report(done * 90 / rows.Count);
+            }
+            // Timelines of the new ones, set-based: received (and resolved) as the old system recorded them.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
+                SELECT c."Id", c."ReceivedAtUtc", {1}, 'received', 'import' FROM "Complaints" c
+                WHERE c."OfficeId" = {0} AND NOT EXISTS (SELECT 1 FROM "ComplaintEvents" e WHERE e."ComplaintId" = c."Id")
+                """, [officeId, user.Name], ct);
+            foreach (var year in rows.GroupBy(r => r.Year))
+                await ReceptionNumbers.RaiseToAsync(db, officeId, year.Key, year.Max(r => r.Sequence), ct);
+            await tx.CommitAsync(ct);
+            progress?.Report(100);
+            return new ImportResult(imported, updated);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Globalization;
+using System.Text;
+
+namespace AriSuTotalService.Infrastructure.Import;
+
+/// <summary>One problem of an import: the line (1 is the header), the column and what is wrong.</summary>
+public sealed record ImportError(int Line, string? Column, string Message);
+
+/// <summary>An import refused as a whole; nothing was stored.</summary>
+public sealed class ImportFailedException(IReadOnlyList<ImportError> errors) : Exception("import refused")
+{
+    public IReadOnlyList<ImportError> Errors { get; } = errors;
+}
+
+public sealed record ImportResult(int Imported, int Updated);
+
+/// <summary>
+/// A CSV file as CONTRACTS.md defines it: UTF-8 (with or without BOM) or CP949 — a file that is valid UTF-8 is read
+/// as UTF-8, otherwise as CP949; the first line is the header; columns in any order; unknown columns are an error.
+/// Quoted fields (RFC 4180) may hold commas, quotes and line breaks.
+/// </summary>
+public sealed class CsvFile
+{
+    public const int MaxErrors = 200;
+
+    private readonly Dictionary<string, int> _columns;
+
+    private CsvFile(Dictionary<string, int> columns, List<(int Line, string[] Fields)> rows)
+    {
+        _columns = columns;
+        Rows = rows;
+    }
+
+    public IReadOnlyList<(int Line, string[] Fields)> Rows { get; }
+
+    static CsvFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static Encoding Cp949 => Encoding.GetEncoding(949);
+
+    public static string Decode(byte[] bytes)
+    {
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Cp949.GetString(bytes);
+        }
+    }
+
+    /// <summary>Reads and checks the header; throws <see cref="ImportFailedException"/> for a header problem.</summary>
+    public static CsvFile Parse(byte[] bytes, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
+    {
+        var records = Split(Decode(bytes));
+        if (records.Count == 0 || records[0].Fields.All(string.IsNullOrWhiteSpace))
+            throw new ImportFailedException([new ImportError(1, null, "빈 파일입니다. 첫 줄은 머리글이어야 합니다.")]);
+        var header = records[0].Fields.Select(h => h.Trim()).ToArray();
+        var errors = new List<ImportError>();
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < header.Length; i++)
+        {
+            var name = header[i];
+            if (!required.Contains(name) && !optional.Contains(name))
+                errors.Add(new ImportError(1, name, $"알 수 없는 열입니다: '{name}'"));
+            else if (!columns.TryAdd(name, i))
+                errors.Add(new ImportError(1, name, $"같은 열이 두 번 있습니다: '{name}'"));
+        }
+        foreach (var missing in required.Where(r => !columns.ContainsKey(r)))
+            errors.Add(new ImportError(1, missing, $"필수 열이 없습니다: '{missing}'"));
+        if (errors.Count > 0) throw new ImportFailedException(errors);
+        var rows = records.Skip(1).Where(r => !(r.Fields.Length == 1 && r.Fields[0].Length == 0)).ToList();
+        return new CsvFile(columns, rows);
+    }
+
+    public bool Has(string column) => _columns.ContainsKey(column);
+
+    /// <summary>The trimmed value of a column in a row ("" when the row is short or the column absent).</summary>
+    public string Get(string[] fields, string column) =>
+        _columns.TryGetValue(column, out var i) && i < fields.Length ? fields[i].Trim() : "";
+
+    public int ColumnCount => _columns.Count;
+
+    private static List<(int Line, string[] Fields)> Split(string text)
+    {
+        var result = new List<(int, string[])>();
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var line = 1;
+        var recordLine = 1;
+        var inQuotes = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (inQuotes)
+            {
+                if (ch == '"')
+                {
+                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
+                    else inQuotes = false;
+                }
+                else
+                {
+                    if (ch == '\n') line++;
+                    field.Append(ch);
+                }
+                continue;
+            }
+            switch (ch)
+            {
+                case '"' when field.Length == 0:
+                    inQuotes = true;
+                    break;
+                case ',':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    break;
+                case '\r':
+                    break;
+                case '\n':
+                    fields.Add(field.ToString());
+                    field.Clear();
+                    result.Add((recordLine, fields.ToArray()));
+                    fields.Clear();
+                    line++;
+                    recordLine = line;
+                    break;
+                default:
+                    field.Append(ch);
+                    break;
+            }
+        }
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            result.Add((recordLine, fields.ToArray()));
+        }
+        return result;
+    }
+
+    // Shared value parsers: each returns null and adds an error when the value is not acceptable.
+
+    public static DateOnly? ParseDate(string value, int line, string column, List<ImportError> errors)
+    {
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+        errors.Add(new ImportError(line, column, $"날짜는 yyyy-MM-dd 형식이어야 합니다: '{Shorten(value)}'"));
+        return null;
+    }
+
+    /// <summary>yyyy-MM-ddTHH:mm:ss in Asia/Seoul, or with an explicit +09:00; returned in UTC.</summary>
+    public static DateTime? ParseSeoulDateTime(string value, int line, string column, List<ImportError> errors)
+    {
+        if (DateTime.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return Domain.Calendar.SeoulTime.ToUtc(local);
+        if (value.EndsWith("+09:00", StringComparison.Ordinal)
+            && DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
+            return withOffset.UtcDateTime;
+        errors.Add(new ImportError(line, column, $"일시는 yyyy-MM-ddTHH:mm:ss (서울 시각) 형식이어야 합니다: '{Shorten(value)}'"));
+        return null;
+    }
+
+    public static long? ParseWhole(string value, int line, string column, List<ImportError> errors, long min = 0, long max = long.MaxValue)
+    {
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+        errors.Add(new ImportError(line, column, $"{min} 이상 {max} 이하의 정수여야 합니다: '{Shorten(value)}'"));
+        return null;
+    }
+
+    public static string? Required(string value, int line, string column, List<ImportError> errors, int maxLength)
+    {
+        if (value.Length == 0)
+        {
+            errors.Add(new ImportError(line, column, "값이 비어 있습니다."));
+            return null;
+        }
+        if (value.Length > maxLength)
+        {
+            errors.Add(new ImportError(line, column, $"{maxLength}자를 넘습니다."));
+            return null;
+        }
+        return value;
+    }
+
+    public static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
+}

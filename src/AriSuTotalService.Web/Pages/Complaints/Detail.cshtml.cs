@@ -1,0 +1,210 @@
+using System.Globalization;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Domain.Privacy;
+using AriSuTotalService.Infrastructure.Complaints;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Privacy;
+using AriSuTotalService.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Pages.Complaints;
+
+/// <summary>
+/// One complaint: its details (personal data masked until revealed, each reveal recorded), linked complaints, the
+/// timeline and the lifecycle actions. Every action carries the version it was loaded with: when someone else saved
+/// in between, nothing is overwritten and the user sees what changed with their input kept.
+/// </summary>
+[Authorize(Roles = RoleSets.ComplaintHandlers)]
+public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog log, HolidayCalendar holidays, TimeProvider clock) : PageModel
+{
+    public sealed record Linked(long Id, string Reception, string Type, string Status, string Channel);
+    public sealed record Event(string At, string By, string Kind, string? Detail);
+    public sealed record View(
+        long Id, string Reception, string Status, string TypeName, string TypeCode, string Channel, string Division, string Received,
+        string Deadline, string OriginalDeadline, bool Open, bool Overdue, string TimeLeft, string? Account, string? HolderName,
+        string? HolderPhone, string? Address, string? Location, string? CallerName, string? CallerPhone, string? CallerRelation,
+        string? Description, string? PreferredVisit, string? Assignee, string? Resolution, string? CancelReason, string? TransferReason,
+        string? ExtensionReason, bool Paused, string? PauseReason, bool CanExtend, string? ExtensionLimit, Guid Version, bool Anonymized);
+
+    [BindProperty(SupportsGet = true)] public bool Created { get; set; }
+    [BindProperty] public Guid Version { get; set; }
+    /// <summary>When the form was rendered (UTC ticks), to tell what others did since.</summary>
+    [BindProperty] public long LoadedAt { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public string? TargetDivision { get; set; }
+    [BindProperty] public string? AssigneeId { get; set; }
+    [BindProperty] public DateTime? NewDeadline { get; set; }
+
+    public View Complaint { get; private set; } = null!;
+    public bool Revealed { get; private set; }
+    public bool CanAct { get; private set; }
+    public string? Conflict { get; private set; }
+    public string? FailedAction { get; private set; }
+    public IReadOnlyList<Linked> LinkedComplaints { get; private set; } = [];
+    public IReadOnlyList<Event> Timeline { get; private set; } = [];
+    public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>Shows the full name, phone and address, and records the view in the access log.</summary>
+    public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
+    {
+        Revealed = true;
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await log.RecordAsync(User.OfficeId(), "complaint", Complaint.Reception, PersonalDataActions.View,
+            Complaint.Account is null ? "신고인 연락처" : $"수용가 {Complaint.Account} 성명·전화·주소", ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostResolveAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "resolve", () => desk.ResolveAsync(id, Version, Text ?? "", ct), ct);
+
+    public Task<IActionResult> OnPostTransferAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "transfer", () => desk.TransferAsync(id, Version, TargetDivision ?? "", Text ?? "", ct), ct);
+
+    public Task<IActionResult> OnPostResultAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "result", () => desk.ReportTransferResultAsync(id, Version, Text ?? "", ct), ct);
+
+    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "cancel", () => desk.CancelAsync(id, Version, Text ?? "", ct), ct);
+
+    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "assign", () => desk.AssignAsync(id, Version, string.IsNullOrEmpty(AssigneeId) ? null : AssigneeId, ct), ct);
+
+    public Task<IActionResult> OnPostExtendAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "extend", () => NewDeadline is { } d
+            ? desk.ExtendAsync(id, Version, d, Text ?? "", ct)
+            : throw new DomainException("연장할 처리기한을 입력하세요."), ct);
+
+    public Task<IActionResult> OnPostPauseAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "pause", () => desk.PauseAsync(id, Version, Text ?? "", ct), ct);
+
+    public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "resume", () => desk.ResumeAsync(id, Version, ct), ct);
+
+    private async Task<IActionResult> ActAsync(long id, string action, Func<Task> change, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Version != Complaint.Version)
+        {
+            // A stale form: someone saved since it was loaded. Nothing is tried; the user sees what changed.
+            FailedAction = action;
+            Conflict = await DescribeChangesAsync(id, ct);
+            return Page();
+        }
+        if (!CanAct) return Forbid();
+        try
+        {
+            await change();
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException ex)
+        {
+            FailedAction = action;
+            ModelState.AddModelError(nameof(Text), ex.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            FailedAction = action;
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, ct);
+            Conflict = await DescribeChangesAsync(id, ct);
+        }
+        if (Conflict is null) await LoadAsync(id, ct);
+        return Page();
+    }
+
+    /// <summary>What others changed since the form was loaded, from the timeline.</summary>
+    private async Task<string> DescribeChangesAsync(long id, CancellationToken ct)
+    {
+        var since = new DateTime(Math.Clamp(LoadedAt, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
+        var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == id && e.AtUtc >= since)
+            .OrderBy(e => e.AtUtc).Select(e => new { e.AtUtc, e.By, e.Kind, e.Detail }).ToListAsync(ct);
+        var what = events.Count > 0
+            ? string.Join(", ", events.Select(e => $"{EventLabel(e.Kind)}{(e.Detail is null ? "" : $" ({e.Detail})")} · {e.By} {SeoulTime.ToLocal(e.AtUtc):HH:mm}"))
+            : $"지금 상태: {StatusLabels.Of(Complaint.Status)}, 처리기한 {Complaint.Deadline}";
+        return $"다른 사용자가 먼저 이 민원을 변경했습니다 — {what}. 입력한 내용은 그대로 두었으니 확인 후 다시 저장하세요.";
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var c = await db.Complaints.AsNoTracking().Where(x => x.Id == id).Select(x => new
+        {
+            x.Id, x.ReceptionNumber, x.Status, TypeName = x.Type!.NameKo, TypeCode = x.Type.Code, Period = x.Type.PeriodUnit, PeriodValue = x.Type.PeriodValue,
+            x.Channel, x.Division, x.ReceivedAtUtc, x.DeadlineAtUtc, x.OriginalDeadlineAtUtc, x.CustomerId, x.Location, x.CallerName, x.CallerPhone,
+            x.CallerRelation, x.Description, x.PreferredVisitDate, x.PreferredVisitWindow, x.AssigneeId, x.Resolution, x.CancelReason,
+            x.TransferReason, x.ExtensionReason, x.PausedAtUtc, x.PauseReason, x.Version, x.LinkedToId, x.AnonymizedAtUtc,
+            Customer = db.Customers.Where(k => k.Id == x.CustomerId).Select(k => new { k.AccountNumber, k.HolderName, k.Phone, k.Address, k.Dong, k.District }).FirstOrDefault(),
+            Assignee = db.Users.Where(u => u.Id == x.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+        }).SingleOrDefaultAsync(ct);
+        if (c is null) return false;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = ComplaintStatuses.Open.Contains(c.Status);
+        string? extensionLimit = null;
+        if (open && c.ExtensionReason is null)
+        {
+            var calendar = await holidays.GetAsync(db, ct);
+            extensionLimit = calendar.ExtensionLimit(SeoulTime.ToLocal(c.DeadlineAtUtc), new ProcessingPeriod(c.Period, c.PeriodValue)).ToString("yyyy-MM-dd HH:mm");
+        }
+        string Local(DateTime utc) => SeoulTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
+        Complaint = new View(c.Id, c.ReceptionNumber, c.Status, c.TypeName, c.TypeCode, c.Channel, c.Division, Local(c.ReceivedAtUtc),
+            Local(c.DeadlineAtUtc), Local(c.OriginalDeadlineAtUtc), open, open && c.PausedAtUtc is null && c.DeadlineAtUtc < now,
+            open ? (c.PausedAtUtc is null ? IndexModel.TimeLeft(c.DeadlineAtUtc - now) : "보완 대기") : "",
+            c.Customer?.AccountNumber,
+            c.Customer is null ? null : Revealed ? c.Customer.HolderName : Masking.Name(c.Customer.HolderName),
+            c.Customer is null ? null : Revealed ? c.Customer.Phone : Masking.Phone(c.Customer.Phone),
+            c.Customer is null ? null : Revealed ? c.Customer.Address : Masking.Address(c.Customer.Address, c.Customer.Dong, c.Customer.District),
+            Revealed ? c.Location : Masking.FreeText(c.Location),
+            c.CallerName is null ? null : Revealed ? c.CallerName : Masking.Name(c.CallerName),
+            c.CallerPhone is null ? null : Revealed ? c.CallerPhone : Masking.Phone(c.CallerPhone),
+            c.CallerRelation is null ? null : RelationLabels.Of(c.CallerRelation),
+            Revealed ? c.Description : Masking.FreeText(c.Description),
+            c.PreferredVisitDate is { } d ? $"{d:yyyy-MM-dd} {(c.PreferredVisitWindow is { } w ? VisitWindows.Label(w) : "")}".Trim() : null,
+            c.Assignee, c.Resolution, c.CancelReason, c.TransferReason, c.ExtensionReason, c.PausedAtUtc is not null, c.PauseReason,
+            open && c.ExtensionReason is null, extensionLimit, c.Version, c.AnonymizedAtUtc is not null);
+
+        var linked = await db.Complaints.AsNoTracking()
+            .Where(x => x.Id != c.Id && (x.LinkedToId == c.Id || x.Id == c.LinkedToId || (c.LinkedToId != null && x.LinkedToId == c.LinkedToId)))
+            .OrderBy(x => x.ReceptionNumber)
+            .Select(x => new Linked(x.Id, x.ReceptionNumber, x.Type!.NameKo, x.Status, x.Channel)).ToListAsync(ct);
+        LinkedComplaints = linked;
+        var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
+            .Select(e => new { e.AtUtc, e.By, e.Kind, e.Detail }).ToListAsync(ct);
+        Timeline = events.Select(e => new Event(Local(e.AtUtc), e.By, e.Kind, e.Detail)).ToList();
+
+        var division = User.FindFirst(ArisuClaims.Division)?.Value;
+        CanAct = open && (User.IsInRole(Roles.IntakeClerk) || User.IsInRole(Roles.SectionChief) || division == c.Division);
+        var officeId = User.OfficeId();
+        Staff = (await db.Users.AsNoTracking().Where(u => u.OfficeId == officeId).OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
+        return true;
+    }
+
+    public static string EventLabel(string kind) => kind switch
+    {
+        "received" => "접수",
+        "linked" => "연계",
+        "assigned" => "담당자 지정",
+        "scheduled" => "방문 예약",
+        "visited" => "방문",
+        "transferred" => "이첩",
+        "transfer_result" => "이첩 처리 결과",
+        "resolved" => "처리 완료",
+        "cancelled" => "취소",
+        "extended" => "처리기한 연장",
+        "paused" => "보완 요청됨",
+        "resumed" => "보완 완료됨",
+        _ => kind,
+    };
+
+    public long RenderedAt => clock.GetUtcNow().UtcTicks;
+
+    public string NowLocalInput => SeoulTime.ToLocal(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+}

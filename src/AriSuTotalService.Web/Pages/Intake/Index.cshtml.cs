@@ -1,0 +1,216 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Customers;
+using AriSuTotalService.Domain.Privacy;
+using AriSuTotalService.Infrastructure.Complaints;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Pages.Intake;
+
+/// <summary>
+/// Phone intake, keyboard first: find the customer, see their open and recent complaints, record the caller, the
+/// type and what was said, tick every other inconvenience (each becomes a linked staff-work complaint), note the
+/// preferred visit, save → reception number, deadline and division to read out.
+/// </summary>
+[Authorize(Roles = RoleSets.Intake)]
+public partial class IndexModel(ArisuDbContext db, ComplaintDesk desk, VisitWindows windows, TimeProvider clock) : PageModel
+{
+    public sealed record CustomerHit(long Id, string Account, string Name, string Phone, string Address);
+    public sealed record CustomerPanel(long Id, string Account, string Name, string Phone, string Address, string UseType, int MeterSizeMm);
+    public sealed record RecentComplaint(long Id, string Reception, string Type, string TypeCode, string Status, string Received, bool Open);
+    public sealed record TypeChoice(string Code, string Name, string Field, bool NeedsVisit, bool TotalService);
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public long? CustomerId { get; set; }
+    [BindProperty] public IntakeForm Input { get; set; } = new();
+
+    public IReadOnlyList<CustomerHit> Hits { get; private set; } = [];
+    public CustomerPanel? Customer { get; private set; }
+    public IReadOnlyList<RecentComplaint> Recent { get; private set; } = [];
+    public IReadOnlyList<TypeChoice> Types { get; private set; } = [];
+    public IReadOnlyList<string> Windows => windows.All;
+    public string? DuplicateWarning { get; private set; }
+    public DateOnly Today => SeoulTime.Today(clock);
+
+    public sealed class IntakeForm
+    {
+        [Required(ErrorMessage = "민원 유형을 선택하세요.")]
+        [Display(Name = "민원 유형")]
+        public string TypeCode { get; set; } = "";
+
+        [Display(Name = "접수 경로")]
+        public string Channel { get; set; } = Channels.Phone;
+
+        [StringLength(4000, ErrorMessage = "{0}은(는) {1}자 이내로 입력하세요.")]
+        [Display(Name = "민원 내용")]
+        public string? Description { get; set; }
+
+        public bool CallerIsHolder { get; set; } = true;
+
+        [StringLength(100, ErrorMessage = "{0}은(는) {1}자 이내로 입력하세요.")]
+        [Display(Name = "전화하신 분 성명")]
+        public string? CallerName { get; set; }
+
+        [StringLength(30, ErrorMessage = "{0}은(는) {1}자 이내로 입력하세요.")]
+        [Display(Name = "연락처")]
+        public string? CallerPhone { get; set; }
+
+        [Display(Name = "관계")]
+        public string? CallerRelation { get; set; }
+
+        [StringLength(300, ErrorMessage = "{0}은(는) {1}자 이내로 입력하세요.")]
+        [Display(Name = "위치")]
+        public string? Location { get; set; }
+
+        public List<string> OtherTypes { get; set; } = [];
+
+        [Display(Name = "희망 방문일")]
+        public DateOnly? PreferredDate { get; set; }
+
+        [Display(Name = "희망 시간대")]
+        public string? PreferredWindow { get; set; }
+
+        public bool ConfirmDuplicate { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (!string.IsNullOrWhiteSpace(Q) && CustomerId is null) Hits = await SearchAsync(Q, 20, ct);
+    }
+
+    /// <summary>Type-ahead: masked suggestions as JSON.</summary>
+    public async Task<IActionResult> OnGetSearchAsync(string? q, CancellationToken ct) =>
+        new JsonResult(string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2 ? [] : await SearchAsync(q, 10, ct));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var types = await db.ComplaintTypes.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);
+        var type = types.FirstOrDefault(t => t.Code == Input.TypeCode);
+        if (!string.IsNullOrEmpty(Input.TypeCode) && type is null) ModelState.AddModelError("Input.TypeCode", "알 수 없는 민원 유형입니다.");
+        if (!Channels.CitizenApplied.Contains(Input.Channel)) ModelState.AddModelError("Input.Channel", "접수 경로를 선택하세요.");
+        foreach (var other in Input.OtherTypes.Where(o => types.All(t => t.Code != o)))
+            ModelState.AddModelError("Input.OtherTypes", $"알 수 없는 민원 유형입니다: {other}");
+        if (CustomerId is { } id && !await db.Customers.AnyAsync(c => c.Id == id, ct))
+            ModelState.AddModelError(nameof(CustomerId), "수용가를 찾을 수 없습니다.");
+        if (CustomerId is null)
+        {
+            if (string.IsNullOrWhiteSpace(Input.Location)) ModelState.AddModelError("Input.Location", "수용가가 없으면 위치를 입력하세요.");
+            if (string.IsNullOrWhiteSpace(Input.CallerPhone)) ModelState.AddModelError("Input.CallerPhone", "수용가가 없으면 신고인 연락처를 입력하세요.");
+        }
+        if (!Input.CallerIsHolder || CustomerId is null)
+        {
+            if (CustomerId is not null && string.IsNullOrWhiteSpace(Input.CallerName)) ModelState.AddModelError("Input.CallerName", "전화하신 분의 성명을 입력하세요.");
+            if (string.IsNullOrWhiteSpace(Input.CallerPhone)) ModelState.AddModelError("Input.CallerPhone", "회신할 연락처를 입력하세요.");
+            if (CustomerId is not null && !CallerRelations.All.Contains(Input.CallerRelation ?? "")) ModelState.AddModelError("Input.CallerRelation", "수용가와의 관계를 선택하세요.");
+        }
+        if (!string.IsNullOrWhiteSpace(Input.CallerPhone) && !PhonePattern().IsMatch(Input.CallerPhone.Trim()))
+            ModelState.AddModelError("Input.CallerPhone", "전화번호 형식이 아닙니다 (예: 010-1234-5678).");
+        if (type?.NeedsVisit == true && Input.PreferredDate is { } date)
+        {
+            if (date < Today) ModelState.AddModelError("Input.PreferredDate", "희망 방문일은 오늘 이후여야 합니다.");
+            if (Input.PreferredWindow is not null && !Windows.Contains(Input.PreferredWindow)) ModelState.AddModelError("Input.PreferredWindow", "시간대를 목록에서 고르세요.");
+        }
+        if (ModelState.IsValid && CustomerId is { } cid && !Input.ConfirmDuplicate)
+        {
+            var open = await db.Complaints.AsNoTracking()
+                .Where(c => c.CustomerId == cid && c.Type!.Code == Input.TypeCode && ComplaintStatuses.Open.Contains(c.Status))
+                .Select(c => c.ReceptionNumber).FirstOrDefaultAsync(ct);
+            if (open is not null)
+            {
+                DuplicateWarning = $"이 수용가에 처리 중인 같은 유형의 민원({open})이 있습니다. 그래도 접수하려면 '중복 접수 확인'을 선택하고 다시 저장하세요.";
+                ModelState.AddModelError("Input.ConfirmDuplicate", DuplicateWarning);
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var holderCalls = CustomerId is not null && Input.CallerIsHolder;
+        try
+        {
+            var result = await desk.RegisterAsync(User.OfficeId(), new IntakeRequest(
+                CustomerId, Input.TypeCode, Input.Channel, Input.Description, Input.Location,
+                holderCalls ? null : Input.CallerName, holderCalls ? null : Input.CallerPhone?.Trim(),
+                holderCalls || CustomerId is null ? null : Input.CallerRelation,
+                Input.PreferredDate, Input.PreferredWindow, Input.OtherTypes), ct);
+            return RedirectToPage("/Complaints/Detail", new { id = result.First.Id, created = true });
+        }
+        catch (DomainException ex)
+        {
+            ModelState.AddModelError(string.Empty, ex.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Types = await db.ComplaintTypes.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.SortOrder)
+            .Select(t => new TypeChoice(t.Code, t.NameKo, t.Field, t.NeedsVisit, t.IsTotalService)).ToListAsync(ct);
+        if (CustomerId is not { } id) return;
+        var c = await db.Customers.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.Id, x.AccountNumber, x.HolderName, x.Phone, x.Address, x.Dong, x.District, x.UseType, x.MeterSizeMm })
+            .SingleOrDefaultAsync(ct);
+        if (c is null)
+        {
+            CustomerId = null;
+            return;
+        }
+        Customer = new CustomerPanel(c.Id, c.AccountNumber, Masking.Name(c.HolderName), Masking.Phone(c.Phone),
+            Masking.Address(c.Address, c.Dong, c.District), c.UseType, c.MeterSizeMm);
+        var since = clock.GetUtcNow().UtcDateTime.AddYears(-1);
+        var recent = await db.Complaints.AsNoTracking()
+            .Where(x => x.CustomerId == id && (ComplaintStatuses.Open.Contains(x.Status) || x.ReceivedAtUtc >= since))
+            .OrderByDescending(x => x.ReceivedAtUtc).Take(15)
+            .Select(x => new { x.Id, x.ReceptionNumber, x.Type!.NameKo, x.Type.Code, x.Status, x.ReceivedAtUtc }).ToListAsync(ct);
+        Recent = recent.Select(x => new RecentComplaint(x.Id, x.ReceptionNumber, x.NameKo, x.Code, x.Status,
+            SeoulTime.ToLocal(x.ReceivedAtUtc).ToString("yyyy-MM-dd"), ComplaintStatuses.Open.Contains(x.Status))).ToList();
+    }
+
+    /// <summary>Account number, reception number, phone (any way of writing it), name or address.</summary>
+    private async Task<IReadOnlyList<CustomerHit>> SearchAsync(string query, int take, CancellationToken ct)
+    {
+        var q = query.Trim();
+        if (q.Length > 100) q = q[..100];
+        IQueryable<Domain.Customers.Customer> customers = db.Customers.AsNoTracking();
+        if (ReceptionNumber.TryParse(q, out _, out _, out _))
+        {
+            var ids = db.Complaints.Where(c => c.ReceptionNumber == q && c.CustomerId != null).Select(c => c.CustomerId!.Value);
+            customers = customers.Where(c => ids.Contains(c.Id));
+        }
+        else if (AccountPrefix().IsMatch(q))
+        {
+            customers = customers.Where(c => c.AccountNumber.StartsWith(q));
+        }
+        else if (Domain.Customers.Customer.DigitsOf(q) is { Length: >= 4 } digits && digits.Length * 2 >= q.Replace("-", "").Replace(" ", "").Length)
+        {
+            customers = digits.Length >= 9
+                ? customers.Where(c => c.PhoneDigits == digits)
+                : customers.Where(c => c.PhoneDigits.EndsWith(digits));
+        }
+        else
+        {
+            customers = customers.Where(c => c.HolderName == q || c.HolderName.StartsWith(q) || c.Address.Contains(q));
+        }
+        var rows = await customers.OrderBy(c => c.AccountNumber).Take(take)
+            .Select(c => new { c.Id, c.AccountNumber, c.HolderName, c.Phone, c.Address, c.Dong, c.District }).ToListAsync(ct);
+        return rows.Select(c => new CustomerHit(c.Id, c.AccountNumber, Masking.Name(c.HolderName), Masking.Phone(c.Phone),
+            Masking.Address(c.Address, c.Dong, c.District))).ToList();
+    }
+
+    [GeneratedRegex(@"^\d{2,3}-\d{0,8}$")]
+    private static partial Regex AccountPrefix();
+
+    [GeneratedRegex(@"^0\d{1,2}-?\d{3,4}-?\d{4}$")]
+    private static partial Regex PhonePattern();
+}
