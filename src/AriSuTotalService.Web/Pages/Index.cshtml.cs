@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AriSuTotalService.Web.Pages;
 
 [Authorize(Roles = RoleSets.AllStaff)]
-public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(ArisuDbContext db, TimeProvider clock, Infrastructure.Complaints.HolidayCalendar holidays) : PageModel
 {
     public string OfficeName { get; private set; } = "";
     public DateTime NowLocal { get; private set; }
@@ -17,6 +17,8 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public int Open { get; private set; }
     public int Overdue { get; private set; }
     public decimal? ComplianceThisMonth { get; private set; }
+    /// <summary>For administrators: the holiday table ends before the coming 12 months do.</summary>
+    public DateOnly? HolidaysCoveredUntil { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -35,6 +37,11 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
         var closed = complaints.Where(c => c.Status == ComplaintStatuses.Resolved && c.ClosedAtUtc >= monthStartUtc);
         var closedCount = await closed.CountAsync(ct);
         var onTime = await closed.CountAsync(c => c.ClosedAtUtc <= c.DeadlineAtUtc, ct);
+        if (User.IsInRole(Domain.Offices.Roles.Administrator))
+        {
+            var covered = await holidays.CoveredUntilAsync(db, ct);
+            if (covered < SeoulTime.Today(clock).AddMonths(12)) HolidaysCoveredUntil = covered;
+        }
         ComplianceThisMonth = closedCount == 0 ? null : Math.Truncate(onTime * 1000m / closedCount) / 10m;
     }
 }

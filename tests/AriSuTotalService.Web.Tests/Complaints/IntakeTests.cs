@@ -120,6 +120,23 @@ public partial class IntakeTests(ArisuFactory factory) : IClassFixture<ArisuFact
     }
 
     [Fact]
+    public async Task When_the_holder_calls_as_the_browser_posts_it_no_caller_details_are_needed()
+    {
+        var customer = SomeCustomer(9);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        // A ticked checkbox is sent together with its hidden "false" fallback, in this order.
+        var response = await clerk.PostFieldsAsync("/Intake",
+        [
+            new("CustomerId", customer.Id.ToString()), new("Input.TypeCode", ComplaintTypeCodes.EBilling), new("Input.Channel", "phone"),
+            new("Input.CallerIsHolder", "true"), new("Input.CallerIsHolder", "false"),
+        ], formPage: "/Intake");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var c = factory.With(db => db.Complaints.AsNoTracking().Where(x => x.CustomerId == customer.Id).OrderByDescending(x => x.Id).First());
+        Assert.Null(c.CallerName);
+        Assert.Null(c.CallerPhone);
+    }
+
+    [Fact]
     public async Task Field_staff_cannot_open_the_intake_page()
     {
         var field = await TestClient.SignedInAsync(factory, "field1@arisu.local");

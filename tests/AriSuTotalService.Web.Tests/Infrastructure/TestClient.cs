@@ -37,13 +37,17 @@ public sealed partial class TestClient(HttpClient http)
     }
 
     /// <summary>Loads <paramref name="formPage"/> (default: the same URL), takes its anti-forgery token and posts the fields.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null)
+    public Task<HttpResponseMessage> PostFormAsync(string url, Dictionary<string, string> fields, string? formPage = null) =>
+        PostFieldsAsync(url, fields, formPage);
+
+    /// <summary>Like <see cref="PostFormAsync"/>, with repeated names allowed (checkboxes with their hidden fallback).</summary>
+    public async Task<HttpResponseMessage> PostFieldsAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
     {
         var page = await Http.GetAsync(formPage ?? StripHandler(url));
         var html = await page.Content.ReadAsStringAsync();
         var token = TokenPattern().Match(html);
         if (!token.Success) throw new InvalidOperationException($"no anti-forgery token on {formPage ?? url} ({(int)page.StatusCode})");
-        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
+        var all = fields.Append(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value))).ToList();
         return await Http.PostAsync(url, new FormUrlEncodedContent(all));
     }
 

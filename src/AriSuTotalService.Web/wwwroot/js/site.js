@@ -83,3 +83,17 @@
     }
   });
 })();
+
+// Intake: when the holder is calling, the caller fields are not needed.
+(function () {
+  "use strict";
+  var holder = document.getElementById("Input_CallerIsHolder");
+  var fields = document.getElementById("caller-fields");
+  if (!holder || !fields) { return; }
+  function sync() {
+    fields.querySelectorAll("input, select").forEach(function (el) { el.disabled = holder.checked; });
+    fields.classList.toggle("opacity-50", holder.checked);
+  }
+  holder.addEventListener("change", sync);
+  sync();
+})();

@@ -1,0 +1,100 @@
+using System.Net;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Tests.Admin;
+
+public class CatalogueTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
+{
+    [Fact]
+    public async Task A_changed_processing_period_applies_to_complaints_received_afterwards()
+    {
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var saved = await admin.PostFormAsync("/Admin/ComplaintTypes", new()
+        {
+            ["Input.Code"] = ComplaintTypeCodes.NameChange, ["Input.NameKo"] = "명의변경", ["Input.NameEn"] = "Name change",
+            ["Input.Field"] = "billing", ["Input.Division"] = "요금과", ["Input.Unit"] = "Days", ["Input.Value"] = "7",
+            ["Input.TotalService"] = "false", ["Input.NeedsVisit"] = "false", ["Input.EntersHome"] = "false", ["Input.Active"] = "true",
+        }, formPage: "/Admin/ComplaintTypes?edit=NAME_CHANGE");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).First());
+        var response = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = "NAME_CHANGE",
+            ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
+        var id = long.Parse(response.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        // 7 days counted including Wed 25 Nov: 25, 26, 27, 30 Nov, 1, 2, 3 Dec → Thu 3 Dec 18:00.
+        Assert.Equal(SeoulTime.ToUtc(new DateTime(2026, 12, 3, 18, 0, 0)), factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).DeadlineAtUtc));
+    }
+
+    [Fact]
+    public async Task A_new_type_with_a_bad_code_is_refused_beside_the_field()
+    {
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var response = await admin.PostFormAsync("/Admin/ComplaintTypes", new()
+        {
+            ["Input.Code"] = "bad code", ["Input.NameKo"] = "새 유형", ["Input.Field"] = "works", ["Input.Division"] = "현장민원과",
+            ["Input.Unit"] = "Days", ["Input.Value"] = "3",
+        }, formPage: "/Admin/ComplaintTypes");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("영문 대문자", html);
+        Assert.Contains("value=\"새 유형\"", html);
+        Assert.False(factory.With(db => db.ComplaintTypes.Any(t => t.NameKo == "새 유형")));
+    }
+
+}
+
+public class HolidayTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
+{
+    [Fact]
+    public async Task A_holiday_added_by_the_administrator_moves_deadlines_and_the_coverage_warning_shows_when_the_table_runs_out()
+    {
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        // The seeded table runs to the end of 2027: more than 12 months ahead of 2026-11-25.
+        Assert.DoesNotContain("coverage-warning", await admin.GetPageAsync("/Admin/Holidays"));
+        var added = await admin.PostFormAsync("/Admin/Holidays", new() { ["Date"] = "2026-11-26", ["Name"] = "임시공휴일", ["Kind"] = "one_off" },
+            formPage: "/Admin/Holidays");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var duplicate = await admin.PostFormAsync("/Admin/Holidays", new() { ["Date"] = "2026-11-26", ["Name"] = "또", ["Kind"] = "one_off" },
+            formPage: "/Admin/Holidays");
+        Assert.Contains("이미 등록된 날짜입니다.", await duplicate.Content.ReadAsStringAsync());
+
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(1).First());
+        var response = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = "AUTO_PAYMENT",
+            ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
+        var id = long.Parse(response.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        // 8 working hours from Wed 10:00 with Thursday now a holiday → Fri 10:00.
+        Assert.Equal(SeoulTime.ToUtc(new DateTime(2026, 11, 27, 10, 0, 0)), factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).DeadlineAtUtc));
+
+        factory.With(db => db.PublicHolidays.Where(h => h.Date.Year == 2027).ExecuteDelete());
+        factory.Clock.Advance(TimeSpan.FromMinutes(11)); // past the calendar cache
+        var holidaysPage = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        Assert.Contains("coverage-warning", await holidaysPage.GetPageAsync("/Admin/Holidays"));
+        Assert.Contains("공휴일 표가 2026-12-31까지만 있어", await holidaysPage.GetPageAsync("/"));
+    }
+
+}
+
+public class ImportPageTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
+{
+    [Fact]
+    public async Task The_import_page_lists_the_files_problems_by_line_and_column()
+    {
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var page = await admin.GetPageAsync("/Admin/Imports");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent("account_number,holder_name,phone,address,district,use_type,meter_size_mm\n96-1000001,홍길동,010-1111-2222,주소,관악구,가정용,0\n"u8.ToArray()), "file", "c.csv" },
+        };
+        var response = await admin.Http.PostAsync("/Admin/Imports?handler=Customers", form);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("import-errors", html);
+        Assert.Contains("<td>2</td><td>meter_size_mm</td>", html);
+        Assert.False(factory.With(db => db.Customers.Any(c => c.AccountNumber == "96-1000001")));
+    }
+}
