@@ -143,6 +143,7 @@ public sealed class DemoDataGenerator(DemoOptions options, DateOnly today)
             if (!calendar.IsWorkingDay(day) && rnd.Next(100) < 80) day = calendar.NextWorkingDay(day);
             var local = day.ToDateTime(new TimeOnly(9, 0)).AddMinutes(rnd.Next(9 * 60));
             var t = PickType();
+            if (SeoulTime.ToUtc(local) > nowUtc) continue; // nothing is received in the future
             var code = types[t].Code;
             // Share of the office's own (proactive + derived) work per type, from the plan's 2016 tables.
             var officeShare = code switch

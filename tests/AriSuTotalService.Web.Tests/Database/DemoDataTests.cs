@@ -58,6 +58,7 @@ public class DemoDataTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         // Leak diagnosis was 64.6% office-initiated in 2016.
         var diagnosis = rows.Where(r => r.TypeId == 7).ToList();
         Assert.InRange(Share(r => Channels.OfficeInitiated.Contains(r.Channel), diagnosis), 0.58, 0.71);
+        Assert.All(rows, r => Assert.True(r.ReceivedAtUtc <= now));
         // Receptions are numbered per year without gaps.
         var y2026 = rows.Where(r => r.ReceptionNumber.StartsWith("2026-", StringComparison.Ordinal)).Select(r => r.ReceptionNumber).ToList();
         Assert.Equal(ReceptionNumber.Format(2026, "남부", 1), y2026[0]);
