@@ -57,6 +57,8 @@ public static class DependencyInjection
         services.AddSingleton(jobs);
         services.AddSingleton(config.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
         services.AddScoped<ComplaintRetentionJob>();
+        services.AddScoped<Surges.SurgeScanJob>();
+        services.AddScoped<Import.MeterReadingImport>();
         // One storage instance per application (not Hangfire's static default), shared by the server, the
         // dashboard and the recurring-job manager.
         services.AddSingleton<JobStorage>(_ => db.Provider == DatabaseProvider.SqlServer
@@ -78,6 +80,8 @@ public static class DependencyInjection
         {
             services.AddHangfireServer((sp, o) =>
             {
+                // Jobs are created from this application's container, not from Hangfire's process-wide default.
+                o.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
                 o.WorkerCount = jobs.WorkerCount;
                 o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             });

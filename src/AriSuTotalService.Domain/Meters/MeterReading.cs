@@ -14,6 +14,7 @@ public class MeterReading
         PeriodEnd = periodEnd;
         ReadingM3 = readingM3;
         UsageM3 = usageM3;
+        Days = periodEnd.DayNumber - periodStart.DayNumber;
     }
 
     public long Id { get; private set; }
@@ -25,6 +26,6 @@ public class MeterReading
     /// <summary>Billed usage of the period, whole m³.</summary>
     public int UsageM3 { get; private set; }
 
-    /// <summary>Days the period covers (end − start).</summary>
-    public int Days => PeriodEnd.DayNumber - PeriodStart.DayNumber;
+    /// <summary>Days the period covers (end − start), stored so scans need no date arithmetic.</summary>
+    public int Days { get; private set; }
 }

@@ -13,6 +13,6 @@ internal sealed class MeterReadingConfiguration : IEntityTypeConfiguration<Meter
         // The import key (account + period_end); also serves "latest reading before a date" look-ups.
         b.HasIndex(r => new { r.CustomerId, r.PeriodEnd }).IsUnique();
         b.HasIndex(r => r.PeriodEnd);
-        b.Ignore(r => r.Days);
+
     }
 }

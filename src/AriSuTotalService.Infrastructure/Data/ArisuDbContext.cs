@@ -45,6 +45,9 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<PersonalDataAccess> PersonalDataAccesses => Set<PersonalDataAccess>();
     public DbSet<PermissionChange> PermissionChanges => Set<PermissionChange>();
     public DbSet<AccessLogReview> AccessLogReviews => Set<AccessLogReview>();
+    public DbSet<Domain.Surges.SurgeCase> SurgeCases => Set<Domain.Surges.SurgeCase>();
+    public DbSet<Domain.Surges.ScanRun> ScanRuns => Set<Domain.Surges.ScanRun>();
+    public DbSet<Configurations.AppSetting> AppSettings => Set<Configurations.AppSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -57,6 +60,8 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
         builder.Entity<Complaint>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
         builder.Entity<PersonalDataAccess>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
         builder.Entity<Domain.Notices.OutboxMessage>().HasQueryFilter(m => OfficeScope == null || m.OfficeId == OfficeScope);
+        builder.Entity<Domain.Surges.SurgeCase>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
+        builder.Entity<Domain.Surges.ScanRun>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
         builder.Entity<AccessLogReview>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
     }
 }

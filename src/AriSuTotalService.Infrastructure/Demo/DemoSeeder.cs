@@ -56,11 +56,11 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, TimePr
             var customerIds = customers.Select(c => ids[c.AccountNumber]).ToArray();
 
             var readings = 0;
-            using (var w = BulkWriter.For(db, "MeterReadings", "CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3"))
+            using (var w = BulkWriter.For(db, "MeterReadings", "CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3", "Days"))
             {
                 foreach (var r in generator.Readings(customers))
                 {
-                    w.Insert(customerIds[r.CustomerIndex], r.PeriodStart, r.PeriodEnd, r.ReadingM3, r.UsageM3);
+                    w.Insert(customerIds[r.CustomerIndex], r.PeriodStart, r.PeriodEnd, r.ReadingM3, r.UsageM3, r.PeriodEnd.DayNumber - r.PeriodStart.DayNumber);
                     readings++;
                 }
             }

@@ -12,6 +12,8 @@ public static class RecurringJobs
         var options = new RecurringJobOptions { TimeZone = SeoulTime.Zone };
         string Cron(string id, string fallback) => config[$"Jobs:Cron:{id}"] is { Length: > 0 } c ? c : fallback;
 
+        jobs.AddOrUpdate<Surges.SurgeScanJob>(Surges.SurgeScanJob.Id, j => j.RunScheduledAsync(CancellationToken.None),
+            Cron(Surges.SurgeScanJob.Id, "0 6 5 * *"), options);
         jobs.AddOrUpdate<ComplaintRetentionJob>(ComplaintRetentionJob.Id, j => j.RunAsync(CancellationToken.None),
             Cron(ComplaintRetentionJob.Id, "30 2 * * *"), options);
     }

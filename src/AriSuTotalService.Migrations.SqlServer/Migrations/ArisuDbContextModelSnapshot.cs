@@ -2422,6 +2422,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.Property<long>("CustomerId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Days")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("date");
 
@@ -2528,6 +2531,184 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("Offices");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Surges.ScanRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Anomalies")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CasesAdded")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Compared")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("NewUse")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Notices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<int>("Surges")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Period");
+
+                    b.ToTable("ScanRuns");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Surges.SurgeCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("ContactAttempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("CurrentDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("CurrentPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<long>("CurrentUsageM3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("DiagnosisComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ExplainedReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<int?>("IncreaseTenths")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("LastContactAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("NeedsLetter")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("OnDiagnosisList")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("OnNoticeList")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PreviousDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("PreviousPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<long>("PreviousUsageM3")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosisComplaintId");
+
+                    b.HasIndex("CustomerId", "Period")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Period", "Status");
+
+                    b.ToTable("SurgeCases");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Infrastructure.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2581,6 +2762,25 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.HasIndex("OfficeId");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Infrastructure.Configurations.AppSetting", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("OfficeId", "Key");
+
+                    b.ToTable("AppSettings");
                 });
 
             modelBuilder.Entity("AriSuTotalService.Infrastructure.Identity.ApplicationUser", b =>
@@ -3023,6 +3223,35 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Surges.ScanRun", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Surges.SurgeCase", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DiagnosisComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)

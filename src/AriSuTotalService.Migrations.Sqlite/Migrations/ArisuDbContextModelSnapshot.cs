@@ -2405,6 +2405,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.Property<long>("CustomerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
@@ -2507,6 +2510,180 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("Offices");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Surges.ScanRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Anomalies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CasesAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Compared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NewUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Notices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Surges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Period");
+
+                    b.ToTable("ScanRuns");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Surges.SurgeCase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContactAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CurrentPeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CurrentUsageM3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DiagnosisComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExplainedReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IncreaseTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastContactAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsLetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnDiagnosisList")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnNoticeList")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PreviousPeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PreviousUsageM3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiagnosisComplaintId");
+
+                    b.HasIndex("CustomerId", "Period")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Period", "Status");
+
+                    b.ToTable("SurgeCases");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Infrastructure.ApiKeys.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2558,6 +2735,25 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.HasIndex("OfficeId");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Infrastructure.Configurations.AppSetting", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfficeId", "Key");
+
+                    b.ToTable("AppSettings");
                 });
 
             modelBuilder.Entity("AriSuTotalService.Infrastructure.Identity.ApplicationUser", b =>
@@ -2986,6 +3182,35 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
                         .WithMany()
                         .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Surges.ScanRun", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Surges.SurgeCase", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("DiagnosisComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Infrastructure.Surges;
 using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Import;
@@ -46,7 +49,71 @@ public static class ApiEndpoints
                 RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, null, ct), ct))
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
+        v1.MapPost("/meter-readings/import", (HttpRequest request, MeterReadingImport import, CancellationToken ct) =>
+                RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, null, ct), ct))
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
+
+        v1.MapPost("/surge-scans", async (string? period, HttpContext http, SurgeScanJob scans, CancellationToken ct) =>
+            {
+                if (!TryMonth(period, out var month))
+                    return Errors(new ImportError(0, "period", "period는 yyyy-MM 형식이어야 합니다."));
+                var run = await scans.QueueAsync(http.User.OfficeId(), month, "api", http.User.Identity?.Name ?? "api", ct);
+                return Results.Json(new { id = run.Id, state = run.State }, Json, statusCode: StatusCodes.Status202Accepted) is var result
+                    ? new LocatedResult($"/api/v1/surge-scans/{run.Id}", result) : result;
+            })
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Scans));
+        v1.MapGet("/surge-scans/{id:long}", async (long id, ArisuDbContext db, CancellationToken ct) =>
+            {
+                var r = await db.ScanRuns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+                return r is null
+                    ? Results.Json(new { errors = new[] { new { line = 0, column = "id", message = "검사 기록이 없습니다." } } }, Json, statusCode: 404)
+                    : Results.Json(new
+                    {
+                        id = r.Id, period = r.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture), state = r.State,
+                        startedAt = Seoul(r.StartedAtUtc), finishedAt = Seoul(r.FinishedAtUtc),
+                        compared = r.Compared, surges = r.Surges, notices = r.Notices, newUse = r.NewUse, anomalies = r.Anomalies, skipped = r.Skipped,
+                    }, Json);
+            })
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Scans));
+        v1.MapGet("/surge-cases", async (string? period, ArisuDbContext db, CancellationToken ct) =>
+            {
+                if (!TryMonth(period, out var month))
+                    return Errors(new ImportError(0, "period", "period는 yyyy-MM 형식이어야 합니다."));
+                var rows = await db.SurgeCases.AsNoTracking().Where(c => c.Period == month).OrderBy(c => c.Id)
+                    .Select(c => new
+                    {
+                        accountNumber = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.AccountNumber).First(),
+                        kind = c.Kind, onDiagnosisList = c.OnDiagnosisList, onNoticeList = c.OnNoticeList,
+                        previousUsageM3 = c.PreviousUsageM3, previousDays = c.PreviousDays,
+                        currentUsageM3 = c.CurrentUsageM3, currentDays = c.CurrentDays,
+                        increaseTenths = c.IncreaseTenths, status = c.Status,
+                    }).ToListAsync(ct);
+                return Results.Json(rows.Select(c => new
+                {
+                    c.accountNumber, c.kind, c.onDiagnosisList, c.onNoticeList, c.previousUsageM3, c.previousDays, c.currentUsageM3, c.currentDays,
+                    increasePercent = c.increaseTenths is { } t ? t / 10m : (decimal?)null, c.status,
+                }), Json);
+            })
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Scans));
         return app;
+    }
+
+    private static string? Seoul(DateTime? utc) => utc is { } u
+        ? new DateTimeOffset(SeoulTime.ToLocal(u), TimeSpan.FromHours(9)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
+        : null;
+
+    public static bool TryMonth(string? text, out DateOnly month) =>
+        DateOnly.TryParseExact((text ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+
+    /// <summary>A result with a Location header (202 Accepted for queued work).</summary>
+    private sealed class LocatedResult(string location, IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.Location = location;
+            return inner.ExecuteAsync(httpContext);
+        }
     }
 
     public const long MaxImportBytes = 1L << 30;

@@ -13,7 +13,7 @@ namespace AriSuTotalService.Web.Setup;
 
 public static class Pipeline
 {
-    /// <summary>Start-up work: migrations (when configured), roles, and the demo data in Development.</summary>
+    /// <summary>Start-up work: migrations (when configured), roles, schedules, the demo data in Development, missed scans.</summary>
     public static async Task InitializeAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
@@ -25,6 +25,8 @@ public static class Pipeline
         var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
         if (app.Environment.IsDevelopment() && demo.Enabled)
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(demo);
+        // A monthly scan the in-memory job store forgot (restart) runs now.
+        await sp.GetRequiredService<Infrastructure.Surges.SurgeScanJob>().CatchUpAsync();
     }
 
     public static WebApplication UseArisuPipeline(this WebApplication app)

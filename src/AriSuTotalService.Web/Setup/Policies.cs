@@ -9,5 +9,11 @@ public static class RoleSets
     public const string Intake = $"{Roles.IntakeClerk},{Roles.SectionChief}";
     /// <summary>Those who handle complaints (not the administrator, who manages the system).</summary>
     public const string ComplaintHandlers = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief}";
+    /// <summary>The surge worklist and phone checks.</summary>
+    public const string SurgeWork = $"{Roles.FieldStaff},{Roles.SectionChief}";
+    /// <summary>Running scans and loading readings.</summary>
+    public const string ScanControl = $"{Roles.SectionChief},{Roles.Administrator}";
+    /// <summary>The surge notice letters (요금과).</summary>
+    public const string Notices = $"{Roles.BillingClerk},{Roles.SectionChief}";
     public const string AllStaff = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief},{Roles.Administrator}";
 }

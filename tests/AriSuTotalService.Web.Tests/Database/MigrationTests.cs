@@ -76,3 +76,24 @@ public class ProviderSqlTests
         Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => e.Message)));
     }
 }
+
+public class SurgeSqlTests
+{
+    [Theory]
+    [InlineData("insert")]
+    [InlineData("count")]
+    [InlineData("upsert")]
+    public void The_surge_and_reading_statements_parse_as_t_sql(string which)
+    {
+        var sql = which switch
+        {
+            "insert" => AriSuTotalService.Infrastructure.Surges.SurgeScan.Insert,
+            "count" => AriSuTotalService.Infrastructure.Surges.SurgeScan.Count,
+            _ => AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqlServerUpsert,
+        };
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        parser.Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"{e.Line}: {e.Message}")));
+    }
+}

@@ -97,3 +97,35 @@
   holder.addEventListener("change", sync);
   sync();
 })();
+
+// Live progress of a surge scan: [data-scan-status] polls the run's state every second until it ends.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-scan-status]");
+  if (!box) { return; }
+  var bar = box.querySelector("[data-progress-bar]");
+  var text = box.querySelector("[data-progress-text]");
+  var widths = { queued: "w-25", running: "w-75", completed: "w-100", failed: "w-100" };
+  function show(s) {
+    bar.classList.remove("w-25", "w-75", "w-100");
+    bar.classList.add(widths[s.state] || "w-25");
+    if (s.state === "queued") { text.textContent = "검사를 기다리는 중…"; }
+    if (s.state === "running") { text.textContent = "검사 중: 전체 계량기의 이번·이전 검침을 비교하고 있습니다…"; }
+    if (s.state === "completed") {
+      bar.classList.remove("progress-bar-animated");
+      text.textContent = "완료: " + s.compared + "개 비교, 진단 대상 " + s.surges + ", 안내문 " + s.notices +
+        ", 신규 사용 " + s.newUse + ", 이상값 " + s.anomalies + ", 새 건 " + s.added;
+    }
+    if (s.state === "failed") { bar.classList.add("bg-danger"); text.textContent = "실패: " + (s.error || ""); }
+  }
+  function poll() {
+    fetch(box.getAttribute("data-scan-status"), { credentials: "same-origin" })
+      .then(function (r) { return r.json(); })
+      .then(function (s) {
+        show(s);
+        if (s.state === "queued" || s.state === "running") { setTimeout(poll, 1000); }
+      })
+      .catch(function () { setTimeout(poll, 3000); });
+  }
+  poll();
+})();

@@ -1,0 +1,65 @@
+namespace AriSuTotalService.Domain.Surges;
+
+public static class ScanStates
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Failed = "failed";
+}
+
+/// <summary>One run of the monthly surge scan: period, trigger, times and counts.</summary>
+public class ScanRun
+{
+    private ScanRun() { }
+
+    public ScanRun(int officeId, DateOnly period, string trigger, string requestedBy, DateTime atUtc)
+    {
+        OfficeId = officeId;
+        Period = period;
+        Trigger = trigger;
+        RequestedBy = requestedBy;
+        RequestedAtUtc = atUtc;
+        State = ScanStates.Queued;
+    }
+
+    public long Id { get; private set; }
+    public int OfficeId { get; private set; }
+    public DateOnly Period { get; private set; }
+    /// <summary>schedule, manual, api, startup.</summary>
+    public string Trigger { get; private set; } = "manual";
+    public string RequestedBy { get; private set; } = "";
+    public DateTime RequestedAtUtc { get; private set; }
+    public string State { get; private set; } = ScanStates.Queued;
+    public DateTime? StartedAtUtc { get; private set; }
+    public DateTime? FinishedAtUtc { get; private set; }
+    public int Compared { get; private set; }
+    public int Surges { get; private set; }
+    public int Notices { get; private set; }
+    public int NewUse { get; private set; }
+    public int Anomalies { get; private set; }
+    public int Skipped { get; private set; }
+    public int CasesAdded { get; private set; }
+    public string? Error { get; private set; }
+
+    public void Start(DateTime atUtc)
+    {
+        State = ScanStates.Running;
+        StartedAtUtc = atUtc;
+        Error = null;
+    }
+
+    public void Complete(DateTime atUtc, int compared, int surges, int notices, int newUse, int anomalies, int skipped, int added)
+    {
+        State = ScanStates.Completed;
+        FinishedAtUtc = atUtc;
+        (Compared, Surges, Notices, NewUse, Anomalies, Skipped, CasesAdded) = (compared, surges, notices, newUse, anomalies, skipped, added);
+    }
+
+    public void Fail(DateTime atUtc, string error)
+    {
+        State = ScanStates.Failed;
+        FinishedAtUtc = atUtc;
+        Error = error.Length > 1000 ? error[..1000] : error;
+    }
+}

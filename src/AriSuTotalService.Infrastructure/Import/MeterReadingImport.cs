@@ -1,0 +1,95 @@
+using AriSuTotalService.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AriSuTotalService.Infrastructure.Import;
+
+/// <summary>
+/// Meter readings from the reading system (CONTRACTS.md): whole m³, period_end after period_start, usage ≥ 0, a known
+/// account; key account_number + period_end, re-importing updates. All-or-nothing; one prepared upsert statement per
+/// provider, executed row after row inside one transaction (no change tracking).
+/// </summary>
+public sealed class MeterReadingImport(ArisuDbContext db)
+{
+    public static readonly string[] Required = ["account_number", "period_start", "period_end", "reading_m3", "usage_m3"];
+
+    public const string SqliteUpsert = """
+        INSERT INTO "MeterReadings" ("CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3", "Days")
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
+        ON CONFLICT ("CustomerId", "PeriodEnd") DO UPDATE SET
+            "PeriodStart" = excluded."PeriodStart", "ReadingM3" = excluded."ReadingM3",
+            "UsageM3" = excluded."UsageM3", "Days" = excluded."Days"
+        """;
+
+    public const string SqlServerUpsert = """
+        UPDATE [MeterReadings] SET [PeriodStart] = @p1, [ReadingM3] = @p3, [UsageM3] = @p4, [Days] = @p5
+        WHERE [CustomerId] = @p0 AND [PeriodEnd] = @p2;
+        IF @@ROWCOUNT = 0
+            INSERT INTO [MeterReadings] ([CustomerId], [PeriodStart], [PeriodEnd], [ReadingM3], [UsageM3], [Days])
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5);
+        """;
+
+    private readonly record struct Row(long CustomerId, DateOnly Start, DateOnly End, long Reading, int Usage);
+
+    public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        var csv = CsvFile.Parse(file, Required, []);
+        var accounts = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.OfficeId == officeId)
+            .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
+        var errors = new List<ImportError>();
+        var rows = new List<Row>(csv.Rows.Count);
+        var seen = new Dictionary<(long, DateOnly), int>();
+        foreach (var (line, f) in csv.Rows)
+        {
+            if (errors.Count >= CsvFile.MaxErrors) break;
+            var before = errors.Count;
+            var account = csv.Get(f, "account_number");
+            if (!accounts.TryGetValue(account, out var customerId))
+                errors.Add(new ImportError(line, "account_number", $"등록되지 않은 수용가번호입니다: '{CsvFile.Shorten(account)}'"));
+            var start = CsvFile.ParseDate(csv.Get(f, "period_start"), line, "period_start", errors);
+            var end = CsvFile.ParseDate(csv.Get(f, "period_end"), line, "period_end", errors);
+            if (start is { } s && end is { } e && e <= s)
+                errors.Add(new ImportError(line, "period_end", "검침 종료일은 시작일보다 뒤여야 합니다."));
+            var reading = CsvFile.ParseWhole(csv.Get(f, "reading_m3"), line, "reading_m3", errors, 0, 999_999_999);
+            var usage = CsvFile.ParseWhole(csv.Get(f, "usage_m3"), line, "usage_m3", errors, 0, 99_999_999);
+            if (errors.Count == before)
+            {
+                if (seen.TryGetValue((customerId, end!.Value), out var firstLine))
+                {
+                    errors.Add(new ImportError(line, "period_end", $"{firstLine}행과 같은 수용가·검침 종료일입니다."));
+                    continue;
+                }
+                seen[(customerId, end.Value)] = line;
+                rows.Add(new Row(customerId, start!.Value, end.Value, reading!.Value, (int)usage!.Value));
+            }
+        }
+        if (errors.Count > 0) throw new ImportFailedException(errors);
+
+        var officeReadings = db.MeterReadings.Where(r => db.Customers.IgnoreQueryFilters().Any(c => c.Id == r.CustomerId && c.OfficeId == officeId));
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var countBefore = await officeReadings.CountAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            using (var upsert = new BulkWriter(db.Database.GetDbConnection(), tx.GetDbTransaction(),
+                       db.Database.IsSqlServer() ? SqlServerUpsert : SqliteUpsert, 6))
+            {
+                var done = 0;
+                foreach (var r in rows)
+                {
+                    upsert.Insert(r.CustomerId, r.Start, r.End, r.Reading, r.Usage, r.End.DayNumber - r.Start.DayNumber);
+                    if (++done % 10_000 == 0) progress?.Report(done * 100 / rows.Count);
+                }
+            }
+            var countAfter = await officeReadings.CountAsync(ct);
+            await tx.CommitAsync(ct);
+            progress?.Report(100);
+            var imported = countAfter - countBefore;
+            return new ImportResult(imported, rows.Count - imported);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Data.Common;
+using AriSuTotalService.Domain.Surges;
+using AriSuTotalService.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AriSuTotalService.Infrastructure.Surges;
+
+public sealed record ScanCounts(int Compared, int Surges, int Notices, int NewUse, int Anomalies, int Skipped, int CasesAdded);
+
+/// <summary>
+/// The monthly scan as set-based SQL over every meter of an office: the same statement text runs on SQLite and SQL
+/// Server (window functions, 64-bit integer arithmetic, no date functions: the readings carry their day count).
+/// It applies <see cref="SurgeRule"/> — the tests hold the two to each other — and inserts a case for every new
+/// surge, new use and anomaly. A rerun adds only what is new: worked cases are never touched.
+/// </summary>
+public static class SurgeScan
+{
+    /// <summary>The judged meters of one month: current reading = latest ending in the month; previous = the one before it.</summary>
+    public const string Judged = """
+        WITH ranked AS (
+            SELECT r."CustomerId", r."PeriodEnd", r."ReadingM3", r."UsageM3", r."Days",
+                   ROW_NUMBER() OVER (PARTITION BY r."CustomerId" ORDER BY r."PeriodEnd" DESC) AS rn
+            FROM "MeterReadings" r
+            INNER JOIN "Customers" c ON c."Id" = r."CustomerId"
+            WHERE c."OfficeId" = @office AND r."PeriodEnd" < @to
+        ),
+        pairs AS (
+            SELECT cur."CustomerId", cur."PeriodEnd" AS "CurEnd", cur."ReadingM3" AS "CurReading",
+                   CAST(cur."UsageM3" AS BIGINT) AS "CurUsage", cur."Days" AS "CurDays",
+                   prev."PeriodEnd" AS "PrevEnd", prev."ReadingM3" AS "PrevReading",
+                   CAST(prev."UsageM3" AS BIGINT) AS "PrevUsage", prev."Days" AS "PrevDays"
+            FROM ranked cur
+            LEFT JOIN ranked prev ON prev."CustomerId" = cur."CustomerId" AND prev.rn = 2
+            WHERE cur.rn = 1 AND cur."PeriodEnd" >= @from
+        ),
+        judged AS (
+            SELECT p."CustomerId", p."CurEnd", p."CurUsage", p."CurDays", p."PrevEnd", p."PrevUsage", p."PrevDays",
+                CASE
+                    WHEN p."PrevEnd" IS NULL THEN 'skipped'
+                    WHEN p."CurReading" < p."PrevReading" THEN 'anomaly'
+                    WHEN p."PrevUsage" = 0 THEN CASE WHEN p."CurUsage" >= @min THEN 'newUse' ELSE 'none' END
+                    WHEN p."CurUsage" * p."PrevDays" - p."PrevUsage" * p."CurDays" < @min * p."PrevDays" THEN 'none'
+                    WHEN p."CurUsage" * p."PrevDays" * 100 >= (100 + @diagnosis) * p."PrevUsage" * p."CurDays"
+                      OR p."CurUsage" * p."PrevDays" * 100 >= (100 + @notice) * p."PrevUsage" * p."CurDays" THEN 'surge'
+                    ELSE 'none'
+                END AS "Kind",
+                CASE WHEN p."PrevEnd" IS NOT NULL AND p."CurReading" >= p."PrevReading" AND p."PrevUsage" > 0
+                      AND p."CurUsage" * p."PrevDays" - p."PrevUsage" * p."CurDays" >= @min * p."PrevDays"
+                      AND p."CurUsage" * p."PrevDays" * 100 >= (100 + @diagnosis) * p."PrevUsage" * p."CurDays"
+                     THEN 1 ELSE 0 END AS "Diagnosis",
+                CASE WHEN p."PrevEnd" IS NULL OR p."PrevUsage" = 0 THEN NULL
+                     ELSE p."CurUsage" * p."PrevDays" * 1000 / (p."PrevUsage" * p."CurDays") - 1000 END AS "IncreaseTenths"
+            FROM pairs p
+        )
+        """;
+
+    public const string Count = Judged + """
+        SELECT
+            COALESCE(SUM(CASE WHEN "Kind" <> 'skipped' THEN 1 ELSE 0 END), 0),
+            COALESCE(SUM(CASE WHEN "Kind" = 'surge' AND "Diagnosis" = 1 THEN 1 ELSE 0 END), 0),
+            COALESCE(SUM(CASE WHEN "Kind" = 'surge' THEN 1 ELSE 0 END), 0),
+            COALESCE(SUM(CASE WHEN "Kind" = 'newUse' THEN 1 ELSE 0 END), 0),
+            COALESCE(SUM(CASE WHEN "Kind" = 'anomaly' THEN 1 ELSE 0 END), 0),
+            COALESCE(SUM(CASE WHEN "Kind" = 'skipped' THEN 1 ELSE 0 END), 0)
+        FROM judged
+        """;
+
+    public const string Insert = Judged + """
+        INSERT INTO "SurgeCases" ("OfficeId", "Period", "CustomerId", "Kind", "OnDiagnosisList", "OnNoticeList",
+            "PreviousUsageM3", "PreviousDays", "CurrentUsageM3", "CurrentDays", "PreviousPeriodEnd", "CurrentPeriodEnd",
+            "IncreaseTenths", "Status", "ContactAttempts", "NeedsLetter", "Version", "CreatedAtUtc", "CreatedBy")
+        SELECT @office, @period, j."CustomerId", j."Kind",
+            CASE WHEN j."Kind" = 'surge' AND j."Diagnosis" = 1 THEN 1 ELSE 0 END,
+            CASE WHEN j."Kind" = 'surge' THEN 1 ELSE 0 END,
+            j."PrevUsage", j."PrevDays", j."CurUsage", j."CurDays", j."PrevEnd", j."CurEnd",
+            j."IncreaseTenths", 'open', 0, 0, @version, @now, 'scan'
+        FROM judged j
+        WHERE j."Kind" IN ('surge', 'newUse', 'anomaly')
+          AND NOT EXISTS (SELECT 1 FROM "SurgeCases" s WHERE s."CustomerId" = j."CustomerId" AND s."Period" = @period)
+        """;
+
+    public static async Task<ScanCounts> RunAsync(ArisuDbContext db, int officeId, DateOnly period, SurgeThresholds t, DateTime nowUtc,
+        CancellationToken ct = default)
+    {
+        var first = new DateOnly(period.Year, period.Month, 1);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            int added;
+            await using (var insert = Command(connection, tx.GetDbTransaction(), Insert, officeId, first, t, nowUtc, db.Database.IsSqlite()))
+                added = await insert.ExecuteNonQueryAsync(ct);
+            int[] counts;
+            await using (var count = Command(connection, tx.GetDbTransaction(), Count, officeId, first, t, nowUtc, db.Database.IsSqlite()))
+            await using (var reader = await count.ExecuteReaderAsync(ct))
+            {
+                await reader.ReadAsync(ct);
+                counts = Enumerable.Range(0, 6).Select(i => Convert.ToInt32(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            }
+            await tx.CommitAsync(ct);
+            return new ScanCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], added);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, int officeId, DateOnly first, SurgeThresholds t,
+        DateTime nowUtc, bool sqlite)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 600;
+        void Add(string name, object value)
+        {
+            var p = cmd.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            cmd.Parameters.Add(p);
+        }
+        Add("@office", officeId);
+        Add("@from", first);
+        Add("@to", first.AddMonths(1));
+        Add("@period", first);
+        Add("@diagnosis", (long)t.DiagnosisPercent);
+        Add("@notice", (long)t.NoticePercent);
+        Add("@min", (long)t.MinIncreaseM3);
+        var version = Guid.NewGuid();
+        Add("@version", sqlite ? version.ToString().ToUpperInvariant() : version);
+        Add("@now", nowUtc);
+        return cmd;
+    }
+}

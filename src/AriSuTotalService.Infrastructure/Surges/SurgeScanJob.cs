@@ -1,0 +1,83 @@
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Surges;
+using AriSuTotalService.Infrastructure.Data;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AriSuTotalService.Infrastructure.Surges;
+
+/// <summary>
+/// Runs a recorded scan (queued → running → completed/failed). Idempotent: a completed run is not repeated, and
+/// the scan itself only adds what is new, so a retry or a second server running it at once changes nothing more.
+/// </summary>
+[AutomaticRetry(Attempts = 3)]
+[DisableConcurrentExecution(timeoutInSeconds: 900)]
+public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SurgeScanJob> logger)
+{
+    public const string Id = "surge-scan";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task RunAsync(long scanRunId, CancellationToken ct)
+    {
+        var run = await db.ScanRuns.SingleOrDefaultAsync(r => r.Id == scanRunId, ct);
+        if (run is null || run.State == ScanStates.Completed) return;
+        run.Start(Now);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            var thresholds = await SurgeSettings.GetAsync(db, run.OfficeId, ct);
+            var counts = await SurgeScan.RunAsync(db, run.OfficeId, run.Period, thresholds, Now, ct);
+            run.Complete(Now, counts.Compared, counts.Surges, counts.Notices, counts.NewUse, counts.Anomalies, counts.Skipped, counts.CasesAdded);
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Surge scan {Run} of {Period:yyyy-MM}: {Compared} compared, {Surges} surges, {Notices} notices, {Added} new cases",
+                run.Id, run.Period, counts.Compared, counts.Surges, counts.Notices, counts.CasesAdded);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            db.ChangeTracker.Clear();
+            var failed = await db.ScanRuns.SingleAsync(r => r.Id == scanRunId, CancellationToken.None);
+            failed.Fail(Now, ex.Message);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Records a run and queues it; the id is what the API and the page follow.</summary>
+    public async Task<ScanRun> QueueAsync(int officeId, DateOnly period, string trigger, string by, CancellationToken ct = default)
+    {
+        var run = new ScanRun(officeId, new DateOnly(period.Year, period.Month, 1), trigger, by, Now);
+        db.ScanRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        jobs.Enqueue<SurgeScanJob>(j => j.RunAsync(run.Id, CancellationToken.None));
+        return run;
+    }
+
+    /// <summary>The schedule (06:00 on the 5th): every office, the previous month.</summary>
+    public async Task RunScheduledAsync(CancellationToken ct)
+    {
+        var month = PreviousMonth();
+        foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
+            await QueueAsync(officeId, month, "schedule", "system", ct);
+    }
+
+    /// <summary>At start: when the latest month that should have been scanned never was (job store restarted), scan it now.</summary>
+    public async Task CatchUpAsync(CancellationToken ct = default)
+    {
+        var today = SeoulTime.Today(clock);
+        var month = today.Day >= 5 ? PreviousMonth() : PreviousMonth().AddMonths(-1);
+        foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
+        {
+            var done = await db.ScanRuns.AnyAsync(r => r.OfficeId == officeId && r.Period == month
+                && (r.State == ScanStates.Completed || r.State == ScanStates.Queued || r.State == ScanStates.Running), ct);
+            if (!done) await QueueAsync(officeId, month, "startup", "system", ct);
+        }
+    }
+
+    private DateOnly PreviousMonth()
+    {
+        var today = SeoulTime.Today(clock);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+    }
+}
