@@ -16,23 +16,29 @@ public sealed record ScanCounts(int Compared, int Surges, int Notices, int NewUs
 /// </summary>
 public static class SurgeScan
 {
-    /// <summary>The judged meters of one month: current reading = latest ending in the month; previous = the one before it.</summary>
+    /// <summary>
+    /// The judged meters of one month: current reading = latest ending in the month; previous = the one before it.
+    /// Driven by the index on the period end (the month's readings) and the unique (meter, period end) index for
+    /// the look-ups, so the cost follows the month's readings, not the whole history.
+    /// </summary>
     public const string Judged = """
-        WITH ranked AS (
-            SELECT r."CustomerId", r."PeriodEnd", r."ReadingM3", r."UsageM3", r."Days",
-                   ROW_NUMBER() OVER (PARTITION BY r."CustomerId" ORDER BY r."PeriodEnd" DESC) AS rn
+        WITH cur AS (
+            SELECT r."CustomerId", r."PeriodEnd", r."ReadingM3", r."UsageM3", r."Days"
             FROM "MeterReadings" r
             INNER JOIN "Customers" c ON c."Id" = r."CustomerId"
-            WHERE c."OfficeId" = @office AND r."PeriodEnd" < @to
+            WHERE c."OfficeId" = @office AND r."PeriodEnd" >= @from AND r."PeriodEnd" < @to
+              AND NOT EXISTS (SELECT 1 FROM "MeterReadings" later
+                              WHERE later."CustomerId" = r."CustomerId" AND later."PeriodEnd" > r."PeriodEnd" AND later."PeriodEnd" < @to)
         ),
         pairs AS (
             SELECT cur."CustomerId", cur."PeriodEnd" AS "CurEnd", cur."ReadingM3" AS "CurReading",
                    CAST(cur."UsageM3" AS BIGINT) AS "CurUsage", cur."Days" AS "CurDays",
                    prev."PeriodEnd" AS "PrevEnd", prev."ReadingM3" AS "PrevReading",
                    CAST(prev."UsageM3" AS BIGINT) AS "PrevUsage", prev."Days" AS "PrevDays"
-            FROM ranked cur
-            LEFT JOIN ranked prev ON prev."CustomerId" = cur."CustomerId" AND prev.rn = 2
-            WHERE cur.rn = 1 AND cur."PeriodEnd" >= @from
+            FROM cur
+            LEFT JOIN "MeterReadings" prev ON prev."CustomerId" = cur."CustomerId"
+                AND prev."PeriodEnd" = (SELECT MAX(p2."PeriodEnd") FROM "MeterReadings" p2
+                                        WHERE p2."CustomerId" = cur."CustomerId" AND p2."PeriodEnd" < cur."PeriodEnd")
         ),
         judged AS (
             SELECT p."CustomerId", p."CurEnd", p."CurUsage", p."CurDays", p."PrevEnd", p."PrevUsage", p."PrevDays",
@@ -55,7 +61,20 @@ public static class SurgeScan
         )
         """;
 
-    public const string Count = Judged + """
+    /// <summary>The judgement is computed once into a temporary table; the counts and the insert read it.</summary>
+    public const string SqliteMaterialize = "CREATE TEMP TABLE \"ScanJudged\" AS\n" + Judged + "SELECT * FROM judged;";
+    public const string SqlServerMaterialize = Judged + "SELECT * INTO #ScanJudged FROM judged;";
+    /// <summary>SQLite keeps the temporary judgement in memory rather than in a temporary file.</summary>
+    public const string SqlitePrepare = "PRAGMA temp_store = MEMORY;";
+    public const string SqliteDrop = "DROP TABLE IF EXISTS temp.\"ScanJudged\";";
+    public const string SqlServerDrop = "DROP TABLE IF EXISTS #ScanJudged;";
+
+    public const string SqliteCount = CountTemplate + "\"ScanJudged\";";
+    public const string SqlServerCount = CountTemplate + "#ScanJudged;";
+    public const string SqliteInsert = InsertTemplate + "\"ScanJudged\" j" + InsertFilter;
+    public const string SqlServerInsert = InsertTemplate + "#ScanJudged j" + InsertFilter;
+
+    private const string CountTemplate = """
         SELECT
             COALESCE(SUM(CASE WHEN "Kind" <> 'skipped' THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'surge' AND "Diagnosis" = 1 THEN 1 ELSE 0 END), 0),
@@ -63,10 +82,10 @@ public static class SurgeScan
             COALESCE(SUM(CASE WHEN "Kind" = 'newUse' THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'anomaly' THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'skipped' THEN 1 ELSE 0 END), 0)
-        FROM judged
+        FROM 
         """;
 
-    public const string Insert = Judged + """
+    private const string InsertTemplate = """
         INSERT INTO "SurgeCases" ("OfficeId", "Period", "CustomerId", "Kind", "OnDiagnosisList", "OnNoticeList",
             "PreviousUsageM3", "PreviousDays", "CurrentUsageM3", "CurrentDays", "PreviousPeriodEnd", "CurrentPeriodEnd",
             "IncreaseTenths", "Status", "ContactAttempts", "NeedsLetter", "Version", "CreatedAtUtc", "CreatedBy")
@@ -75,9 +94,13 @@ public static class SurgeScan
             CASE WHEN j."Kind" = 'surge' THEN 1 ELSE 0 END,
             j."PrevUsage", j."PrevDays", j."CurUsage", j."CurDays", j."PrevEnd", j."CurEnd",
             j."IncreaseTenths", 'open', 0, 0, @version, @now, 'scan'
-        FROM judged j
+        FROM 
+        """;
+
+    private const string InsertFilter = """
+
         WHERE j."Kind" IN ('surge', 'newUse', 'anomaly')
-          AND NOT EXISTS (SELECT 1 FROM "SurgeCases" s WHERE s."CustomerId" = j."CustomerId" AND s."Period" = @period)
+          AND NOT EXISTS (SELECT 1 FROM "SurgeCases" s WHERE s."CustomerId" = j."CustomerId" AND s."Period" = @period);
         """;
 
     public static async Task<ScanCounts> RunAsync(ArisuDbContext db, int officeId, DateOnly period, SurgeThresholds t, DateTime nowUtc,
@@ -87,18 +110,24 @@ public static class SurgeScan
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            var sqlite = db.Database.IsSqlite();
+            if (sqlite) await db.Database.ExecuteSqlRawAsync(SqlitePrepare, ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var connection = db.Database.GetDbConnection();
+            DbCommand Make(string sql) => Command(connection, tx.GetDbTransaction(), sql, officeId, first, t, nowUtc, sqlite);
+            await using (var drop = Make(sqlite ? SqliteDrop : SqlServerDrop)) await drop.ExecuteNonQueryAsync(ct);
+            await using (var judge = Make(sqlite ? SqliteMaterialize : SqlServerMaterialize)) await judge.ExecuteNonQueryAsync(ct);
             int added;
-            await using (var insert = Command(connection, tx.GetDbTransaction(), Insert, officeId, first, t, nowUtc, db.Database.IsSqlite()))
+            await using (var insert = Make(sqlite ? SqliteInsert : SqlServerInsert))
                 added = await insert.ExecuteNonQueryAsync(ct);
             int[] counts;
-            await using (var count = Command(connection, tx.GetDbTransaction(), Count, officeId, first, t, nowUtc, db.Database.IsSqlite()))
+            await using (var count = Make(sqlite ? SqliteCount : SqlServerCount))
             await using (var reader = await count.ExecuteReaderAsync(ct))
             {
                 await reader.ReadAsync(ct);
                 counts = Enumerable.Range(0, 6).Select(i => Convert.ToInt32(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             }
+            await using (var drop = Make(sqlite ? SqliteDrop : SqlServerDrop)) await drop.ExecuteNonQueryAsync(ct);
             await tx.CommitAsync(ct);
             return new ScanCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], added);
         }
@@ -122,6 +151,7 @@ public static class SurgeScan
             p.Value = value;
             cmd.Parameters.Add(p);
         }
+        // Every statement gets every parameter; SQLite ignores none it does not use, SQL Server neither.
         Add("@office", officeId);
         Add("@from", first);
         Add("@to", first.AddMonths(1));

@@ -80,15 +80,19 @@ public class ProviderSqlTests
 public class SurgeSqlTests
 {
     [Theory]
+    [InlineData("materialize")]
     [InlineData("insert")]
     [InlineData("count")]
+    [InlineData("drop")]
     [InlineData("upsert")]
     public void The_surge_and_reading_statements_parse_as_t_sql(string which)
     {
         var sql = which switch
         {
-            "insert" => AriSuTotalService.Infrastructure.Surges.SurgeScan.Insert,
-            "count" => AriSuTotalService.Infrastructure.Surges.SurgeScan.Count,
+            "materialize" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerMaterialize,
+            "insert" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerInsert,
+            "count" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerCount,
+            "drop" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerDrop,
             _ => AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqlServerUpsert,
         };
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

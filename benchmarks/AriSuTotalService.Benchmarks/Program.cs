@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using AriSuTotalService.Domain.Surges;
+using AriSuTotalService.Infrastructure;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Import;
+using AriSuTotalService.Infrastructure.Surges;
+using AriSuTotalService.Benchmarks;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+// Measured scenarios at Seoul scale (not tests): see docs/benchmarks.md.
+//   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- scan   [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
+//   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- import [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
+var command = args.FirstOrDefault() ?? "scan";
+double scale = double.Parse(Arg("--scale") ?? "1", CultureInfo.InvariantCulture);
+int runs = int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture);
+var folder = Arg("--folder") ?? Path.Combine(Path.GetTempPath(), "arisu-bench");
+Directory.CreateDirectory(folder);
+var meters = (int)(2_270_000 * scale);
+var dbFile = Path.Combine(folder, $"seoul-{meters}.db");
+var period = new DateOnly(2026, 10, 1);
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+Console.WriteLine($"data: {meters:N0} meters × 2 readings, SQLite file {dbFile}");
+
+await SeoulData.EnsureAsync(dbFile, meters);
+
+switch (command)
+{
+    case "scan":
+        await ScanScenario();
+        break;
+    case "import":
+        await ImportScenario();
+        break;
+    default:
+        Console.Error.WriteLine("commands: scan, import");
+        return 1;
+}
+return 0;
+
+async Task ScanScenario()
+{
+    var app = new List<double>();
+    var floor = new List<double>();
+    long peakWorkingSet = 0;
+    for (var i = 0; i <= runs; i++)
+    {
+        await SeoulData.ClearCasesAsync(dbFile);
+        await using var db = SeoulData.Context(dbFile);
+        var sw = Stopwatch.StartNew();
+        var counts = await SurgeScan.RunAsync(db, 1, period, SurgeThresholds.Default, DateTime.UtcNow);
+        sw.Stop();
+        peakWorkingSet = Math.Max(peakWorkingSet, Process.GetCurrentProcess().PeakWorkingSet64);
+        if (i > 0) app.Add(sw.Elapsed.TotalSeconds);
+        Console.WriteLine($"  app   run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalSeconds:0.000} s — compared {counts.Compared:N0}, surges {counts.Surges:N0}, notices {counts.Notices:N0}, new use {counts.NewUse:N0}, anomalies {counts.Anomalies:N0}, cases written {counts.CasesAdded:N0}");
+
+        await SeoulData.ClearCasesAsync(dbFile);
+        sw.Restart();
+        var written = await SeoulData.BareScanAsync(dbFile, period);
+        sw.Stop();
+        if (i > 0) floor.Add(sw.Elapsed.TotalSeconds);
+        Console.WriteLine($"  floor run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalSeconds:0.000} s — cases written {written:N0}");
+    }
+    Report("surge scan, cases written (app)", app, "s");
+    Report("surge scan, same SQL through Microsoft.Data.Sqlite (floor)", floor, "s");
+    Console.WriteLine($"app ÷ floor (medians): {Median(app) / Median(floor):0.00}");
+    Console.WriteLine($"peak working set of this process: {peakWorkingSet / (1024 * 1024):N0} MB");
+}
+
+async Task ImportScenario()
+{
+    var csvPath = Path.Combine(folder, $"readings-{meters}.csv");
+    if (!File.Exists(csvPath)) await SeoulData.WriteNextMonthCsvAsync(dbFile, csvPath);
+    var bytes = await File.ReadAllBytesAsync(csvPath);
+    var rows = bytes.Count(b => b == (byte)'\n') - 1;
+    Console.WriteLine($"  file: {rows:N0} rows, {bytes.Length / (1024 * 1024):N0} MB");
+    var rates = new List<double>();
+    for (var i = 0; i <= runs; i++)
+    {
+        await SeoulData.DeleteImportedAsync(dbFile);
+        await using var db = SeoulData.Context(dbFile);
+        var sw = Stopwatch.StartNew();
+        var result = await new MeterReadingImport(db).RunAsync(1, bytes);
+        sw.Stop();
+        var rate = rows / sw.Elapsed.TotalSeconds;
+        if (i > 0) rates.Add(rate);
+        Console.WriteLine($"  run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalSeconds:0.00} s, {rate:N0} rows/s (imported {result.Imported:N0}, updated {result.Updated:N0})");
+    }
+    Report("reading import, CSV → database", rates, "rows/s");
+}
+
+void Report(string name, List<double> values, string unit) =>
+    Console.WriteLine($"{name}: min {values.Min():N3} / median {Median(values):N3} / max {values.Max():N3} {unit} ({values.Count} runs after a warm-up)");
+
+static double Median(List<double> values)
+{
+    var s = values.Order().ToList();
+    return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
+}
+
+string? Arg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
