@@ -116,7 +116,7 @@ public static class SeoulData
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = """
             SELECT c."AccountNumber", r."PeriodEnd", r."ReadingM3" FROM "MeterReadings" r JOIN "Customers" c ON c."Id" = r."CustomerId"
-            WHERE r."PeriodEnd" >= '2026-10-01'
+            WHERE r."Id" IN (SELECT MAX(m."Id") FROM "MeterReadings" m WHERE m."PeriodEnd" < '2026-11-01' GROUP BY m."CustomerId")
             """;
         await using var reader = await cmd.ExecuteReaderAsync();
         await using var writer = new StreamWriter(csvPath, false, new UTF8Encoding(false));
@@ -138,9 +138,57 @@ public static class SeoulData
         }
     }
 
+    public static async Task<List<(long Customer, DateOnly Start, DateOnly End, long Reading, int Usage)>> ParseForFloorAsync(string file, byte[] csv)
+    {
+        var ids = new Dictionary<string, long>();
+        await using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT \"AccountNumber\", \"Id\" FROM \"Customers\"";
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) ids[r.GetString(0)] = r.GetInt64(1);
+        }
+        var rows = new List<(long, DateOnly, DateOnly, long, int)>();
+        foreach (var line in Encoding.UTF8.GetString(csv).Split('\n').Skip(1))
+        {
+            if (line.Length == 0) continue;
+            var f = line.Split(',');
+            rows.Add((ids[f[0]], DateOnly.Parse(f[1], CultureInfo.InvariantCulture), DateOnly.Parse(f[2], CultureInfo.InvariantCulture),
+                long.Parse(f[3], CultureInfo.InvariantCulture), int.Parse(f[4], CultureInfo.InvariantCulture)));
+        }
+        return rows;
+    }
+
+    public static async Task BareUpsertAsync(string file, List<(long Customer, DateOnly Start, DateOnly End, long Reading, int Usage)> rows)
+    {
+        await using var connection = new SqliteConnection($"Data Source={file}");
+        await connection.OpenAsync();
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqliteUpsert;
+        var p = Enumerable.Range(0, 6).Select(i => cmd.Parameters.Add($"@p{i}", SqliteType.Integer)).ToArray();
+        p[1].SqliteType = SqliteType.Text;
+        p[2].SqliteType = SqliteType.Text;
+        cmd.Prepare();
+        foreach (var r in rows)
+        {
+            p[0].Value = r.Customer;
+            p[1].Value = r.Start;
+            p[2].Value = r.End;
+            p[3].Value = r.Reading;
+            p[4].Value = r.Usage;
+            p[5].Value = r.End.DayNumber - r.Start.DayNumber;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+    }
+
     public static async Task DeleteImportedAsync(string file)
     {
         await using var db = Context(file);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"MeterReadings\" WHERE \"PeriodEnd\" >= '2026-11-01'");
+        // Everything the import scenario adds: the readings after each meter's scanned October reading.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"MeterReadings\" WHERE \"Id\" > (SELECT \"Value\" FROM (SELECT 2 * COUNT(*) AS \"Value\" FROM \"Customers\"))");
     }
 }

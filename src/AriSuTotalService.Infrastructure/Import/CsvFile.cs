@@ -80,17 +80,48 @@ public sealed class CsvFile
     public string Get(string[] fields, string column) =>
         _columns.TryGetValue(column, out var i) && i < fields.Length ? fields[i].Trim() : "";
 
+    /// <summary>The position of a column (for tight loops); -1 when absent.</summary>
+    public int IndexOf(string column) => _columns.TryGetValue(column, out var i) ? i : -1;
+
+    public static string At(string[] fields, int index) => index >= 0 && index < fields.Length ? fields[index].Trim() : "";
+
     public int ColumnCount => _columns.Count;
 
     private static List<(int Line, string[] Fields)> Split(string text)
     {
-        var result = new List<(int, string[])>();
+        var result = new List<(int, string[])>(Math.Max(16, text.Length / 40));
+        var pos = 0;
+        var line = 1;
+        while (pos < text.Length)
+        {
+            var newline = text.IndexOf('\n', pos);
+            var end = newline < 0 ? text.Length : newline;
+            var span = text.AsSpan(pos, end - pos);
+            if (span.IndexOf('"') < 0)
+            {
+                // The common case: no quoting on this line, split on commas.
+                if (span.EndsWith("\r")) span = span[..^1];
+                result.Add((line, span.ToString().Split(',')));
+                pos = end + 1;
+                line++;
+                continue;
+            }
+            var (fields, next, lines) = ParseQuotedRecord(text, pos);
+            result.Add((line, fields));
+            pos = next;
+            line += lines;
+        }
+        return result;
+    }
+
+    /// <summary>One record with quoted fields (RFC 4180), which may span lines; returns where the next record starts.</summary>
+    private static (string[] Fields, int Next, int Lines) ParseQuotedRecord(string text, int start)
+    {
         var fields = new List<string>();
         var field = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
         var inQuotes = false;
-        for (var i = 0; i < text.Length; i++)
+        var lines = 1;
+        for (var i = start; i < text.Length; i++)
         {
             var ch = text[i];
             if (inQuotes)
@@ -102,7 +133,7 @@ public sealed class CsvFile
                 }
                 else
                 {
-                    if (ch == '\n') line++;
+                    if (ch == '\n') lines++;
                     field.Append(ch);
                 }
                 continue;
@@ -120,29 +151,27 @@ public sealed class CsvFile
                     break;
                 case '\n':
                     fields.Add(field.ToString());
-                    field.Clear();
-                    result.Add((recordLine, fields.ToArray()));
-                    fields.Clear();
-                    line++;
-                    recordLine = line;
-                    break;
+                    return (fields.ToArray(), i + 1, lines);
                 default:
                     field.Append(ch);
                     break;
             }
         }
-        if (field.Length > 0 || fields.Count > 0)
-        {
-            fields.Add(field.ToString());
-            result.Add((recordLine, fields.ToArray()));
-        }
-        return result;
+        fields.Add(field.ToString());
+        return (fields.ToArray(), text.Length, lines);
     }
 
     // Shared value parsers: each returns null and adds an error when the value is not acceptable.
 
     public static DateOnly? ParseDate(string value, int line, string column, List<ImportError> errors)
     {
+        // Fast path for the exact yyyy-MM-dd shape; anything else goes through the full parser.
+        if (value.Length == 10 && value[4] == '-' && value[7] == '-'
+            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var yy)
+            && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var mm)
+            && int.TryParse(value.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var dd)
+            && yy >= 1 && mm is >= 1 and <= 12 && dd >= 1 && dd <= DateTime.DaysInMonth(yy, mm))
+            return new DateOnly(yy, mm, dd);
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
         errors.Add(new ImportError(line, column, $"날짜는 yyyy-MM-dd 형식이어야 합니다: '{Shorten(value)}'"));
         return null;

@@ -38,20 +38,22 @@ public sealed class MeterReadingImport(ArisuDbContext db)
             .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
         var errors = new List<ImportError>();
         var rows = new List<Row>(csv.Rows.Count);
-        var seen = new Dictionary<(long, DateOnly), int>();
+        var seen = new Dictionary<(long, DateOnly), int>(csv.Rows.Count);
+        int iAccount = csv.IndexOf("account_number"), iStart = csv.IndexOf("period_start"), iEnd = csv.IndexOf("period_end"),
+            iReading = csv.IndexOf("reading_m3"), iUsage = csv.IndexOf("usage_m3");
         foreach (var (line, f) in csv.Rows)
         {
             if (errors.Count >= CsvFile.MaxErrors) break;
             var before = errors.Count;
-            var account = csv.Get(f, "account_number");
+            var account = CsvFile.At(f, iAccount);
             if (!accounts.TryGetValue(account, out var customerId))
                 errors.Add(new ImportError(line, "account_number", $"등록되지 않은 수용가번호입니다: '{CsvFile.Shorten(account)}'"));
-            var start = CsvFile.ParseDate(csv.Get(f, "period_start"), line, "period_start", errors);
-            var end = CsvFile.ParseDate(csv.Get(f, "period_end"), line, "period_end", errors);
+            var start = CsvFile.ParseDate(CsvFile.At(f, iStart), line, "period_start", errors);
+            var end = CsvFile.ParseDate(CsvFile.At(f, iEnd), line, "period_end", errors);
             if (start is { } s && end is { } e && e <= s)
                 errors.Add(new ImportError(line, "period_end", "검침 종료일은 시작일보다 뒤여야 합니다."));
-            var reading = CsvFile.ParseWhole(csv.Get(f, "reading_m3"), line, "reading_m3", errors, 0, 999_999_999);
-            var usage = CsvFile.ParseWhole(csv.Get(f, "usage_m3"), line, "usage_m3", errors, 0, 99_999_999);
+            var reading = CsvFile.ParseWhole(CsvFile.At(f, iReading), line, "reading_m3", errors, 0, 999_999_999);
+            var usage = CsvFile.ParseWhole(CsvFile.At(f, iUsage), line, "usage_m3", errors, 0, 99_999_999);
             if (errors.Count == before)
             {
                 if (seen.TryGetValue((customerId, end!.Value), out var firstLine))

@@ -70,6 +70,17 @@ public class ImportApiTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     }
 
     [Fact]
+    public async Task A_quoted_field_may_span_lines_and_later_errors_name_their_physical_line()
+    {
+        var csv = $"{Header}\n95-1000001,가나,010-1234-0001,\"서울특별시 관악구\n관악로 1\",관악구,가정용,15,봉천동\n" +
+                  "95-1000002,다라,010-1234-0002,주소 2,관악구,가정용,15,봉천동\n95-1000003,마바,010-1234-0003,주소 3,관악구,가정용,-1,봉천동\n";
+        var response = await Api().PostAsync("/api/v1/customers/import", Body(csv));
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(5, "meter_size_mm")], errors);
+    }
+
+    [Fact]
     public async Task A_cp949_file_sent_as_multipart_is_read_correctly()
     {
         var csv = "meter_size_mm,use_type,district,address,phone,holder_name,account_number\n15,가정용,금천구,서울특별시 금천구 시흥대로 7,010-3333-4444,박영희,97-1000001\n";
