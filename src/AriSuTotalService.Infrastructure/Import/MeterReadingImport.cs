@@ -6,8 +6,9 @@ namespace AriSuTotalService.Infrastructure.Import;
 
 /// <summary>
 /// Meter readings from the reading system (CONTRACTS.md): whole m³, period_end after period_start, usage ≥ 0, a known
-/// account; key account_number + period_end, re-importing updates. All-or-nothing; one prepared upsert statement per
-/// provider, executed row after row inside one transaction (no change tracking).
+/// account; key account_number + period_end, re-importing updates. All-or-nothing: every row is checked first (every
+/// bad row, up to 200, reported), then one prepared upsert per provider writes them inside one transaction (no change
+/// tracking). The file is decoded while the office's accounts are loaded.
 /// </summary>
 public sealed class MeterReadingImport(ArisuDbContext db)
 {
@@ -33,14 +34,22 @@ public sealed class MeterReadingImport(ArisuDbContext db)
 
     public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        var csv = CsvFile.Parse(file, Required, []);
-        var accounts = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.OfficeId == officeId)
-            .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
+        // The file is read while the office's accounts are loaded.
+        var parse = Task.Run(() => CsvFile.Parse(file, Required, []), ct);
+        var accounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await foreach (var c in db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.OfficeId == officeId)
+                           .Select(c => new { c.Id, c.AccountNumber }).AsAsyncEnumerable().WithCancellation(ct))
+            accounts[c.AccountNumber] = c.Id;
+        var csv = await parse;
+        int iAccount = csv.IndexOf("account_number"), iStart = csv.IndexOf("period_start"), iEnd = csv.IndexOf("period_end"),
+            iReading = csv.IndexOf("reading_m3"), iUsage = csv.IndexOf("usage_m3");
+
+        // Keys that exist already (only the file's range of period ends can collide): new or updated is known per row.
+        var existing = await ExistingKeysAsync(csv, iEnd, ct);
+
         var errors = new List<ImportError>();
         var rows = new List<Row>(csv.Rows.Count);
         var seen = new Dictionary<(long, DateOnly), int>(csv.Rows.Count);
-        int iAccount = csv.IndexOf("account_number"), iStart = csv.IndexOf("period_start"), iEnd = csv.IndexOf("period_end"),
-            iReading = csv.IndexOf("reading_m3"), iUsage = csv.IndexOf("usage_m3");
         foreach (var (line, f) in csv.Rows)
         {
             if (errors.Count >= CsvFile.MaxErrors) break;
@@ -54,44 +63,54 @@ public sealed class MeterReadingImport(ArisuDbContext db)
                 errors.Add(new ImportError(line, "period_end", "검침 종료일은 시작일보다 뒤여야 합니다."));
             var reading = CsvFile.ParseWhole(CsvFile.At(f, iReading), line, "reading_m3", errors, 0, 999_999_999);
             var usage = CsvFile.ParseWhole(CsvFile.At(f, iUsage), line, "usage_m3", errors, 0, 99_999_999);
-            if (errors.Count == before)
+            if (errors.Count != before) continue;
+            if (!seen.TryAdd((customerId, end!.Value), line))
             {
-                if (seen.TryGetValue((customerId, end!.Value), out var firstLine))
-                {
-                    errors.Add(new ImportError(line, "period_end", $"{firstLine}행과 같은 수용가·검침 종료일입니다."));
-                    continue;
-                }
-                seen[(customerId, end.Value)] = line;
-                rows.Add(new Row(customerId, start!.Value, end.Value, reading!.Value, (int)usage!.Value));
+                errors.Add(new ImportError(line, "period_end", $"{seen[(customerId, end.Value)]}행과 같은 수용가·검침 종료일입니다."));
+                continue;
             }
+            rows.Add(new Row(customerId, start!.Value, end.Value, reading!.Value, (int)usage!.Value));
         }
         if (errors.Count > 0) throw new ImportFailedException(errors);
 
-        var officeReadings = db.MeterReadings.Where(r => db.Customers.IgnoreQueryFilters().Any(c => c.Id == r.CustomerId && c.OfficeId == officeId));
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var countBefore = await officeReadings.CountAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var updated = 0;
             using (var upsert = new BulkWriter(db.Database.GetDbConnection(), tx.GetDbTransaction(),
                        db.Database.IsSqlServer() ? SqlServerUpsert : SqliteUpsert, 6))
             {
                 var done = 0;
                 foreach (var r in rows)
                 {
+                    if (existing.Contains((r.CustomerId, r.End))) updated++;
                     upsert.Insert(r.CustomerId, r.Start, r.End, r.Reading, r.Usage, r.End.DayNumber - r.Start.DayNumber);
                     if (++done % 10_000 == 0) progress?.Report(done * 100 / rows.Count);
                 }
             }
-            var countAfter = await officeReadings.CountAsync(ct);
             await tx.CommitAsync(ct);
             progress?.Report(100);
-            var imported = countAfter - countBefore;
-            return new ImportResult(imported, rows.Count - imported);
+            return new ImportResult(rows.Count - updated, updated);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private async Task<HashSet<(long, DateOnly)>> ExistingKeysAsync(CsvFile csv, int iEnd, CancellationToken ct)
+    {
+        var ends = csv.Rows.Select(r => CsvFile.At(r.Fields, iEnd)).Where(e => e.Length == 10).ToList();
+        var existing = new HashSet<(long, DateOnly)>();
+        if (ends.Count == 0) return existing;
+        var errors = new List<ImportError>();
+        var min = CsvFile.ParseDate(ends.Min(StringComparer.Ordinal)!, 0, "", errors);
+        var max = CsvFile.ParseDate(ends.Max(StringComparer.Ordinal)!, 0, "", errors);
+        if (min is not { } from || max is not { } to) return existing;
+        await foreach (var k in db.MeterReadings.AsNoTracking().Where(r => r.PeriodEnd >= from && r.PeriodEnd <= to)
+                           .Select(r => new { r.CustomerId, r.PeriodEnd }).AsAsyncEnumerable().WithCancellation(ct))
+            existing.Add((k.CustomerId, k.PeriodEnd));
+        return existing;
     }
 }
