@@ -99,6 +99,7 @@ public static class DependencyInjection
         services.AddScoped<Complaints.ComplaintDesk>();
         services.AddScoped<Import.CustomerImport>();
         services.AddScoped<Import.ComplaintHistoryImport>();
+        services.AddScoped<Import.PanelAnswerImport>();
         services.AddScoped<IdentitySetup>();
         services.AddScoped<Privacy.PersonalDataLog>();
         services.AddScoped<DemoSeeder>();

@@ -48,6 +48,11 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<Domain.Surges.SurgeCase> SurgeCases => Set<Domain.Surges.SurgeCase>();
     public DbSet<Domain.Surges.ScanRun> ScanRuns => Set<Domain.Surges.ScanRun>();
     public DbSet<Configurations.AppSetting> AppSettings => Set<Configurations.AppSetting>();
+    public DbSet<Domain.Evaluations.PanelRound> PanelRounds => Set<Domain.Evaluations.PanelRound>();
+    public DbSet<Domain.Evaluations.PanelMember> PanelMembers => Set<Domain.Evaluations.PanelMember>();
+    public DbSet<Domain.Evaluations.PanelCase> PanelCases => Set<Domain.Evaluations.PanelCase>();
+    public DbSet<Domain.Evaluations.PanelAnswer> PanelAnswers => Set<Domain.Evaluations.PanelAnswer>();
+    public DbSet<Domain.Evaluations.PanelTarget> PanelTargets => Set<Domain.Evaluations.PanelTarget>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -62,6 +67,8 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
         builder.Entity<Domain.Notices.OutboxMessage>().HasQueryFilter(m => OfficeScope == null || m.OfficeId == OfficeScope);
         builder.Entity<Domain.Surges.SurgeCase>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
         builder.Entity<Domain.Surges.ScanRun>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
+        builder.Entity<Domain.Evaluations.PanelRound>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
+        builder.Entity<Domain.Evaluations.PanelMember>().HasQueryFilter(m => OfficeScope == null || m.OfficeId == OfficeScope);
         builder.Entity<AccessLogReview>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
     }
 }

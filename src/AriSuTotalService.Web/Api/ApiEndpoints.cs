@@ -54,6 +54,11 @@ public static class ApiEndpoints
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
 
+        v1.MapPost("/panel-answers/import", (HttpRequest request, PanelAnswerImport import, CancellationToken ct) =>
+                RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, ct), ct))
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
+
         v1.MapPost("/surge-scans", async (string? period, HttpContext http, SurgeScanJob scans, CancellationToken ct) =>
             {
                 if (!TryMonth(period, out var month))

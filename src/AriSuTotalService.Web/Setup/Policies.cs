@@ -15,5 +15,7 @@ public static class RoleSets
     public const string ScanControl = $"{Roles.SectionChief},{Roles.Administrator}";
     /// <summary>The surge notice letters (요금과).</summary>
     public const string Notices = $"{Roles.BillingClerk},{Roles.SectionChief}";
+    /// <summary>Who runs a citizen-panel round (and alone knows its cases until it closes).</summary>
+    public const string PanelCoordinator = $"{Roles.SectionChief},{Roles.Administrator}";
     public const string AllStaff = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief},{Roles.Administrator}";
 }

@@ -110,7 +110,7 @@ public class BadInputTests(BadInputTests.Factory factory) : IClassFixture<BadInp
                     continue;
                 }
                 if ((int)response.StatusCode >= 500) failures.Add($"{url} [{category}]: {(int)response.StatusCode}");
-                var refused = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.TooManyRequests;
+                var refused = response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests;
                 if (category != "injection" && form.Fields.Count > 0 && !refused && form.Page is not ("/Culture" or "/Account/Logout"))
                     failures.Add($"{url} [{category}]: accepted with {(int)response.StatusCode}");
                 if (category != "injection" && refused && DataFingerprint.Of(factory) != before)

@@ -1,0 +1,84 @@
+using AriSuTotalService.Domain.Evaluations;
+using AriSuTotalService.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Infrastructure.Import;
+
+/// <summary>
+/// Panel answers (CONTRACTS.md): <c>round,reception_number,item,answer,comment</c>; key round + reception + item;
+/// re-importing updates. The round must exist and not be closed; a complaint not yet marked is marked as a case of
+/// that round. All-or-nothing.
+/// </summary>
+public sealed class PanelAnswerImport(ArisuDbContext db)
+{
+    public static readonly string[] Required = ["round", "reception_number", "item", "answer"];
+    public static readonly string[] Optional = ["comment"];
+
+    public async Task<ImportResult> RunAsync(int officeId, byte[] file, CancellationToken ct = default)
+    {
+        var csv = CsvFile.Parse(file, Required, Optional);
+        var rounds = await db.PanelRounds.IgnoreQueryFilters().Where(r => r.OfficeId == officeId).ToListAsync(ct);
+        var receptions = csv.Rows.Select(r => csv.Get(r.Fields, "reception_number")).Distinct().ToList();
+        var complaints = await db.Complaints.IgnoreQueryFilters().Where(c => c.OfficeId == officeId && receptions.Contains(c.ReceptionNumber))
+            .Select(c => new { c.Id, c.ReceptionNumber }).ToDictionaryAsync(c => c.ReceptionNumber, c => c.Id, ct);
+        var cases = await db.PanelCases.Where(c => complaints.Values.Contains(c.ComplaintId)).ToDictionaryAsync(c => c.ComplaintId, ct);
+        var errors = new List<ImportError>();
+        var rows = new List<(PanelRound Round, long Complaint, int Item, string Answer, string? Comment)>();
+        var seen = new Dictionary<(int, long, int), int>();
+        foreach (var (line, f) in csv.Rows)
+        {
+            if (errors.Count >= CsvFile.MaxErrors) break;
+            var before = errors.Count;
+            var key = csv.Get(f, "round");
+            var round = rounds.FirstOrDefault(r => r.Key == key);
+            if (round is null) errors.Add(new ImportError(line, "round", $"없는 평가 회차입니다 (yyyy-MM): '{CsvFile.Shorten(key)}'"));
+            else if (round.IsClosed) errors.Add(new ImportError(line, "round", "마친 회차에는 답변을 넣을 수 없습니다."));
+            var reception = csv.Get(f, "reception_number");
+            if (!complaints.TryGetValue(reception, out var complaintId))
+                errors.Add(new ImportError(line, "reception_number", $"이 사업소의 접수번호가 아닙니다: '{CsvFile.Shorten(reception)}'"));
+            else if (round is not null && cases.TryGetValue(complaintId, out var existingCase) && existingCase.RoundId != round.Id)
+                errors.Add(new ImportError(line, "reception_number", "다른 회차의 평가 민원입니다."));
+            var item = CsvFile.ParseWhole(csv.Get(f, "item"), line, "item", errors, 1, 6);
+            var answer = csv.Get(f, "answer");
+            if (!PanelAnswers.IsKnown(answer))
+                errors.Add(new ImportError(line, "answer", $"답변은 {string.Join(", ", PanelAnswers.All)} 중 하나여야 합니다: '{CsvFile.Shorten(answer)}'"));
+            var comment = csv.Get(f, "comment");
+            if (comment.Length > 1000) errors.Add(new ImportError(line, "comment", "1000자를 넘습니다."));
+            if (errors.Count != before) continue;
+            if (!seen.TryAdd((round!.Id, complaintId, (int)item!), line))
+            {
+                errors.Add(new ImportError(line, "item", $"{seen[(round.Id, complaintId, (int)item)]}행과 같은 회차·접수번호·문항입니다."));
+                continue;
+            }
+            rows.Add((round, complaintId, (int)item, answer, comment.Length == 0 ? null : comment));
+        }
+        if (errors.Count > 0) throw new ImportFailedException(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.PanelAnswers.Where(a => complaints.Values.Contains(a.ComplaintId)).ToListAsync(ct);
+        int imported = 0, updated = 0;
+        foreach (var r in rows)
+        {
+            if (!cases.ContainsKey(r.Complaint))
+            {
+                var marked = new PanelCase(r.Round.Id, r.Complaint, null);
+                db.PanelCases.Add(marked);
+                cases[r.Complaint] = marked;
+            }
+            var answer = existing.FirstOrDefault(a => a.RoundId == r.Round.Id && a.ComplaintId == r.Complaint && a.Item == r.Item);
+            if (answer is null)
+            {
+                db.PanelAnswers.Add(new PanelAnswer(r.Round.Id, r.Complaint, r.Item, r.Answer, r.Comment));
+                imported++;
+            }
+            else
+            {
+                answer.Set(r.Answer, r.Comment);
+                updated++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ImportResult(imported, updated);
+    }
+}

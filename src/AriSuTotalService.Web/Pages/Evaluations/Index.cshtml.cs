@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Evaluations;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Pages.Evaluations;
+
+/// <summary>The citizen panel coordinator's page: rounds of the year, the year's satisfaction against its target.</summary>
+[Authorize(Roles = RoleSets.PanelCoordinator)]
+public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed record RoundRow(int Id, string Key, string Status, int Planned, int Cases, decimal? Satisfaction);
+
+    [BindProperty(SupportsGet = true)] public int? Year { get; set; }
+    [BindProperty, Range(1, 12, ErrorMessage = "{0}은(는) {1}~{2} 사이여야 합니다."), Display(Name = "월")] public int Month { get; set; } = 5;
+    [BindProperty, Range(1, 100, ErrorMessage = "{0}은(는) {1}~{2} 사이여야 합니다."), Display(Name = "계획 건수")] public int Planned { get; set; } = 10;
+    [BindProperty, Range(0, 100, ErrorMessage = "{0}은(는) {1}~{2} 사이여야 합니다."), Display(Name = "목표 만족도(%)")] public decimal? Target { get; set; }
+
+    public IReadOnlyList<RoundRow> Rounds { get; private set; } = [];
+    public PanelFigures YearFigures { get; private set; } = null!;
+    public decimal? YearTarget { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        Year ??= SeoulTime.Today(clock).Year;
+        if (ModelState.IsValid)
+        {
+            if (await db.PanelRounds.AnyAsync(r => r.Year == Year && r.Month == Month, ct)) Error = "같은 달의 회차가 이미 있습니다.";
+            else
+            {
+                db.PanelRounds.Add(new PanelRound(User.OfficeId(), Year.Value, Month, Planned));
+                await db.SaveChangesAsync(ct);
+                return RedirectToPage(new { year = Year });
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTargetAsync(CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.Administrator)) return Forbid();
+        Year ??= SeoulTime.Today(clock).Year;
+        if (Target is not { } t || !ModelState.IsValid) { Error = "목표 만족도를 0~100 사이로 입력하세요."; await LoadAsync(ct); return Page(); }
+        var row = await db.PanelTargets.SingleOrDefaultAsync(x => x.Year == Year, ct);
+        var tenths = (int)Math.Truncate(t * 10);
+        if (row is null) db.PanelTargets.Add(new PanelTarget(Year.Value, tenths));
+        else row.TargetTenths = tenths;
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { year = Year });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Year ??= SeoulTime.Today(clock).Year;
+        var year = Year.Value;
+        var rounds = await db.PanelRounds.AsNoTracking().Where(r => r.Year == year).OrderBy(r => r.Month).ToListAsync(ct);
+        var ids = rounds.Select(r => r.Id).ToList();
+        var caseCounts = await db.PanelCases.AsNoTracking().Where(c => ids.Contains(c.RoundId)).GroupBy(c => c.RoundId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var rows = new List<RoundRow>();
+        foreach (var r in rounds)
+        {
+            var f = await PanelFigures.OfRoundsAsync(db, [r.Id], ct);
+            rows.Add(new RoundRow(r.Id, r.Key, r.Status, r.PlannedCases, caseCounts.GetValueOrDefault(r.Id), f.Pooled.SatisfactionPercent));
+        }
+        Rounds = rows;
+        YearFigures = await PanelFigures.OfRoundsAsync(db, ids, ct);
+        YearTarget = await db.PanelTargets.AsNoTracking().Where(t => t.Year == year).Select(t => (decimal?)t.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+    }
+
+    public static string StatusLabel(string status) => status switch
+    {
+        PanelRoundStatuses.Planned => "계획",
+        PanelRoundStatuses.Open => "진행 중",
+        PanelRoundStatuses.Closed => "마감",
+        _ => status,
+    };
+}
