@@ -53,6 +53,9 @@ public static class Pipeline
     {
         app.MapRazorPages();
         app.MapApi();
+        app.MapOpen311();
+        // The OpenAPI description of /api/v1 and /open311/v2, for integrators holding a key.
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(ApiEndpoints.AnyKey);
 
         // Liveness answers as long as the process serves; readiness and /health check the database and job storage.
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();

@@ -59,6 +59,7 @@ public static class WebServices
         });
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<VisitWindows>();
+        services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath is { } p && (p.StartsWith("api/", StringComparison.Ordinal) || p.StartsWith("open311/", StringComparison.Ordinal)));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -66,6 +67,7 @@ public static class WebServices
             o.AddPolicy(RateLimits.SignIn, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            Api.Open311Endpoints.AddOpen311RateLimit(o);
             o.OnRejected = (ctx, _) =>
             {
                 ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RateLimit")

@@ -15,9 +15,10 @@ public sealed record EndpointInfo(string Pattern, string Kind, IReadOnlyList<str
     /// <summary>A URL to request: optional parameters dropped, required ones filled with an id that does not exist.</summary>
     public string SampleUrl()
     {
-        var parts = Pattern.Split('/', StringSplitOptions.RemoveEmptyEntries)
+        var parts = Pattern.Replace("{format}", "json", StringComparison.Ordinal).Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Where(p => !(p.StartsWith('{') && (p.EndsWith("?}", StringComparison.Ordinal) || p.StartsWith("{**", StringComparison.Ordinal))))
-            .Select(p => p.StartsWith('{') ? (p.Contains(":int", StringComparison.Ordinal) || p.Contains(":long", StringComparison.Ordinal) ? "999999" : "does-not-exist") : p);
+            .Select(p => System.Text.RegularExpressions.Regex.Replace(p, @"\{[^}]+\}", m =>
+                m.Value.Contains(":int", StringComparison.Ordinal) || m.Value.Contains(":long", StringComparison.Ordinal) ? "999999" : "does-not-exist"));
         return "/" + string.Join('/', parts);
     }
 }
