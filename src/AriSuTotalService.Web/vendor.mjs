@@ -6,6 +6,8 @@ const files = [
   ["bootstrap/dist/css/bootstrap.min.css", "bootstrap/css/bootstrap.min.css"],
   ["bootstrap/dist/js/bootstrap.bundle.min.js", "bootstrap/js/bootstrap.bundle.min.js"],
   ["bootstrap/LICENSE", "bootstrap/LICENSE"],
+  ["chart.js/dist/chart.umd.min.js", "chart.js/chart.umd.min.js"],
+  ["chart.js/LICENSE.md", "chart.js/LICENSE.md"],
 ];
 for (const [from, to] of files) {
   const target = `wwwroot/lib/${to}`;

@@ -54,6 +54,26 @@ public static class ApiEndpoints
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
 
+        v1.MapGet("/reports/performance", async (string? from, string? to, ArisuDbContext db, CancellationToken ct) =>
+            {
+                if (!TryMonth(from, out var f)) return Errors(new ImportError(0, "from", "from은 yyyy-MM 형식이어야 합니다."));
+                if (!TryMonth(to, out var t)) return Errors(new ImportError(0, "to", "to는 yyyy-MM 형식이어야 합니다."));
+                if (t < f) return Errors(new ImportError(0, "to", "to가 from보다 앞섭니다."));
+                var r = await Infrastructure.Reports.PerformanceFigures.ComputeAsync(db, f, t, null, ct);
+                var four = r.FourTypes;
+                return Results.Json(new
+                {
+                    from = f.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    to = t.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    total = r.Total,
+                    byType = r.ByType.Select(x => new { typeCode = x.TypeCode, field = x.Field, total = x.Total, citizenApplied = x.CitizenApplied, proactive = x.Proactive, proactiveRate = x.ProactiveRate }),
+                    fourTypes = new { total = four.Total, citizenApplied = four.CitizenApplied, proactive = four.Proactive, proactiveRate = four.ProactiveRate },
+                    derivedByType = r.ByType.Where(x => x.Derived > 0).Select(x => new { typeCode = x.TypeCode, count = x.Derived }),
+                    deadlineCompliance = new { closed = r.Compliance.Closed, closedOnTime = r.Compliance.ClosedOnTime, rate = r.Compliance.Rate },
+                }, Json);
+            })
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Reports));
+
         v1.MapPost("/panel-answers/import", (HttpRequest request, PanelAnswerImport import, CancellationToken ct) =>
                 RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, ct), ct))
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))

@@ -129,3 +129,24 @@
   }
   poll();
 })();
+
+// Dashboard trend: <canvas data-trend='{"labels":[],"total":[],"proactiveRate":[]}'> drawn with Chart.js (vendored).
+(function () {
+  "use strict";
+  var canvas = document.getElementById("trend-chart");
+  if (!canvas || !window.Chart) { return; }
+  var data = JSON.parse(canvas.getAttribute("data-trend"));
+  new window.Chart(canvas, {
+    data: {
+      labels: data.labels,
+      datasets: [
+        { type: "bar", label: "접수 민원", data: data.total, backgroundColor: "rgba(11,79,138,0.6)", yAxisID: "y" },
+        { type: "line", label: "4대 민원 선제 처리율(%)", data: data.proactiveRate, borderColor: "#c0392b", backgroundColor: "#c0392b", yAxisID: "rate", tension: 0.2 }
+      ]
+    },
+    options: {
+      animation: false,
+      scales: { y: { beginAtZero: true, position: "left" }, rate: { beginAtZero: true, max: 100, position: "right", grid: { drawOnChartArea: false } } }
+    }
+  });
+})();

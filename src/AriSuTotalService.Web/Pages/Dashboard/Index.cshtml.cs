@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Evaluations;
+using AriSuTotalService.Domain.Surges;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Reports;
+using AriSuTotalService.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Pages.Dashboard;
+
+/// <summary>
+/// The section chief's morning page: the period beside the previous period and the same period a year earlier, the
+/// four-type proactive table, derived complaints, deadline compliance, the surge funnel, panel satisfaction against
+/// target, and 24 months of trend. Every figure is computed by grouped queries.
+/// </summary>
+[Authorize(Roles = RoleSets.PanelCoordinator)]
+public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
+{
+    public sealed record Funnel(int Compared, int Surges, int Contacted, int Explained, int Unexplained, int Unreachable, int Diagnosed);
+
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Division { get; set; }
+
+    public PerformanceFigures Current { get; private set; } = null!;
+    public PerformanceFigures Previous { get; private set; } = null!;
+    public PerformanceFigures LastYear { get; private set; } = null!;
+    public Funnel SurgeFunnel { get; private set; } = null!;
+    public decimal? Satisfaction { get; private set; }
+    public decimal? SatisfactionTarget { get; private set; }
+    public int Overdue { get; private set; }
+    public string TrendJson { get; private set; } = "{}";
+    public DateOnly FromMonth { get; private set; }
+    public DateOnly ToMonth { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var today = SeoulTime.Today(clock);
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        ToMonth = Api.ApiEndpoints.TryMonth(To, out var t) ? t : thisMonth;
+        FromMonth = Api.ApiEndpoints.TryMonth(From, out var f) && f <= ToMonth ? f : ToMonth;
+        From = FromMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        To = ToMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var months = (ToMonth.Year - FromMonth.Year) * 12 + ToMonth.Month - FromMonth.Month + 1;
+        var division = string.IsNullOrEmpty(Division) ? null : Division;
+
+        Current = await PerformanceFigures.ComputeAsync(db, FromMonth, ToMonth, division, ct);
+        Previous = await PerformanceFigures.ComputeAsync(db, FromMonth.AddMonths(-months), ToMonth.AddMonths(-months), division, ct);
+        LastYear = await PerformanceFigures.ComputeAsync(db, FromMonth.AddYears(-1), ToMonth.AddYears(-1), division, ct);
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        Overdue = await db.Complaints.AsNoTracking().CountAsync(c => ComplaintStatuses.Open.Contains(c.Status) && c.DeadlineAtUtc < nowUtc && c.PausedAtUtc == null
+            && (division == null || c.Division == division), ct);
+
+        // Surge funnel of the months: the latest completed scan of each month and the cases' phone checks.
+        var runs = await db.ScanRuns.AsNoTracking().Where(r => r.State == ScanStates.Completed && r.Period >= FromMonth && r.Period <= ToMonth)
+            .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);
+        var cases = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.OnDiagnosisList)
+            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var diagnosed = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.DiagnosisComplaintId != null)
+            .CountAsync(c => db.Complaints.Any(x => x.Id == c.DiagnosisComplaintId && x.Status == ComplaintStatuses.Resolved), ct);
+        SurgeFunnel = new Funnel(runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),
+            cases.Where(c => c.Key != SurgeCaseStatuses.Open).Sum(c => c.Value), cases.GetValueOrDefault(SurgeCaseStatuses.Explained),
+            cases.GetValueOrDefault(SurgeCaseStatuses.Unexplained), cases.GetValueOrDefault(SurgeCaseStatuses.Unreachable), diagnosed);
+
+        var year = ToMonth.Year;
+        var closedRounds = await db.PanelRounds.AsNoTracking().Where(r => r.Year == year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);
+        var answers = await db.PanelAnswers.AsNoTracking().Where(a => closedRounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);
+        Satisfaction = Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent;
+        SatisfactionTarget = await db.PanelTargets.AsNoTracking().Where(x => x.Year == year).Select(x => (decimal?)x.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+
+        TrendJson = await TrendAsync(thisMonth, division, ct);
+    }
+
+    /// <summary>24 months: complaints received, the four types' proactive rate and deadline compliance per month.</summary>
+    private async Task<string> TrendAsync(DateOnly lastMonth, string? division, CancellationToken ct)
+    {
+        var first = lastMonth.AddMonths(-23);
+        var fromUtc = SeoulTime.ToUtc(first.ToDateTime(TimeOnly.MinValue));
+        var complaints = db.Complaints.AsNoTracking().Where(c => c.ReceivedAtUtc >= fromUtc && c.Status != ComplaintStatuses.Cancelled
+            && (division == null || c.Division == division));
+        // Grouped by UTC day in the database, then folded into Seoul months here (a few thousand rows at most).
+        var rows = await complaints.GroupBy(c => new { c.ReceivedAtUtc.Year, c.ReceivedAtUtc.Month, c.ReceivedAtUtc.Day, Late = c.ReceivedAtUtc.Hour >= 15, Four = c.Type!.IsTotalService,
+                Office = c.Channel == Channels.Proactive || c.Channel == Channels.Derived })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Late, g.Key.Four, g.Key.Office, Count = g.Count() }).ToListAsync(ct);
+        var labels = Enumerable.Range(0, 24).Select(i => first.AddMonths(i)).ToList();
+        int Index(int y, int m, int d, bool late)
+        {
+            var local = new DateOnly(y, m, d);
+            if (late) local = local.AddDays(1); // 15:00 UTC and later is the next day in Seoul
+            return labels.FindIndex(l => l.Year == local.Year && l.Month == local.Month);
+        }
+        var total = new int[24];
+        var four = new int[24];
+        var fourOffice = new int[24];
+        foreach (var r in rows)
+        {
+            var i = Index(r.Year, r.Month, r.Day, r.Late);
+            if (i < 0) continue;
+            total[i] += r.Count;
+            if (r.Four) { four[i] += r.Count; if (r.Office) fourOffice[i] += r.Count; }
+        }
+        return JsonSerializer.Serialize(new
+        {
+            labels = labels.Select(l => l.ToString("yy.MM", CultureInfo.InvariantCulture)),
+            total,
+            proactiveRate = Enumerable.Range(0, 24).Select(i => Rate.Of(fourOffice[i], four[i])),
+        });
+    }
+
+    public string Link(string? type = null, string? channel = null) =>
+        $"/Complaints?from={FromMonth:yyyy-MM-01}&to={ToMonth.AddMonths(1).AddDays(-1):yyyy-MM-dd}" + (type is null ? "" : $"&type={type}")
+        + (channel is null ? "" : $"&channel={channel}") + (string.IsNullOrEmpty(Division) ? "" : $"&division={Uri.EscapeDataString(Division)}");
+
+    public static string Pct(decimal? v) => v is { } x ? $"{x:0.0}%" : "–";
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Text.Json;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Infrastructure.Demo;
+using AriSuTotalService.Infrastructure.Reports;
+using AriSuTotalService.Web.Tests.Infrastructure;
+
+namespace AriSuTotalService.Web.Tests.Reports;
+
+/// <summary>The report's definitions on a small hand-made month whose every figure is known.</summary>
+public class PerformanceReportTests(PerformanceReportTests.Factory factory) : IClassFixture<PerformanceReportTests.Factory>
+{
+    /// <summary>Demo accounts and meters, but no generated complaints.</summary>
+    public sealed class Factory : ArisuFactory
+    {
+        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?> { ["Demo:ComplaintsPerYear"] = "0" };
+    }
+
+    private static readonly DateTime October = SeoulTime.ToUtc(new DateTime(2026, 10, 6, 10, 0, 0));
+    private static int _sequence;
+
+    private void Add(string type, string channel, string? outcome = null, bool late = false) => factory.With(db =>
+    {
+        var t = db.ComplaintTypes.Single(x => x.Code == type);
+        var c = Complaint.Receive(db.Offices.Single().Id, ReceptionNumber.Format(2026, "남부", 900000 + Interlocked.Increment(ref _sequence)), October, t,
+            channel, null, "시험", "관악구", October.AddDays(3), "test");
+        if (outcome == "resolved") c.Resolve("처리", late ? October.AddDays(5) : October.AddDays(1), "test");
+        if (outcome == "cancelled") c.Cancel("중복", October.AddHours(1), "test");
+        db.Complaints.Add(c);
+        return db.SaveChanges();
+    });
+
+    private void Arrange()
+    {
+        if (factory.With(db => db.Complaints.Any())) return;
+        Add(ComplaintTypeCodes.LeakDiagnosis, Channels.Proactive, "resolved");
+        Add(ComplaintTypeCodes.LeakDiagnosis, Channels.Proactive, "resolved", late: true);
+        Add(ComplaintTypeCodes.LeakDiagnosis, Channels.Proactive);
+        Add(ComplaintTypeCodes.LeakDiagnosis, Channels.Phone, "resolved");
+        Add(ComplaintTypeCodes.LeakDiagnosis, Channels.Proactive, "cancelled");
+        Add(ComplaintTypeCodes.WaterQualityTest, Channels.Phone);
+        Add(ComplaintTypeCodes.WaterQualityTest, Channels.Phone);
+        Add(ComplaintTypeCodes.WaterQualityTest, Channels.Derived);
+        Add(ComplaintTypeCodes.NameChange, Channels.Phone);
+        Add(ComplaintTypeCodes.NameChange, Channels.Visit);
+    }
+
+    [Fact]
+    public void Rates_are_truncated_as_in_the_plans_tables_and_absent_at_zero()
+    {
+        Assert.Equal(64.6m, Rate.Of(2903, 4488));
+        Assert.Equal(47.9m, Rate.Of(7004, 14617));
+        Assert.Null(Rate.Of(0, 0));
+    }
+
+    [Fact]
+    public async Task The_api_gives_the_known_figures_of_the_month()
+    {
+        Arrange();
+        var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", DemoData.ApiKey);
+        var r = JsonDocument.Parse(await http.GetStringAsync("/api/v1/reports/performance?from=2026-10&to=2026-10")).RootElement;
+        Assert.Equal("2026-10", r.GetProperty("from").GetString());
+        Assert.Equal(9, r.GetProperty("total").GetInt32()); // the cancelled one never counts
+        var diagnosis = r.GetProperty("byType").EnumerateArray().Single(t => t.GetProperty("typeCode").GetString() == "LEAK_DIAGNOSIS");
+        Assert.Equal(4, diagnosis.GetProperty("total").GetInt32());
+        Assert.Equal(1, diagnosis.GetProperty("citizenApplied").GetInt32());
+        Assert.Equal(3, diagnosis.GetProperty("proactive").GetInt32());
+        Assert.Equal(75.0m, diagnosis.GetProperty("proactiveRate").GetDecimal());
+        var quality = r.GetProperty("byType").EnumerateArray().Single(t => t.GetProperty("typeCode").GetString() == "WATER_QUALITY_TEST");
+        Assert.Equal(33.3m, quality.GetProperty("proactiveRate").GetDecimal());
+        var reduction = r.GetProperty("byType").EnumerateArray().Single(t => t.GetProperty("typeCode").GetString() == "LEAK_FEE_REDUCTION");
+        Assert.Equal(JsonValueKind.Null, reduction.GetProperty("proactiveRate").ValueKind);
+        var four = r.GetProperty("fourTypes");
+        Assert.Equal(7, four.GetProperty("total").GetInt32());
+        Assert.Equal(4, four.GetProperty("proactive").GetInt32());
+        Assert.Equal(57.1m, four.GetProperty("proactiveRate").GetDecimal());
+        var derived = Assert.Single(r.GetProperty("derivedByType").EnumerateArray());
+        Assert.Equal("WATER_QUALITY_TEST", derived.GetProperty("typeCode").GetString());
+        Assert.Equal(1, derived.GetProperty("count").GetInt32());
+        var compliance = r.GetProperty("deadlineCompliance");
+        Assert.Equal(3, compliance.GetProperty("closed").GetInt32());
+        Assert.Equal(2, compliance.GetProperty("closedOnTime").GetInt32());
+        Assert.Equal(66.6m, compliance.GetProperty("rate").GetDecimal());
+
+        var bad = await http.GetAsync("/api/v1/reports/performance?from=2026-10&to=2026-09");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_the_same_figures_as_the_api()
+    {
+        Arrange();
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        var html = await chief.GetPageAsync("/Dashboard?from=2026-10&to=2026-10");
+        Assert.Contains("id=\"four-rate\">57.1%", html);
+        Assert.Contains("7</a> / 3 / 4 / 57.1%", html);
+        Assert.Contains("data-trend=", html);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/Dashboard")).StatusCode);
+    }
+}
