@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddSingleton(config.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
         services.AddScoped<ComplaintRetentionJob>();
         services.AddScoped<Surges.SurgeScanJob>();
+        services.AddScoped<Reports.MonthlyReportJob>();
         services.AddScoped<Import.MeterReadingImport>();
         // One storage instance per application (not Hangfire's static default), shared by the server, the
         // dashboard and the recurring-job manager.

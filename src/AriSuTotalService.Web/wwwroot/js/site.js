@@ -150,3 +150,9 @@
     }
   });
 })();
+
+// Print buttons: <button data-print>.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
+})();

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Evaluations;
+using AriSuTotalService.Infrastructure.Data;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AriSuTotalService.Infrastructure.Reports;
+
+/// <summary>
+/// A frozen report (추진실적): the figures of a month or a calendar year as they stood when it was made. Never changed;
+/// regenerating makes a new version and keeps the old.
+/// </summary>
+public class ReportSnapshot
+{
+    public const string Monthly = "monthly";
+    public const string Yearly = "yearly";
+
+    private ReportSnapshot() { }
+
+    public ReportSnapshot(int officeId, string kind, DateOnly period, int version, string content, string createdBy, DateTime atUtc)
+    {
+        OfficeId = officeId;
+        Kind = kind;
+        Period = period;
+        Version = version;
+        Content = content;
+        CreatedBy = createdBy;
+        CreatedAtUtc = atUtc;
+    }
+
+    public long Id { get; private set; }
+    public int OfficeId { get; private set; }
+    public string Kind { get; private set; } = Monthly;
+    /// <summary>First day of the month (monthly) or of the year (yearly).</summary>
+    public DateOnly Period { get; private set; }
+    public int Version { get; private set; }
+    /// <summary>The figures as JSON (<see cref="ReportContent"/>).</summary>
+    public string Content { get; private set; } = "";
+    public string CreatedBy { get; private set; } = "";
+    public DateTime CreatedAtUtc { get; private set; }
+
+    public DateOnly LastMonth => Kind == Yearly ? Period.AddMonths(11) : Period;
+    public string Label => Kind == Yearly ? $"{Period.Year}년" : $"{Period:yyyy-MM}";
+}
+
+/// <summary>What a report holds: the performance figures and the panel's satisfaction against the year's target.</summary>
+public sealed record ReportContent(string From, string To, int Total, IReadOnlyList<TypeFigures> ByType, TypeFigures FourTypes,
+    ComplianceFigures Compliance, decimal? Satisfaction, decimal? SatisfactionTarget, int SurgesCompared, int SurgesFlagged)
+{
+    public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var figures = await PerformanceFigures.ComputeAsync(db, from, to, null, ct);
+        var rounds = await db.PanelRounds.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.OfficeId == officeId && r.Year == to.Year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);
+        var answers = await db.PanelAnswers.AsNoTracking().Where(a => rounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);
+        var target = await db.PanelTargets.AsNoTracking().Where(t => t.Year == to.Year).Select(t => (decimal?)t.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+        var runs = await db.ScanRuns.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.OfficeId == officeId && r.State == Domain.Surges.ScanStates.Completed && r.Period >= from && r.Period <= to)
+            .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);
+        return new ReportContent(from.ToString("yyyy-MM"), to.ToString("yyyy-MM"), figures.Total, figures.ByType, figures.FourTypes,
+            figures.Compliance, Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent, target, runs.Sum(r => r.Compared), runs.Sum(r => r.Surges));
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static ReportContent FromJson(string json) => JsonSerializer.Deserialize<ReportContent>(json)!;
+}
+
+internal sealed class ReportSnapshotConfiguration : IEntityTypeConfiguration<ReportSnapshot>
+{
+    public void Configure(EntityTypeBuilder<ReportSnapshot> b)
+    {
+        b.Property(s => s.Kind).HasMaxLength(10).IsRequired();
+        b.Property(s => s.Content).IsRequired();
+        b.Property(s => s.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Ignore(s => s.LastMonth);
+        b.Ignore(s => s.Label);
+        b.HasOne<Domain.Offices.Office>().WithMany().HasForeignKey(s => s.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.OfficeId, s.Kind, s.Period, s.Version }).IsUnique();
+    }
+}
+
+/// <summary>
+/// Freezes the previous month's report for every office (07:00 on the 6th, after the scan of the 5th). A month that
+/// already has a report is left alone, so a rerun changes nothing; people regenerate on the reports page.
+/// </summary>
+[AutomaticRetry(Attempts = 3)]
+public sealed class MonthlyReportJob(ArisuDbContext db, TimeProvider clock)
+{
+    public const string Id = "monthly-report";
+
+    public async Task RunScheduledAsync(CancellationToken ct)
+    {
+        var today = SeoulTime.Today(clock);
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
+        {
+            if (await db.ReportSnapshots.AnyAsync(s => s.OfficeId == officeId && s.Kind == ReportSnapshot.Monthly && s.Period == month, ct)) continue;
+            await CreateAsync(officeId, ReportSnapshot.Monthly, month, "system", ct);
+        }
+    }
+
+    /// <summary>A new version of a report (monthly: the month; yearly: January to December of the year).</summary>
+    public async Task<ReportSnapshot> CreateAsync(int officeId, string kind, DateOnly period, string by, CancellationToken ct)
+    {
+        var first = kind == ReportSnapshot.Yearly ? new DateOnly(period.Year, 1, 1) : new DateOnly(period.Year, period.Month, 1);
+        var last = kind == ReportSnapshot.Yearly ? first.AddMonths(11) : first;
+        var content = await ReportContent.BuildAsync(db, officeId, first, last, ct);
+        var version = (await db.ReportSnapshots.Where(s => s.OfficeId == officeId && s.Kind == kind && s.Period == first)
+            .MaxAsync(s => (int?)s.Version, ct) ?? 0) + 1;
+        var snapshot = new ReportSnapshot(officeId, kind, first, version, content.ToJson(), by, clock.GetUtcNow().UtcDateTime);
+        db.ReportSnapshots.Add(snapshot);
+        await db.SaveChangesAsync(ct);
+        return snapshot;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Reports;
+using AriSuTotalService.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace AriSuTotalService.Web.Pages.Reports;
+
+/// <summary>One frozen report: printable on A4, downloadable as XLSX laid out like the plan's tables, or as CSV.</summary>
+[Authorize(Roles = RoleSets.PanelCoordinator)]
+public class ViewModel(ArisuDbContext db) : PageModel
+{
+    public ReportSnapshot Snapshot { get; private set; } = null!;
+    public ReportContent Report { get; private set; } = null!;
+    public string OfficeName { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetXlsxAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        static Dictionary<string, object?> Row(string name, int total, int citizen, int proactive, decimal? rate) => new()
+        {
+            ["구분"] = name, ["계"] = total, ["시민신청"] = citizen, ["선제적"] = proactive, ["선제 처리율(%)"] = rate,
+        };
+        var four = Report.ByType.Where(t => t.TotalService).Select(t => Row(t.Name, t.Total, t.CitizenApplied, t.Proactive, t.ProactiveRate))
+            .Append(Row("4대 시민불편 민원 계", Report.FourTypes.Total, Report.FourTypes.CitizenApplied, Report.FourTypes.Proactive, Report.FourTypes.ProactiveRate)).ToList();
+        var byType = Report.ByType.Select(t => new Dictionary<string, object?>
+        {
+            ["분야"] = t.Field == "billing" ? "요금" : "공사", ["유형"] = t.Name, ["계"] = t.Total, ["시민신청"] = t.CitizenApplied,
+            ["선제적·연계"] = t.Proactive, ["연계(파생)"] = t.Derived,
+        }).ToList();
+        var summary = new List<Dictionary<string, object?>>
+        {
+            new() { ["항목"] = "기간", ["값"] = $"{Report.From} ~ {Report.To}" },
+            new() { ["항목"] = "접수 민원(취소 제외)", ["값"] = Report.Total },
+            new() { ["항목"] = "처리 완료", ["값"] = Report.Compliance.Closed },
+            new() { ["항목"] = "기한 내 처리", ["값"] = Report.Compliance.ClosedOnTime },
+            new() { ["항목"] = "처리기한 준수율(%)", ["값"] = Report.Compliance.Rate },
+            new() { ["항목"] = "시민평가단 만족도(%)", ["값"] = Report.Satisfaction },
+            new() { ["항목"] = "만족도 목표(%)", ["값"] = Report.SatisfactionTarget },
+            new() { ["항목"] = "격증 비교 계량기", ["값"] = Report.SurgesCompared },
+            new() { ["항목"] = "격증(진단 대상)", ["값"] = Report.SurgesFlagged },
+        };
+        var sheets = new Dictionary<string, object> { ["4대 민원 선제 처리"] = four, ["유형별 접수"] = byType, ["요약"] = summary };
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(sheets, cancellationToken: ct);
+        stream.Position = 0;
+        return File(stream, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"performance-{Snapshot.Label}-v{Snapshot.Version}.xlsx");
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var csv = new StringBuilder("type_code,field,total,citizen_applied,proactive,proactive_rate,derived\n");
+        foreach (var t in Report.ByType.Append(Report.FourTypes))
+            csv.AppendLine(string.Join(',', t.TypeCode, t.Field, t.Total.ToString(CultureInfo.InvariantCulture), t.CitizenApplied.ToString(CultureInfo.InvariantCulture),
+                t.Proactive.ToString(CultureInfo.InvariantCulture), t.ProactiveRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", t.Derived.ToString(CultureInfo.InvariantCulture)));
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+            $"performance-{Snapshot.Label}-v{Snapshot.Version}.csv");
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var s = await db.ReportSnapshots.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (s is null) return false;
+        Snapshot = s;
+        Report = ReportContent.FromJson(s.Content);
+        OfficeName = await db.Offices.AsNoTracking().Where(o => o.Id == s.OfficeId).Select(o => o.Name).SingleAsync(ct);
+        return true;
+    }
+}

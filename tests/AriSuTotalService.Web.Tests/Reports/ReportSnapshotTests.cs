@@ -1,0 +1,70 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Infrastructure.Reports;
+using AriSuTotalService.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+
+namespace AriSuTotalService.Web.Tests.Reports;
+
+public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory) : IClassFixture<PerformanceReportTests.Factory>
+{
+    private static int _sequence;
+
+    private void AddDiagnosis(string channel) => factory.With(db =>
+    {
+        var t = db.ComplaintTypes.Single(x => x.Code == ComplaintTypeCodes.LeakDiagnosis);
+        var at = SeoulTime.ToUtc(new DateTime(2026, 10, 7, 11, 0, 0));
+        db.Complaints.Add(Complaint.Receive(db.Offices.Single().Id, ReceptionNumber.Format(2026, "남부", 800000 + Interlocked.Increment(ref _sequence)),
+            at, t, channel, null, "시험", "관악구", at.AddDays(3), "test"));
+        return db.SaveChanges();
+    });
+
+    [Fact]
+    public async Task A_frozen_report_keeps_its_figures_when_later_data_arrives_and_regenerating_adds_a_version()
+    {
+        AddDiagnosis(Channels.Proactive);
+        AddDiagnosis(Channels.Phone);
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<MonthlyReportJob>().RunScheduledAsync(CancellationToken.None);
+        var first = factory.With(db => db.ReportSnapshots.AsNoTracking().Single(s => s.Period == new DateOnly(2026, 10, 1)));
+        Assert.Equal(1, first.Version);
+
+        // A late import for October, and the schedule running again: the frozen report does not move.
+        AddDiagnosis(Channels.Proactive);
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<MonthlyReportJob>().RunScheduledAsync(CancellationToken.None);
+        Assert.Equal(1, factory.With(db => db.ReportSnapshots.Count(s => s.Period == new DateOnly(2026, 10, 1))));
+
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        var frozen = await chief.GetPageAsync($"/Reports/View/{first.Id}");
+        Assert.Matches(DiagnosisRow("2", "1", "1", "50.0%"), frozen);
+
+        var regenerated = await chief.PostFormAsync("/Reports?handler=Monthly", new() { ["Month"] = "2026-10" }, formPage: "/Reports");
+        Assert.Equal(HttpStatusCode.Redirect, regenerated.StatusCode);
+        var v2 = factory.With(db => db.ReportSnapshots.AsNoTracking().Single(s => s.Period == new DateOnly(2026, 10, 1) && s.Version == 2));
+        Assert.Matches(DiagnosisRow("3", "1", "2", "66.6%"), await chief.GetPageAsync($"/Reports/View/{v2.Id}"));
+        Assert.Matches(DiagnosisRow("2", "1", "1", "50.0%"), await chief.GetPageAsync($"/Reports/View/{first.Id}"));
+
+        // The XLSX holds the page's numbers.
+        var xlsx = await chief.GetAsync($"/Reports/View/{v2.Id}?handler=Xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
+        await using var stream = await xlsx.Content.ReadAsStreamAsync();
+        var ms = new MemoryStream();
+        await stream.CopyToAsync(ms);
+        ms.Position = 0;
+        var rows = ms.Query(useHeaderRow: true, sheetName: "4대 민원 선제 처리").Cast<IDictionary<string, object>>().ToList();
+        var diagnosis = rows.Single(r => (string)r["구분"] == "옥내누수진단");
+        Assert.Equal(3d, Convert.ToDouble(diagnosis["계"]));
+        Assert.Equal(66.6d, Convert.ToDouble(diagnosis["선제 처리율(%)"]), 3);
+
+        var field = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await field.GetAsync($"/Reports/View/{v2.Id}")).StatusCode);
+    }
+
+    private static Regex DiagnosisRow(string total, string citizen, string proactive, string rate) =>
+        new($"<th scope=\"row\">옥내누수진단</th><td class=\"text-end\">{total}</td><td class=\"text-end\">{citizen}</td><td class=\"text-end\">{proactive}</td><td class=\"text-end\">{Regex.Escape(rate)}</td>");
+}
