@@ -46,8 +46,11 @@ public class ReportSnapshot
 }
 
 /// <summary>What a report holds: the performance figures and the panel's satisfaction against the year's target.</summary>
+public sealed record BestPracticeCase(string Reception, string Type, string WriteUp);
+
 public sealed record ReportContent(string From, string To, int Total, IReadOnlyList<TypeFigures> ByType, TypeFigures FourTypes,
-    ComplianceFigures Compliance, decimal? Satisfaction, decimal? SatisfactionTarget, int SurgesCompared, int SurgesFlagged)
+    ComplianceFigures Compliance, decimal? Satisfaction, decimal? SatisfactionTarget, int SurgesCompared, int SurgesFlagged,
+    IReadOnlyList<BestPracticeCase>? BestPractices = null)
 {
     public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -59,8 +62,15 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
         var runs = await db.ScanRuns.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.OfficeId == officeId && r.State == Domain.Surges.ScanStates.Completed && r.Period >= from && r.Period <= to)
             .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);
+        var fromUtc = SeoulTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var toUtc = SeoulTime.ToUtc(to.AddMonths(1).ToDateTime(TimeOnly.MinValue));
+        var practices = await db.BestPractices.IgnoreQueryFilters().AsNoTracking().Where(p => p.OfficeId == officeId)
+            .Join(db.Complaints.IgnoreQueryFilters(), p => p.ComplaintId, c => c.Id, (p, c) => new { p.WriteUp, c.ReceptionNumber, Type = c.Type!.NameKo, c.ReceivedAtUtc })
+            .Where(x => x.ReceivedAtUtc >= fromUtc && x.ReceivedAtUtc < toUtc).OrderBy(x => x.ReceptionNumber)
+            .Select(x => new BestPracticeCase(x.ReceptionNumber, x.Type, x.WriteUp)).ToListAsync(ct);
         return new ReportContent(from.ToString("yyyy-MM"), to.ToString("yyyy-MM"), figures.Total, figures.ByType, figures.FourTypes,
-            figures.Compliance, Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent, target, runs.Sum(r => r.Compared), runs.Sum(r => r.Surges));
+            figures.Compliance, Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent, target, runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),
+            practices);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this);

@@ -3171,6 +3171,43 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("PersonalDataAccesses");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.BestPractice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FlaggedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FlaggedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WriteUp")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("BestPractices");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.ReportSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -3530,6 +3567,15 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.BestPractice", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -3129,6 +3129,41 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalDataAccesses");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.BestPractice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlaggedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteUp")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("BestPractices");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.ReportSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -3479,6 +3514,15 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OfficeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.BestPractice", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

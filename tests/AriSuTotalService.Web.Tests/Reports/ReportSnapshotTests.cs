@@ -68,3 +68,33 @@ public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory)
     private static Regex DiagnosisRow(string total, string citizen, string proactive, string rate) =>
         new($"<th scope=\"row\">옥내누수진단</th><td class=\"text-end\">{total}</td><td class=\"text-end\">{citizen}</td><td class=\"text-end\">{proactive}</td><td class=\"text-end\">{Regex.Escape(rate)}</td>");
 }
+
+public class BestPracticeTests(PerformanceReportTests.Factory factory) : IClassFixture<PerformanceReportTests.Factory>
+{
+    [Fact]
+    public async Task A_flagged_best_practice_is_listed_in_the_report_of_its_month_and_only_chiefs_flag()
+    {
+        var id = factory.With(db =>
+        {
+            var t = db.ComplaintTypes.Single(x => x.Code == ComplaintTypeCodes.SupplyInconvenience);
+            var at = SeoulTime.ToUtc(new DateTime(2026, 10, 12, 10, 0, 0));
+            var c = Complaint.Receive(db.Offices.Single().Id, "2026-남부-700001", at, t, Channels.Phone, null, "시험", "관악구", at.AddDays(1), "test");
+            db.Complaints.Add(c);
+            db.SaveChanges();
+            return c.Id;
+        });
+        var url = $"/Complaints/Detail/{id}";
+        var field = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        Assert.Equal(HttpStatusCode.Forbidden, (await field.PostFormAsync(url + "?handler=BestPractice", new() { ["Text"] = "x" }, formPage: url)).StatusCode);
+
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        var empty = await chief.PostFormAsync(url + "?handler=BestPractice", new() { ["Text"] = " " }, formPage: url);
+        Assert.Contains("우수사례 내용을 입력하세요.", await empty.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await chief.PostFormAsync(url + "?handler=BestPractice",
+            new() { ["Text"] = "야간 단수 민원을 30분 만에 현장 복구" }, formPage: url)).StatusCode);
+
+        var made = await chief.PostFormAsync("/Reports?handler=Monthly", new() { ["Month"] = "2026-10" }, formPage: "/Reports");
+        var report = await chief.GetPageAsync(made.Headers.Location!.OriginalString);
+        Assert.Contains("2026-남부-700001 (급수불편): 야간 단수 민원을 30분 만에 현장 복구", report);
+    }
+}

@@ -49,6 +49,8 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
     public IReadOnlyList<Linked> LinkedComplaints { get; private set; } = [];
     public IReadOnlyList<Event> Timeline { get; private set; } = [];
     public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
+    /// <summary>The best-practice write-up when a section chief flagged this complaint (우수사례).</summary>
+    public string? BestPractice { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -61,6 +63,28 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
         await log.RecordAsync(User.OfficeId(), "complaint", Complaint.Reception, PersonalDataActions.View,
             Complaint.Account is null ? "신고인 연락처" : $"수용가 {Complaint.Account} 성명·전화·주소", ct);
         return Page();
+    }
+
+    /// <summary>A section chief flags the complaint as a best-practice case (or updates the write-up).</summary>
+    public async Task<IActionResult> OnPostBestPracticeAsync(long id, CancellationToken ct)
+    {
+        if (!User.IsInRole(Roles.SectionChief)) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var now = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            var existing = await db.BestPractices.SingleOrDefaultAsync(p => p.ComplaintId == id, ct);
+            if (existing is null) db.BestPractices.Add(new Infrastructure.Reports.BestPractice(User.OfficeId(), id, Text ?? "", User.Identity!.Name!, now));
+            else existing.Update(Text ?? "", User.Identity!.Name!, now);
+            await db.SaveChangesAsync(ct);
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException ex)
+        {
+            FailedAction = "best";
+            ModelState.AddModelError(nameof(Text), ex.Message);
+            return Page();
+        }
     }
 
     public Task<IActionResult> OnPostResolveAsync(long id, CancellationToken ct) =>
@@ -179,6 +203,7 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
             .Select(e => new { e.AtUtc, e.By, e.Kind, e.Detail }).ToListAsync(ct);
         Timeline = events.Select(e => new Event(Local(e.AtUtc), e.By, e.Kind, e.Detail)).ToList();
 
+        BestPractice = await db.BestPractices.AsNoTracking().Where(p => p.ComplaintId == c.Id).Select(p => p.WriteUp).SingleOrDefaultAsync(ct);
         var division = User.FindFirst(ArisuClaims.Division)?.Value;
         CanAct = open && (User.IsInRole(Roles.IntakeClerk) || User.IsInRole(Roles.SectionChief) || division == c.Division);
         var officeId = User.OfficeId();

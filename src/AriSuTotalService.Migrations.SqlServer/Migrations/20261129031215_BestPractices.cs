@@ -1,0 +1,56 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AriSuTotalService.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class BestPractices : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "BestPractices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    WriteUp = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    FlaggedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FlaggedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BestPractices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BestPractices_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BestPractices_ComplaintId",
+                table: "BestPractices",
+                column: "ComplaintId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BestPractices_OfficeId",
+                table: "BestPractices",
+                column: "OfficeId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "BestPractices");
+        }
+    }
+}
