@@ -98,6 +98,8 @@ public static class DependencyInjection
         services.AddSingleton<Files.FileStore>();
         services.AddSingleton<Complaints.HolidayCalendar>();
         services.AddScoped<Complaints.ComplaintDesk>();
+        services.AddSingleton(config.GetSection("Visits").Get<Visits.VisitOptions>() ?? new Visits.VisitOptions());
+        services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Import.CustomerImport>();
         services.AddScoped<Import.ComplaintHistoryImport>();
         services.AddScoped<Import.PanelAnswerImport>();

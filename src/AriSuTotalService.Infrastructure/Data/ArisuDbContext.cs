@@ -55,6 +55,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<Domain.Evaluations.PanelTarget> PanelTargets => Set<Domain.Evaluations.PanelTarget>();
     public DbSet<Reports.ReportSnapshot> ReportSnapshots => Set<Reports.ReportSnapshot>();
     public DbSet<Reports.BestPractice> BestPractices => Set<Reports.BestPractice>();
+    public DbSet<Domain.Visits.Visit> Visits => Set<Domain.Visits.Visit>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -71,6 +72,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
         builder.Entity<Domain.Surges.ScanRun>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
         builder.Entity<Domain.Evaluations.PanelRound>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
         builder.Entity<Domain.Evaluations.PanelMember>().HasQueryFilter(m => OfficeScope == null || m.OfficeId == OfficeScope);
+        builder.Entity<Domain.Visits.Visit>().HasQueryFilter(v => OfficeScope == null || v.OfficeId == OfficeScope);
         builder.Entity<Reports.BestPractice>().HasQueryFilter(p => OfficeScope == null || p.OfficeId == OfficeScope);
         builder.Entity<Reports.ReportSnapshot>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
         builder.Entity<AccessLogReview>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);

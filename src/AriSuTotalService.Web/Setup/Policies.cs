@@ -17,5 +17,7 @@ public static class RoleSets
     public const string Notices = $"{Roles.BillingClerk},{Roles.SectionChief}";
     /// <summary>Who runs a citizen-panel round (and alone knows its cases until it closes).</summary>
     public const string PanelCoordinator = $"{Roles.SectionChief},{Roles.Administrator}";
+    /// <summary>Booking visits: during the call, for surge cases and rebooking.</summary>
+    public const string Booking = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.SectionChief}";
     public const string AllStaff = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief},{Roles.Administrator}";
 }

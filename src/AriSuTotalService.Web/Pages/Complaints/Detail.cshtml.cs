@@ -51,6 +51,8 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
     public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
     /// <summary>The best-practice write-up when a section chief flagged this complaint (우수사례).</summary>
     public string? BestPractice { get; private set; }
+    public bool NeedsVisit { get; private set; }
+    public IReadOnlyList<string> Visits { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -203,6 +205,12 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
             .Select(e => new { e.AtUtc, e.By, e.Kind, e.Detail }).ToListAsync(ct);
         Timeline = events.Select(e => new Event(Local(e.AtUtc), e.By, e.Kind, e.Detail)).ToList();
 
+        NeedsVisit = await db.ComplaintTypes.AsNoTracking().AnyAsync(t => t.Code == c.TypeCode && t.NeedsVisit, ct);
+        var visits = await db.Visits.AsNoTracking().Where(v => v.ComplaintId == c.Id).OrderBy(v => v.Date)
+            .Select(v => new { v.Date, v.Window, v.Status, v.StaffId, v.ArrivedAtUtc, v.FinishedAtUtc }).ToListAsync(ct);
+        var names = await db.Users.AsNoTracking().Where(u => visits.Select(v => v.StaffId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        Visits = visits.Select(v => $"{v.Date:yyyy-MM-dd} {VisitWindows.Label(v.Window)} · {names.GetValueOrDefault(v.StaffId)} · {v.Status}"
+            + (v.ArrivedAtUtc is { } a ? $" · 도착 {SeoulTime.ToLocal(a):HH:mm}" : "") + (v.FinishedAtUtc is { } f ? $" · 마침 {SeoulTime.ToLocal(f):HH:mm}" : "")).ToList();
         BestPractice = await db.BestPractices.AsNoTracking().Where(p => p.ComplaintId == c.Id).Select(p => p.WriteUp).SingleOrDefaultAsync(ct);
         var division = User.FindFirst(ArisuClaims.Division)?.Value;
         CanAct = open && (User.IsInRole(Roles.IntakeClerk) || User.IsInRole(Roles.SectionChief) || division == c.Division);

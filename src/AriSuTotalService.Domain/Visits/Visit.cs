@@ -1,0 +1,105 @@
+using AriSuTotalService.Domain.Common;
+
+namespace AriSuTotalService.Domain.Visits;
+
+public static class VisitStatuses
+{
+    public const string Booked = "booked";
+    public const string Arrived = "arrived";
+    public const string Finished = "finished";
+    public const string Cancelled = "cancelled";
+    public static readonly IReadOnlyList<string> Active = [Booked, Arrived];
+}
+
+/// <summary>
+/// A booked visit (방문) to a complaint: date, window ("09-12") or exact time, the assigned staff member, whether it
+/// enters the home. Arrival and finish are recorded; whether the agreed window was kept is derived from them.
+/// </summary>
+public class Visit : IAuditable, IVersioned
+{
+    private Visit() { }
+
+    public Visit(int officeId, long complaintId, string staffId, DateOnly date, string window, bool entersHome, string? forcedReason)
+    {
+        if (!TryParseWindow(window, out _, out _)) throw new DomainException("시간대 형식이 올바르지 않습니다.");
+        OfficeId = officeId;
+        ComplaintId = complaintId;
+        StaffId = staffId;
+        Date = date;
+        Window = window;
+        EntersHome = entersHome;
+        ForcedReason = string.IsNullOrWhiteSpace(forcedReason) ? null : forcedReason.Trim();
+        Status = VisitStatuses.Booked;
+    }
+
+    public long Id { get; private set; }
+    public int OfficeId { get; private set; }
+    public long ComplaintId { get; private set; }
+    public string StaffId { get; private set; } = "";
+    public DateOnly Date { get; private set; }
+    /// <summary>"09-12" style window, or "14:30" for an exact time.</summary>
+    public string Window { get; private set; } = "";
+    public bool EntersHome { get; private set; }
+    /// <summary>Why a weekend, holiday or full window was booked anyway.</summary>
+    public string? ForcedReason { get; private set; }
+    public string Status { get; private set; } = VisitStatuses.Booked;
+    public DateTime? ArrivedAtUtc { get; private set; }
+    public DateTime? FinishedAtUtc { get; private set; }
+    public string? CancelReason { get; private set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public string? CreatedBy { get; set; }
+    public DateTime? UpdatedAtUtc { get; set; }
+    public string? UpdatedBy { get; set; }
+    public Guid Version { get; set; }
+
+    public void Arrive(DateTime atUtc)
+    {
+        if (Status != VisitStatuses.Booked) throw new DomainException("예약된 방문만 도착 처리할 수 있습니다.");
+        Status = VisitStatuses.Arrived;
+        ArrivedAtUtc = atUtc;
+    }
+
+    public void Finish(DateTime atUtc)
+    {
+        if (Status != VisitStatuses.Arrived) throw new DomainException("도착한 방문만 마칠 수 있습니다.");
+        Status = VisitStatuses.Finished;
+        FinishedAtUtc = atUtc;
+    }
+
+    public void Cancel(string reason)
+    {
+        if (!VisitStatuses.Active.Contains(Status)) throw new DomainException("끝났거나 취소된 방문입니다.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("취소 사유를 입력하세요.");
+        Status = VisitStatuses.Cancelled;
+        CancelReason = reason.Trim();
+    }
+
+    /// <summary>Kept the agreed time: arrived within the window (or within 30 minutes of an exact time), in Seoul time.</summary>
+    public bool? KeptWindow(Func<DateTime, DateTime> toLocal)
+    {
+        if (ArrivedAtUtc is not { } arrived) return null;
+        if (!TryParseWindow(Window, out var start, out var end)) return null;
+        var local = toLocal(arrived);
+        return DateOnly.FromDateTime(local) == Date && TimeOnly.FromDateTime(local) >= start.AddMinutes(-30) && TimeOnly.FromDateTime(local) <= end;
+    }
+
+    public static bool TryParseWindow(string window, out TimeOnly start, out TimeOnly end)
+    {
+        start = end = default;
+        var parts = window.Split('-');
+        if (parts.Length == 2 && int.TryParse(parts[0], out var a) && int.TryParse(parts[1], out var b) && a is >= 0 and < 24 && b is > 0 and <= 24 && a < b)
+        {
+            start = new TimeOnly(a, 0);
+            end = b == 24 ? new TimeOnly(23, 59) : new TimeOnly(b, 0);
+            return true;
+        }
+        if (TimeOnly.TryParseExact(window, "HH:mm", out var exact))
+        {
+            start = exact;
+            end = exact.AddMinutes(30);
+            return true;
+        }
+        return false;
+    }
+}

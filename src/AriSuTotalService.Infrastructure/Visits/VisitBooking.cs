@@ -1,0 +1,89 @@
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Notices;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Domain.Visits;
+using AriSuTotalService.Infrastructure.Complaints;
+using AriSuTotalService.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AriSuTotalService.Infrastructure.Visits;
+
+/// <summary><c>Visits__PerWindow</c>: how many visits one staff member takes in one window (default 3).</summary>
+public sealed class VisitOptions
+{
+    public int PerWindow { get; set; } = 3;
+}
+
+public sealed record BookingRequest(long ComplaintId, Guid ComplaintVersion, string StaffId, DateOnly Date, string Window, bool EntersHome, string? ForceReason);
+
+/// <summary>
+/// Books visits: refuses weekends and public holidays and a staff member's full window unless forced with a reason,
+/// marks the complaint scheduled and assigned, and queues the visit notice to the complaint's contact number
+/// (visitor's name, division and phone, date and window, purpose, reception number: 방문정보 사전안내·실명제).
+/// </summary>
+public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, ComplaintDesk desk, VisitOptions options,
+    ICurrentUser user, TimeProvider clock)
+{
+    public int PerWindow => options.PerWindow;
+
+    /// <summary>Active visits per staff member, day and window in a range of days.</summary>
+    public async Task<Dictionary<(string Staff, DateOnly Date, string Window), int>> LoadAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await db.Visits.AsNoTracking().Where(v => v.Date >= from && v.Date <= to && VisitStatuses.Active.Contains(v.Status))
+            .GroupBy(v => new { v.StaffId, v.Date, v.Window }).Select(g => new { g.Key.StaffId, g.Key.Date, g.Key.Window, Count = g.Count() })
+            .ToListAsync(ct)).ToDictionary(x => (x.StaffId, x.Date, x.Window), x => x.Count);
+
+    public async Task<Visit> BookAsync(int officeId, BookingRequest r, CancellationToken ct)
+    {
+        var complaint = await desk.ForChangeAsync(r.ComplaintId, r.ComplaintVersion, ct);
+        if (!complaint.Type!.NeedsVisit) throw new DomainException("이 유형은 방문이 필요하지 않습니다.");
+        var staff = await db.Users.AsNoTracking().Where(u => u.Id == r.StaffId && u.OfficeId == officeId)
+            .Select(u => new { u.Id, u.DisplayName, u.Division, u.PhoneNumber }).SingleOrDefaultAsync(ct)
+            ?? throw new DomainException("같은 사업소의 직원을 고르세요.");
+        var isField = await db.UserRoles.AnyAsync(ur => ur.UserId == staff.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == Roles.FieldStaff), ct);
+        if (!isField) throw new DomainException("현장 직원에게만 방문을 배정할 수 있습니다.");
+        if (r.Date < SeoulTime.Today(clock)) throw new DomainException("지난 날짜에는 예약할 수 없습니다.");
+        var forced = !string.IsNullOrWhiteSpace(r.ForceReason);
+        var calendar = await holidays.GetAsync(db, ct);
+        if (!calendar.IsWorkingDay(r.Date) && !forced)
+            throw new DomainException("주말이나 공휴일입니다. 꼭 필요하면 사유를 적고 예약하세요.");
+        var booked = await db.Visits.CountAsync(v => v.StaffId == r.StaffId && v.Date == r.Date && v.Window == r.Window && VisitStatuses.Active.Contains(v.Status), ct);
+        if (booked >= options.PerWindow && !forced)
+            throw new DomainException($"{staff.DisplayName}님의 {r.Date:MM-dd} {r.Window} 시간대는 이미 {booked}건으로 찼습니다. 다른 시간대를 고르거나 사유를 적으세요.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visit = new Visit(officeId, complaint.Id, staff.Id, r.Date, r.Window, r.EntersHome, r.ForceReason);
+        db.Visits.Add(visit);
+        complaint.MarkScheduled(now, user.Name, $"{r.Date:yyyy-MM-dd} {r.Window} {staff.DisplayName}");
+        complaint.AssignTo(staff.Id, now, user.Name);
+        if (await desk.ContactPhoneAsync(complaint, ct) is { } phone)
+        {
+            db.OutboxMessages.Add(new OutboxMessage(officeId, complaint.Id, phone, "booked",
+                $"[아리수] {r.Date:M월 d일} {r.Window.Replace("-", "~", StringComparison.Ordinal)}시 {complaint.Type.NameKo} 방문 예정입니다. " +
+                $"방문 직원 {staff.Division} {staff.DisplayName} ({staff.PhoneNumber}), 접수번호 {complaint.ReceptionNumber}", now));
+        }
+        await db.SaveChangesAsync(ct);
+        return visit;
+    }
+}
+
+internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
+{
+    public void Configure(EntityTypeBuilder<Visit> b)
+    {
+        b.Property(v => v.StaffId).HasMaxLength(450).IsRequired();
+        b.Property(v => v.Window).HasMaxLength(10).IsRequired();
+        b.Property(v => v.Status).HasMaxLength(12).IsRequired();
+        b.Property(v => v.ForcedReason).HasMaxLength(500);
+        b.Property(v => v.CancelReason).HasMaxLength(500);
+        b.Property(v => v.CreatedBy).HasMaxLength(256);
+        b.Property(v => v.UpdatedBy).HasMaxLength(256);
+        b.Property(v => v.Version).IsConcurrencyToken();
+        b.HasOne<Domain.Offices.Office>().WithMany().HasForeignKey(v => v.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Complaint>().WithMany().HasForeignKey(v => v.ComplaintId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(v => new { v.StaffId, v.Date, v.Window });
+        b.HasIndex(v => v.ComplaintId);
+    }
+}

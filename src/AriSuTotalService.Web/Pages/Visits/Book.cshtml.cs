@@ -1,0 +1,94 @@
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Infrastructure.Complaints;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Visits;
+using AriSuTotalService.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Pages.Visits;
+
+/// <summary>Booking a visit for a complaint: each field staff member's load per day and window, the citizen's preferred window first.</summary>
+[Authorize(Roles = RoleSets.Booking)]
+public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar holidays, VisitWindows windows, TimeProvider clock) : PageModel
+{
+    public sealed record Staff(string Id, string Name);
+
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public string? StaffId { get; set; }
+    [BindProperty] public DateOnly? Date { get; set; }
+    [BindProperty] public string? Window { get; set; }
+    [BindProperty] public bool EntersHome { get; set; } = true;
+    [BindProperty] public string? ForceReason { get; set; }
+
+    public string Reception { get; private set; } = "";
+    public string TypeName { get; private set; } = "";
+    public string? Preferred { get; private set; }
+    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
+    public IReadOnlyList<string> Windows => windows.All;
+    public IReadOnlyList<Staff> FieldStaff { get; private set; } = [];
+    public Dictionary<(string Staff, DateOnly Date, string Window), int> Load { get; private set; } = [];
+    public int PerWindow => booking.PerWindow;
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        if (StaffId is null || Date is null || Window is null || !Windows.Contains(Window)) Error = "직원, 날짜, 시간대를 고르세요.";
+        else
+        {
+            try
+            {
+                await booking.BookAsync(User.OfficeId(), new BookingRequest(id, Version, StaffId, Date.Value, Window, EntersHome, ForceReason), ct);
+                return RedirectToPage("/Complaints/Detail", new { id });
+            }
+            catch (DomainException ex)
+            {
+                Error = ex.Message;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                Error = "다른 사용자가 먼저 이 민원을 변경했습니다. 민원을 다시 열어 확인하세요.";
+            }
+            catch (KeyNotFoundException)
+            {
+                return NotFound();
+            }
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var c = await db.Complaints.AsNoTracking().Where(x => x.Id == id)
+            .Select(x => new { x.ReceptionNumber, x.Type!.NameKo, x.Type.EntersHome, x.PreferredVisitDate, x.PreferredVisitWindow, x.Version }).SingleOrDefaultAsync(ct);
+        if (c is null) return false;
+        Reception = c.ReceptionNumber;
+        TypeName = c.NameKo;
+        if (!Request.HasFormContentType)
+        {
+            Version = c.Version;
+            EntersHome = c.EntersHome;
+            Date = c.PreferredVisitDate;
+            Window = c.PreferredVisitWindow;
+        }
+        Preferred = c.PreferredVisitDate is { } d ? $"{d:yyyy-MM-dd} {(c.PreferredVisitWindow is { } w ? VisitWindows.Label(w) : "")}" : null;
+        var calendar = await holidays.GetAsync(db, ct);
+        var days = new List<DateOnly>();
+        for (var day = SeoulTime.Today(clock); days.Count < 10; day = day.AddDays(1))
+            if (calendar.IsWorkingDay(day)) days.Add(day);
+        Days = days;
+        var officeId = User.OfficeId();
+        FieldStaff = await db.Users.AsNoTracking().Where(u => u.OfficeId == officeId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.FieldStaff)))
+            .OrderBy(u => u.DisplayName).Select(u => new Staff(u.Id, u.DisplayName)).ToListAsync(ct);
+        Load = await booking.LoadAsync(days[0], days[^1], ct);
+        return true;
+    }
+}

@@ -1,0 +1,83 @@
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Privacy;
+using AriSuTotalService.Domain.Visits;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Privacy;
+using AriSuTotalService.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Pages.Visits;
+
+/// <summary>
+/// The field staff member's day on a phone: today's and the coming days' visits in window order, then by district and
+/// address; tap-to-call (the number is shown masked; calling records the view); arrived and finished.
+/// A member of staff reaches only their own visits.
+/// </summary>
+[Authorize(Roles = Domain.Offices.Roles.FieldStaff)]
+public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock) : PageModel
+{
+    public sealed record Row(long Id, long ComplaintId, DateOnly Date, string Window, string Status, string Reception, string Type,
+        string Name, string Phone, string Address, string? Said, bool EntersHome);
+
+    public IReadOnlyList<Row> Visits { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public Task<IActionResult> OnPostArriveAsync(long id, CancellationToken ct) => ChangeAsync(id, v => v.Arrive(clock.GetUtcNow().UtcDateTime), ct);
+
+    public Task<IActionResult> OnPostFinishAsync(long id, CancellationToken ct) => ChangeAsync(id, v => v.Finish(clock.GetUtcNow().UtcDateTime), ct);
+
+    /// <summary>Tap-to-call: records the view of the number, then hands it to the phone.</summary>
+    public async Task<IActionResult> OnPostCallAsync(long id, CancellationToken ct)
+    {
+        var me = User.UserId();
+        var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.StaffId == me, ct);
+        if (visit is null) return NotFound();
+        var c = await db.Complaints.AsNoTracking().Where(x => x.Id == visit.ComplaintId).Select(x => new { x.ReceptionNumber, x.CallerPhone, x.CustomerId }).SingleAsync(ct);
+        var phone = c.CallerPhone ?? await db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.Phone).SingleOrDefaultAsync(ct);
+        if (phone is null) return NotFound();
+        await log.RecordAsync(User.OfficeId(), "complaint", c.ReceptionNumber, PersonalDataActions.View, "방문 전 전화", ct);
+        return Redirect("tel:" + new string(phone.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray()));
+    }
+
+    private async Task<IActionResult> ChangeAsync(long id, Action<Visit> change, CancellationToken ct)
+    {
+        var me = User.UserId();
+        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == id && v.StaffId == me, ct);
+        if (visit is null) return NotFound();
+        try
+        {
+            change(visit);
+            await db.SaveChangesAsync(ct);
+            return RedirectToPage();
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var me = User.UserId();
+        var today = SeoulTime.Today(clock);
+        var rows = await db.Visits.AsNoTracking().Where(v => v.StaffId == me && v.Date >= today && VisitStatuses.Active.Contains(v.Status))
+            .Join(db.Complaints, v => v.ComplaintId, c => c.Id, (v, c) => new
+            {
+                v.Id, v.ComplaintId, v.Date, v.Window, v.Status, v.EntersHome, c.ReceptionNumber, Type = c.Type!.NameKo, c.Description, c.CallerName, c.CallerPhone, c.Location,
+                Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.HolderName, x.Phone, x.Address, x.Dong, x.District }).FirstOrDefault(),
+            }).ToListAsync(ct);
+        Visits = rows
+            .OrderBy(r => r.Date).ThenBy(r => r.Window).ThenBy(r => r.Customer?.District).ThenBy(r => r.Customer?.Address)
+            .Select(r => new Row(r.Id, r.ComplaintId, r.Date, r.Window, r.Status, r.ReceptionNumber, r.Type,
+                Masking.Name(r.CallerName ?? r.Customer?.HolderName), Masking.Phone(r.CallerPhone ?? r.Customer?.Phone),
+                r.Customer is { } k ? $"{k.Address}" : Masking.FreeText(r.Location), Masking.FreeText(r.Description), r.EntersHome)).ToList();
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Visits;
+using AriSuTotalService.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Tests.Visits;
+
+public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingTests.Factory>
+{
+    /// <summary>One visit per staff member and window, to reach the limit quickly.</summary>
+    public sealed class Factory : ArisuFactory
+    {
+        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?> { ["Visits:PerWindow"] = "1" };
+    }
+
+    private async Task<long> NewDiagnosisAsync(int skip)
+    {
+        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var response = await clerk.PostFormAsync("/Intake", new()
+        {
+            ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis, ["Input.Channel"] = "phone",
+            ["Input.ConfirmDuplicate"] = "true", ["Input.CallerIsHolder"] = "false", ["Input.CallerName"] = "세입자", ["Input.CallerPhone"] = "010-6060-7070",
+            ["Input.CallerRelation"] = "tenant", ["Input.PreferredDate"] = "2026-11-27", ["Input.PreferredWindow"] = "09-12",
+        }, formPage: "/Intake");
+        return long.Parse(response.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+    }
+
+    private string Field1 => factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
+
+    private async Task<HttpResponseMessage> BookAsync(TestClient client, long id, string date, string window, string? force = null)
+    {
+        var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Version);
+        var fields = new Dictionary<string, string> { ["Version"] = version.ToString(), ["StaffId"] = Field1, ["Date"] = date, ["Window"] = window, ["EntersHome"] = "true" };
+        if (force is not null) fields["ForceReason"] = force;
+        return await client.PostFormAsync($"/Visits/Book/{id}", fields, formPage: $"/Visits/Book/{id}");
+    }
+
+    [Fact]
+    public async Task A_booking_schedules_the_complaint_tells_the_caller_and_only_the_visitor_sees_and_works_it()
+    {
+        var id = await NewDiagnosisAsync(20);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var page = await clerk.GetPageAsync($"/Visits/Book/{id}");
+        Assert.Contains("2026-11-27", page); // the citizen's preferred day is proposed
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(clerk, id, "2026-11-27", "09-12")).StatusCode);
+
+        factory.With(db =>
+        {
+            var c = db.Complaints.AsNoTracking().Single(x => x.Id == id);
+            Assert.Equal(ComplaintStatuses.Scheduled, c.Status);
+            Assert.Equal(Field1, c.AssigneeId);
+            var sms = db.OutboxMessages.AsNoTracking().Single(m => m.ComplaintId == id && m.Kind == "booked");
+            Assert.Equal("010-6060-7070", sms.ToPhone);
+            Assert.Contains("박현수", sms.Body); // the visitor's name (실명제)
+            Assert.Contains(c.ReceptionNumber, sms.Body);
+            return 0;
+        });
+
+        var visitId = factory.With(db => db.Visits.Single(v => v.ComplaintId == id).Id);
+        var field2 = await TestClient.SignedInAsync(factory, "field2@arisu.local");
+        Assert.DoesNotContain(factory.With(db => db.Complaints.Single(c => c.Id == id).ReceptionNumber), await field2.GetPageAsync("/Visits/Mine"));
+        Assert.Equal(HttpStatusCode.NotFound, (await field2.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await field2.PostFormAsync($"/Visits/Mine?handler=Call&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
+
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        var mine = await field1.GetPageAsync("/Visits/Mine");
+        Assert.Contains(factory.With(db => db.Complaints.Single(c => c.Id == id).ReceptionNumber), mine);
+        Assert.DoesNotContain("010-6060-7070", mine);
+        var call = await field1.PostFormAsync($"/Visits/Mine?handler=Call&id={visitId}", [], formPage: "/Visits/Mine");
+        Assert.Equal("tel:01060607070", call.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Finish&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
+        Assert.Equal(VisitStatuses.Finished, factory.With(db => db.Visits.AsNoTracking().Single(v => v.Id == visitId).Status));
+    }
+
+    [Fact]
+    public async Task A_full_window_and_a_holiday_are_refused_unless_forced_with_a_reason()
+    {
+        var first = await NewDiagnosisAsync(21);
+        var second = await NewDiagnosisAsync(22);
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, first, "2026-11-30", "13-15")).StatusCode);
+
+        var full = await BookAsync(chief, second, "2026-11-30", "13-15");
+        Assert.Contains("시간대는 이미 1건으로 찼습니다", await full.Content.ReadAsStringAsync());
+        var sunday = await BookAsync(chief, second, "2026-11-29", "09-12");
+        Assert.Contains("주말이나 공휴일입니다", await sunday.Content.ReadAsStringAsync());
+        Assert.Equal(ComplaintStatuses.Received, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == second).Status));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, second, "2026-11-30", "13-15", force: "민원인 요청으로 추가 배정")).StatusCode);
+        Assert.Equal("민원인 요청으로 추가 배정", factory.With(db => db.Visits.AsNoTracking().Single(v => v.ComplaintId == second).ForcedReason));
+    }
+}
