@@ -100,6 +100,8 @@ public static class DependencyInjection
         services.AddScoped<Complaints.ComplaintDesk>();
         services.AddSingleton(config.GetSection("Visits").Get<Visits.VisitOptions>() ?? new Visits.VisitOptions());
         services.AddScoped<Visits.VisitBooking>();
+        services.TryAddSingleton<Notices.ISmsSender, Notices.HistoryOnlySmsSender>();
+        services.AddScoped<Notices.OutboxJob>();
         services.AddScoped<Import.CustomerImport>();
         services.AddScoped<Import.ComplaintHistoryImport>();
         services.AddScoped<Import.PanelAnswerImport>();

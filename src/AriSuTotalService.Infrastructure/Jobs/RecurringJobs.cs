@@ -16,6 +16,8 @@ public static class RecurringJobs
             Cron(Surges.SurgeScanJob.Id, "0 6 5 * *"), options);
         jobs.AddOrUpdate<Reports.MonthlyReportJob>(Reports.MonthlyReportJob.Id, j => j.RunScheduledAsync(CancellationToken.None),
             Cron(Reports.MonthlyReportJob.Id, "0 7 6 * *"), options);
+        jobs.AddOrUpdate<Notices.OutboxJob>(Notices.OutboxJob.Id, j => j.RunAsync(CancellationToken.None),
+            Cron(Notices.OutboxJob.Id, "* * * * *"), options);
         jobs.AddOrUpdate<ComplaintRetentionJob>(ComplaintRetentionJob.Id, j => j.RunAsync(CancellationToken.None),
             Cron(ComplaintRetentionJob.Id, "30 2 * * *"), options);
     }

@@ -36,6 +36,11 @@ public class ArisuFactory : WebApplicationFactory<Program>
 
     protected virtual IDictionary<string, string?> Settings() => new Dictionary<string, string?>();
 
+    /// <summary>Replacements of outside systems (a failing SMS gateway…) for one test class.</summary>
+    protected virtual void OverrideServices(IServiceCollection services)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -59,6 +64,7 @@ public class ArisuFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
+            OverrideServices(services);
         });
     }
 

@@ -1,0 +1,73 @@
+using AriSuTotalService.Domain.Notices;
+using AriSuTotalService.Infrastructure.Notices;
+using AriSuTotalService.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AriSuTotalService.Web.Tests.Jobs;
+
+public class OutboxJobTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
+{
+    private async Task<int> RunAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<OutboxJob>().RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Messages_wait_through_the_quiet_hours_and_go_in_the_morning()
+    {
+        factory.CreateClient().Dispose();
+        factory.Clock.Advance(TimeSpan.FromHours(12)); // 22:00 in Seoul
+        var id = factory.With(db =>
+        {
+            var m = new OutboxMessage(db.Offices.Single().Id, null, "010-1212-3434", "booked", "방문 안내", factory.Clock.GetUtcNow().UtcDateTime);
+            db.OutboxMessages.Add(m);
+            db.SaveChanges();
+            return m.Id;
+        });
+        Assert.Equal(0, await RunAsync());
+        Assert.Null(factory.With(db => db.OutboxMessages.AsNoTracking().Single(m => m.Id == id).SentAtUtc));
+
+        factory.Clock.Advance(TimeSpan.FromHours(10)); // 08:00 the next morning
+        Assert.True(await RunAsync() >= 1);
+        Assert.NotNull(factory.With(db => db.OutboxMessages.AsNoTracking().Single(m => m.Id == id).SentAtUtc));
+        Assert.Equal(0, await RunAsync()); // a rerun sends nothing twice
+    }
+}
+
+public class FailingGatewayTests(FailingGatewayTests.Factory factory) : IClassFixture<FailingGatewayTests.Factory>
+{
+    public sealed class Factory : ArisuFactory
+    {
+        protected override void OverrideServices(IServiceCollection services) => services.AddSingleton<ISmsSender, Refusing>();
+    }
+
+    private sealed class Refusing : ISmsSender
+    {
+        public Task SendAsync(string toPhone, string body, CancellationToken ct) => throw new InvalidOperationException("gateway refused");
+    }
+
+    [Fact]
+    public async Task A_refused_message_is_retried_and_given_up_after_five_attempts()
+    {
+        factory.CreateClient().Dispose();
+        var id = factory.With(db =>
+        {
+            var m = new OutboxMessage(db.Offices.Single().Id, null, "010-1212-5656", "extended", "기한 연장 안내", DateTime.UtcNow);
+            db.OutboxMessages.Add(m);
+            db.SaveChanges();
+            return m.Id;
+        });
+        for (var i = 0; i < 7; i++)
+        {
+            using var scope = factory.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxJob>().RunAsync(CancellationToken.None);
+        }
+        var m = factory.With(db => db.OutboxMessages.AsNoTracking().Single(x => x.Id == id));
+        Assert.Null(m.SentAtUtc);
+        Assert.Equal(OutboxJob.MaxAttempts, m.Attempts);
+        Assert.Equal("gateway refused", m.LastError);
+        Assert.DoesNotContain("010-1212-5656", LogFiles.ReadAll(factory));
+    }
+}
