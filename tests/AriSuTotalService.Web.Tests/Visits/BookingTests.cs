@@ -73,6 +73,10 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Finish&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
         Assert.Equal(VisitStatuses.Finished, factory.With(db => db.Visits.AsNoTracking().Single(v => v.Id == visitId).Status));
+
+        // Arrived on the 25th for a visit agreed for the 27th: the agreed time was not kept, and the dashboard says so.
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        Assert.Contains("방문 1건 중 약속 시간 준수 0건 (0.0%), 댁내 진입 1건", await chief.GetPageAsync("/Dashboard?from=2026-11&to=2026-11"));
     }
 
     [Fact]

@@ -35,6 +35,8 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public decimal? Satisfaction { get; private set; }
     public decimal? SatisfactionTarget { get; private set; }
     public int Overdue { get; private set; }
+    /// <summary>Visits of the period that were arrived at, how many kept the agreed window, and how many entered a home.</summary>
+    public (int Visited, int Kept, int EnteredHome) Visits { get; private set; }
     public string TrendJson { get; private set; } = "{}";
     public DateOnly FromMonth { get; private set; }
     public DateOnly ToMonth { get; private set; }
@@ -57,6 +59,16 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         Overdue = await db.Complaints.AsNoTracking().CountAsync(c => ComplaintStatuses.Open.Contains(c.Status) && c.DeadlineAtUtc < nowUtc && c.PausedAtUtc == null
             && (division == null || c.Division == division), ct);
+
+        var visits = await db.Visits.AsNoTracking().Where(v => v.Date >= FromMonth && v.Date < ToMonth.AddMonths(1) && v.ArrivedAtUtc != null)
+            .Select(v => new { v.Date, v.Window, v.ArrivedAtUtc, v.EntersHome, v.StaffId, v.ComplaintId }).ToListAsync(ct);
+        var kept = visits.Count(v =>
+        {
+            var probe = new Domain.Visits.Visit(0, v.ComplaintId, v.StaffId, v.Date, v.Window, v.EntersHome, null);
+            probe.Arrive(v.ArrivedAtUtc!.Value);
+            return probe.KeptWindow(SeoulTime.ToLocal) == true;
+        });
+        Visits = (visits.Count, kept, visits.Count(v => v.EntersHome));
 
         // Surge funnel of the months: the latest completed scan of each month and the cases' phone checks.
         var runs = await db.ScanRuns.AsNoTracking().Where(r => r.State == ScanStates.Completed && r.Period >= FromMonth && r.Period <= ToMonth)
