@@ -125,6 +125,14 @@ public class Complaint : IAuditable, IVersioned
         _events.Add(new ComplaintEvent(atUtc, by, "scheduled", detail));
     }
 
+    /// <summary>The booked visit was cancelled: back to received, waiting for a new booking.</summary>
+    public void MarkUnscheduled(DateTime atUtc, string by, string reason)
+    {
+        if (Status != ComplaintStatuses.Scheduled) throw new DomainException("방문 예약된 민원이 아닙니다.");
+        Status = ComplaintStatuses.Received;
+        _events.Add(new ComplaintEvent(atUtc, by, "unscheduled", reason));
+    }
+
     public void MarkVisited(DateTime atUtc, string by)
     {
         if (Status != ComplaintStatuses.Scheduled) throw new DomainException("예약된 민원만 방문 처리할 수 있습니다.");

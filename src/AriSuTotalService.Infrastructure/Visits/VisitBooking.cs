@@ -17,7 +17,8 @@ public sealed class VisitOptions
     public int PerWindow { get; set; } = 3;
 }
 
-public sealed record BookingRequest(long ComplaintId, Guid ComplaintVersion, string StaffId, DateOnly Date, string Window, bool EntersHome, string? ForceReason);
+public sealed record BookingRequest(long ComplaintId, Guid ComplaintVersion, string StaffId, DateOnly Date, string Window, bool EntersHome, string? ForceReason,
+    string? ChangeReason = null, string? ChangeAskedBy = null);
 
 /// <summary>
 /// Books visits: refuses weekends and public holidays and a staff member's full window unless forced with a reason,
@@ -34,6 +35,22 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         (await db.Visits.AsNoTracking().Where(v => v.Date >= from && v.Date <= to && VisitStatuses.Active.Contains(v.Status))
             .GroupBy(v => new { v.StaffId, v.Date, v.Window }).Select(g => new { g.Key.StaffId, g.Key.Date, g.Key.Window, Count = g.Count() })
             .ToListAsync(ct)).ToDictionary(x => (x.StaffId, x.Date, x.Window), x => x.Count);
+
+    /// <summary>Cancels the booked visit of a complaint with a reason; the complaint waits for a new booking; the citizen is told.</summary>
+    public async Task CancelAsync(long complaintId, Guid complaintVersion, string reason, CancellationToken ct)
+    {
+        var complaint = await desk.ForChangeAsync(complaintId, complaintVersion, ct);
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("방문 취소 사유를 입력하세요.");
+        var current = await db.Visits.Where(v => v.ComplaintId == complaintId && VisitStatuses.Active.Contains(v.Status)).ToListAsync(ct);
+        if (current.Count == 0) throw new DomainException("취소할 방문이 없습니다.");
+        foreach (var v in current) v.Cancel(reason);
+        var now = clock.GetUtcNow().UtcDateTime;
+        complaint.MarkUnscheduled(now, user.Name, reason.Trim());
+        if (await desk.ContactPhoneAsync(complaint, ct) is { } phone)
+            db.OutboxMessages.Add(new OutboxMessage(complaint.OfficeId, complaint.Id, phone, "cancelled",
+                $"[아리수] 접수번호 {complaint.ReceptionNumber} 방문 예약이 취소되었습니다. 사유: {reason.Trim()}", now));
+        await db.SaveChangesAsync(ct);
+    }
 
     public async Task<Visit> BookAsync(int officeId, BookingRequest r, CancellationToken ct)
     {
@@ -54,13 +71,20 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
             throw new DomainException($"{staff.DisplayName}님의 {r.Date:MM-dd} {r.Window} 시간대는 이미 {booked}건으로 찼습니다. 다른 시간대를 고르거나 사유를 적으세요.");
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // Rescheduling: the booked visit is cancelled with who asked and why, and stays in the history.
+        var current = await db.Visits.Where(v => v.ComplaintId == complaint.Id && VisitStatuses.Active.Contains(v.Status)).ToListAsync(ct);
+        if (current.Count > 0)
+        {
+            if (string.IsNullOrWhiteSpace(r.ChangeReason)) throw new DomainException("이미 예약된 방문이 있습니다. 일정을 바꾸려면 변경 사유를 입력하세요.");
+            foreach (var old in current) old.Cancel($"일정 변경 ({r.ChangeAskedBy ?? "직원"} 요청): {r.ChangeReason.Trim()}");
+        }
         var visit = new Visit(officeId, complaint.Id, staff.Id, r.Date, r.Window, r.EntersHome, r.ForceReason);
         db.Visits.Add(visit);
         complaint.MarkScheduled(now, user.Name, $"{r.Date:yyyy-MM-dd} {r.Window} {staff.DisplayName}");
         complaint.AssignTo(staff.Id, now, user.Name);
         if (await desk.ContactPhoneAsync(complaint, ct) is { } phone)
         {
-            db.OutboxMessages.Add(new OutboxMessage(officeId, complaint.Id, phone, "booked",
+            db.OutboxMessages.Add(new OutboxMessage(officeId, complaint.Id, phone, current.Count > 0 ? "rebooked" : "booked",
                 $"[아리수] {r.Date:M월 d일} {r.Window.Replace("-", "~", StringComparison.Ordinal)}시 {complaint.Type.NameKo} 방문 예정입니다. " +
                 $"방문 직원 {staff.Division} {staff.DisplayName} ({staff.PhoneNumber}), 접수번호 {complaint.ReceptionNumber}", now));
         }

@@ -29,11 +29,17 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
 
     private string Field1 => factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
 
-    private async Task<HttpResponseMessage> BookAsync(TestClient client, long id, string date, string window, string? force = null)
+    private async Task<HttpResponseMessage> BookAsync(TestClient client, long id, string date, string window, string? force = null,
+        string? changeReason = null)
     {
         var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Version);
         var fields = new Dictionary<string, string> { ["Version"] = version.ToString(), ["StaffId"] = Field1, ["Date"] = date, ["Window"] = window, ["EntersHome"] = "true" };
         if (force is not null) fields["ForceReason"] = force;
+        if (changeReason is not null)
+        {
+            fields["ChangeReason"] = changeReason;
+            fields["ChangeAskedBy"] = "citizen";
+        }
         return await client.PostFormAsync($"/Visits/Book/{id}", fields, formPage: $"/Visits/Book/{id}");
     }
 
@@ -95,5 +101,39 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
 
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, second, "2026-11-30", "13-15", force: "민원인 요청으로 추가 배정")).StatusCode);
         Assert.Equal("민원인 요청으로 추가 배정", factory.With(db => db.Visits.AsNoTracking().Single(v => v.ComplaintId == second).ForcedReason));
+    }
+
+    [Fact]
+    public async Task Rescheduling_keeps_the_history_with_who_asked_and_why_and_cancelling_reopens_the_booking()
+    {
+        var id = await NewDiagnosisAsync(23);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(clerk, id, "2026-12-01", "09-12")).StatusCode);
+        var noReason = await BookAsync(clerk, id, "2026-12-02", "09-12");
+        Assert.Contains("변경 사유를 입력하세요", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(clerk, id, "2026-12-02", "09-12", changeReason: "출장 일정")).StatusCode);
+        factory.With(db =>
+        {
+            var visits = db.Visits.AsNoTracking().Where(v => v.ComplaintId == id).OrderBy(v => v.Id).ToList();
+            Assert.Equal(2, visits.Count);
+            Assert.Equal(VisitStatuses.Cancelled, visits[0].Status);
+            Assert.Equal("일정 변경 (민원인 요청): 출장 일정", visits[0].CancelReason);
+            Assert.Equal(VisitStatuses.Booked, visits[1].Status);
+            Assert.True(db.OutboxMessages.Any(m => m.ComplaintId == id && m.Kind == "rebooked"));
+            return 0;
+        });
+
+        var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Version);
+        var cancelled = await clerk.PostFormAsync($"/Visits/Book/{id}?handler=Cancel", new() { ["Version"] = version.ToString(), ["ChangeReason"] = "누수 자가 수리" },
+            formPage: $"/Visits/Book/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        factory.With(db =>
+        {
+            Assert.Equal(ComplaintStatuses.Received, db.Complaints.AsNoTracking().Single(c => c.Id == id).Status);
+            Assert.All(db.Visits.AsNoTracking().Where(v => v.ComplaintId == id), v => Assert.Equal(VisitStatuses.Cancelled, v.Status));
+            Assert.True(db.OutboxMessages.Any(m => m.ComplaintId == id && m.Kind == "cancelled"));
+            return 0;
+        });
+        Assert.Contains("방문 취소", await clerk.GetPageAsync($"/Complaints/Detail/{id}"));
     }
 }

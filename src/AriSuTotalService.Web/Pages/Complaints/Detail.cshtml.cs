@@ -234,6 +234,7 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
         "extended" => "처리기한 연장",
         "paused" => "보완 요청됨",
         "resumed" => "보완 완료됨",
+        "unscheduled" => "방문 취소",
         _ => kind,
     };
 

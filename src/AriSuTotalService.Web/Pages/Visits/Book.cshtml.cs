@@ -24,7 +24,11 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar 
     [BindProperty] public string? Window { get; set; }
     [BindProperty] public bool EntersHome { get; set; } = true;
     [BindProperty] public string? ForceReason { get; set; }
+    [BindProperty] public string? ChangeReason { get; set; }
+    [BindProperty] public string? ChangeAskedBy { get; set; }
+    public string? CurrentVisit { get; private set; }
 
+    public long Id { get; private set; }
     public string Reception { get; private set; } = "";
     public string TypeName { get; private set; } = "";
     public string? Preferred { get; private set; }
@@ -44,7 +48,8 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar 
         {
             try
             {
-                await booking.BookAsync(User.OfficeId(), new BookingRequest(id, Version, StaffId, Date.Value, Window, EntersHome, ForceReason), ct);
+                await booking.BookAsync(User.OfficeId(), new BookingRequest(id, Version, StaffId, Date.Value, Window, EntersHome, ForceReason,
+                    ChangeReason, ChangeAskedBy == "citizen" ? "민원인" : "직원"), ct);
                 return RedirectToPage("/Complaints/Detail", new { id });
             }
             catch (DomainException ex)
@@ -64,12 +69,38 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            await booking.CancelAsync(id, Version, ChangeReason ?? "", ct);
+            return RedirectToPage("/Complaints/Detail", new { id });
+        }
+        catch (DomainException ex)
+        {
+            Error = ex.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Error = "다른 사용자가 먼저 이 민원을 변경했습니다. 민원을 다시 열어 확인하세요.";
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        db.ChangeTracker.Clear();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         var c = await db.Complaints.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new { x.ReceptionNumber, x.Type!.NameKo, x.Type.EntersHome, x.PreferredVisitDate, x.PreferredVisitWindow, x.Version }).SingleOrDefaultAsync(ct);
         if (c is null) return false;
         Reception = c.ReceptionNumber;
+        Id = id;
+        CurrentVisit = await db.Visits.AsNoTracking().Where(v => v.ComplaintId == id && Domain.Visits.VisitStatuses.Active.Contains(v.Status))
+            .Select(v => v.Date.ToString() + " " + v.Window).FirstOrDefaultAsync(ct);
         TypeName = c.NameKo;
         if (!Request.HasFormContentType)
         {
