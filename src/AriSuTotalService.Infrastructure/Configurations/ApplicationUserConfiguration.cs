@@ -13,5 +13,7 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         b.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         b.HasOne<Office>().WithMany().HasForeignKey(u => u.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(u => u.OfficeId);
+        b.Property(u => u.CalendarTokenHash).HasMaxLength(64);
+        b.HasIndex(u => u.CalendarTokenHash).IsUnique();
     }
 }

@@ -9,4 +9,6 @@ public class ApplicationUser : IdentityUser
     public string Division { get; set; } = "";
     public string DisplayName { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>SHA-256 of the secret in the user's iCalendar feed address; null when no feed is issued (revoked).</summary>
+    public string? CalendarTokenHash { get; set; }
 }

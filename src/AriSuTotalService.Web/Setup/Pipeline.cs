@@ -54,6 +54,7 @@ public static class Pipeline
         app.MapRazorPages();
         app.MapApi();
         app.MapOpen311();
+        app.MapCalendarFeed();
         // The OpenAPI description of /api/v1 and /open311/v2, for integrators holding a key.
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(ApiEndpoints.AnyKey);
 

@@ -29,10 +29,10 @@ public class AuthorizationMatrixTests(ArisuFactory factory) : IClassFixture<Aris
     }
 
     [Fact]
-    public void Only_sign_in_errors_language_and_health_are_open_without_sign_in()
+    public void Only_sign_in_errors_language_health_and_the_secret_calendar_feed_are_open_without_sign_in()
     {
         var open = EndpointCatalog.All(factory).Where(e => e.AllowsAnonymous).Select(e => e.Pattern).Order().ToList();
-        Assert.Equal(["/Account/Login", "/Culture", "/Error/{code:int?}", "/health", "/health/live", "/health/ready"], open);
+        Assert.Equal(["/Account/Login", "/calendar/{token}.ics", "/Culture", "/Error/{code:int?}", "/health", "/health/live", "/health/ready"], open);
     }
 
     [Fact]

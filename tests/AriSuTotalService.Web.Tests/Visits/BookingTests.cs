@@ -136,4 +136,34 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         });
         Assert.Contains("방문 취소", await clerk.GetPageAsync($"/Complaints/Detail/{id}"));
     }
+
+    [Fact]
+    public async Task The_calendar_feed_shows_only_the_owners_visits_without_contact_details_and_stops_when_revoked()
+    {
+        var id = await NewDiagnosisAsync(24);
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, id, "2026-12-03", "15-18")).StatusCode);
+        var reception = factory.With(db => db.Complaints.Single(c => c.Id == id).ReceptionNumber);
+
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        var issued = await field1.PostFormAsync("/Visits/Mine?handler=Feed", [], formPage: "/Visits/Mine");
+        var url = System.Text.RegularExpressions.Regex.Match(await issued.Content.ReadAsStringAsync(), "id=\"feed-url\"[^>]*>([^<]+)<").Groups[1].Value;
+        var path = new Uri(url).PathAndQuery;
+        var anonymous = TestClient.Anonymous(factory);
+        var ics = await anonymous.GetPageAsync(path);
+        Assert.StartsWith("BEGIN:VCALENDAR", ics);
+        Assert.Contains(reception, ics);
+        Assert.Contains("DTSTART;TZID=Asia/Seoul:20261203T150000", ics);
+        Assert.DoesNotContain("010-6060-7070", ics);
+        Assert.DoesNotContain("세입자", ics);
+
+        var field2 = await TestClient.SignedInAsync(factory, "field2@arisu.local");
+        var other = await field2.PostFormAsync("/Visits/Mine?handler=Feed", [], formPage: "/Visits/Mine");
+        var otherUrl = System.Text.RegularExpressions.Regex.Match(await other.Content.ReadAsStringAsync(), "id=\"feed-url\"[^>]*>([^<]+)<").Groups[1].Value;
+        Assert.DoesNotContain(reception, await anonymous.GetPageAsync(new Uri(otherUrl).PathAndQuery));
+
+        await field1.PostFormAsync("/Visits/Mine?handler=RevokeFeed", [], formPage: "/Visits/Mine");
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/guessed-token.ics")).StatusCode);
+    }
 }

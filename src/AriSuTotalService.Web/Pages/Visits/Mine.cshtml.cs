@@ -18,8 +18,36 @@ namespace AriSuTotalService.Web.Pages.Visits;
 /// A member of staff reaches only their own visits.
 /// </summary>
 [Authorize(Roles = Domain.Offices.Roles.FieldStaff)]
-public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock) : PageModel
+public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock,
+    Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.ApplicationUser> users) : PageModel
 {
+    /// <summary>The feed address, shown once right after it is issued (only its hash is kept).</summary>
+    public string? NewFeedUrl { get; private set; }
+    public bool HasFeed { get; private set; }
+
+    /// <summary>Issues a new secret feed address; the old one stops working.</summary>
+    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(User.UserId());
+        if (user is null) return NotFound();
+        var token = Infrastructure.ApiKeys.ApiKey.NewKey()["arisu_".Length..];
+        user.CalendarTokenHash = Infrastructure.ApiKeys.ApiKey.HashOf(token);
+        await users.UpdateAsync(user);
+        NewFeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{token}.ics";
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>Revokes the feed address.</summary>
+    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(User.UserId());
+        if (user is null) return NotFound();
+        user.CalendarTokenHash = null;
+        await users.UpdateAsync(user);
+        return RedirectToPage();
+    }
+
     public sealed record Row(long Id, long ComplaintId, DateOnly Date, string Window, string Status, string Reception, string Type,
         string Name, string Phone, string Address, string? Said, bool EntersHome);
 
@@ -67,6 +95,7 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     private async Task LoadAsync(CancellationToken ct)
     {
         var me = User.UserId();
+        HasFeed = await db.Users.AsNoTracking().AnyAsync(u => u.Id == me && u.CalendarTokenHash != null, ct);
         var today = SeoulTime.Today(clock);
         var rows = await db.Visits.AsNoTracking().Where(v => v.StaffId == me && v.Date >= today && VisitStatuses.Active.Contains(v.Status))
             .Join(db.Complaints, v => v.ComplaintId, c => c.Id, (v, c) => new

@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AriSuTotalService.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CalendarFeed : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CalendarTokenHash",
+                table: "AspNetUsers",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CalendarTokenHash",
+                table: "AspNetUsers",
+                column: "CalendarTokenHash",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_AspNetUsers_CalendarTokenHash",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "CalendarTokenHash",
+                table: "AspNetUsers");
+        }
+    }
+}

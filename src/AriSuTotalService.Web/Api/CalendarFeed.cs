@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Privacy;
+using AriSuTotalService.Domain.Visits;
+using AriSuTotalService.Infrastructure.ApiKeys;
+using AriSuTotalService.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Api;
+
+/// <summary>
+/// A field staff member's visits as an iCalendar feed for the phone's calendar, at a secret per-user address
+/// (revocable on *내 방문*). The feed leaves the office's systems, so it carries the type, reception number, window and
+/// the address down to the dong only — never a name or phone number.
+/// </summary>
+public static class CalendarFeed
+{
+    public static IEndpointRouteBuilder MapCalendarFeed(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/calendar/{token}.ics", async (string token, ArisuDbContext db, TimeProvider clock, CancellationToken ct) =>
+        {
+            var hash = ApiKey.HashOf(token);
+            var user = await db.Users.AsNoTracking().Where(u => u.CalendarTokenHash == hash).Select(u => new { u.Id, u.OfficeId }).SingleOrDefaultAsync(ct);
+            if (user is null) return Results.NotFound();
+            var today = SeoulTime.Today(clock);
+            var visits = await db.Visits.IgnoreQueryFilters().AsNoTracking()
+                .Where(v => v.StaffId == user.Id && v.OfficeId == user.OfficeId && v.Date >= today.AddDays(-7) && v.Date <= today.AddDays(60) && v.Status != VisitStatuses.Cancelled)
+                .Join(db.Complaints.IgnoreQueryFilters(), v => v.ComplaintId, c => c.Id, (v, c) => new
+                {
+                    v.Id, v.Date, v.Window, c.ReceptionNumber, Type = c.Type!.NameKo, c.Location,
+                    Customer = db.Customers.IgnoreQueryFilters().Where(x => x.Id == c.CustomerId).Select(x => new { x.Address, x.Dong, x.District }).FirstOrDefault(),
+                }).ToListAsync(ct);
+            var ics = new StringBuilder();
+            ics.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Arisu Total Service//Visits//KO\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:아리수 방문\r\nX-WR-TIMEZONE:Asia/Seoul\r\n");
+            var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            foreach (var v in visits)
+            {
+                if (!Visit.TryParseWindow(v.Window, out var start, out var end)) continue;
+                var place = v.Customer is { } k ? Masking.Address(k.Address, k.Dong, k.District) : Masking.Address(v.Location, null, null);
+                ics.Append("BEGIN:VEVENT\r\n")
+                    .Append("UID:visit-").Append(v.Id.ToString(CultureInfo.InvariantCulture)).Append("@arisu\r\n")
+                    .Append("DTSTAMP:").Append(stamp).Append("\r\n")
+                    .Append("DTSTART;TZID=Asia/Seoul:").Append(v.Date.ToDateTime(start).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)).Append("\r\n")
+                    .Append("DTEND;TZID=Asia/Seoul:").Append(v.Date.ToDateTime(end).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)).Append("\r\n")
+                    .Append("SUMMARY:").Append(Escape($"{v.Type} {v.ReceptionNumber}")).Append("\r\n")
+                    .Append("LOCATION:").Append(Escape(place)).Append("\r\n")
+                    .Append("END:VEVENT\r\n");
+            }
+            ics.Append("END:VCALENDAR\r\n");
+            return Results.Text(ics.ToString(), "text/calendar; charset=utf-8");
+        }).AllowAnonymous();
+        return app;
+    }
+
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
+            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+}
