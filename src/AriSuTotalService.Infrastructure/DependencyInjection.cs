@@ -102,6 +102,7 @@ public static class DependencyInjection
         services.AddScoped<Visits.VisitBooking>();
         services.TryAddSingleton<Notices.ISmsSender, Notices.HistoryOnlySmsSender>();
         services.AddScoped<Notices.OutboxJob>();
+        services.AddScoped<Notices.VisitReminderJob>();
         services.AddScoped<Import.CustomerImport>();
         services.AddScoped<Import.ComplaintHistoryImport>();
         services.AddScoped<Import.PanelAnswerImport>();

@@ -23,7 +23,7 @@ public class OutboxMessage
     public int OfficeId { get; private set; }
     public long? ComplaintId { get; private set; }
     public string ToPhone { get; private set; } = "";
-    /// <summary>received, extended, paused, booked, rebooked, cancelled, reminder, reduction…</summary>
+    /// <summary>extended, paused, booked, rebooked, cancelled, reminder:{visit id}…</summary>
     public string Kind { get; private set; } = "";
     public string Body { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }

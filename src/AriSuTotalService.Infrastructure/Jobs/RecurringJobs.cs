@@ -18,6 +18,8 @@ public static class RecurringJobs
             Cron(Reports.MonthlyReportJob.Id, "0 7 6 * *"), options);
         jobs.AddOrUpdate<Notices.OutboxJob>(Notices.OutboxJob.Id, j => j.RunAsync(CancellationToken.None),
             Cron(Notices.OutboxJob.Id, "* * * * *"), options);
+        jobs.AddOrUpdate<Notices.VisitReminderJob>(Notices.VisitReminderJob.Id, j => j.RunAsync(CancellationToken.None),
+            Cron(Notices.VisitReminderJob.Id, "0 18 * * *"), options);
         jobs.AddOrUpdate<ComplaintRetentionJob>(ComplaintRetentionJob.Id, j => j.RunAsync(CancellationToken.None),
             Cron(ComplaintRetentionJob.Id, "30 2 * * *"), options);
     }

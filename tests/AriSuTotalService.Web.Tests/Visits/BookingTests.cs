@@ -3,6 +3,7 @@ using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Visits;
 using AriSuTotalService.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AriSuTotalService.Web.Tests.Visits;
 
@@ -165,5 +166,23 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         await field1.PostFormAsync("/Visits/Mine?handler=RevokeFeed", [], formPage: "/Visits/Mine");
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/guessed-token.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_evening_before_each_booked_visit_gets_one_reminder()
+    {
+        var id = await NewDiagnosisAsync(25);
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, id, "2026-11-26", "15-18", force: "내일 오후 요청")).StatusCode);
+        async Task<int> Run()
+        {
+            using var scope = factory.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<AriSuTotalService.Infrastructure.Notices.VisitReminderJob>().RunAsync(CancellationToken.None);
+        }
+        Assert.True(await Run() >= 1);
+        Assert.Equal(0, await Run());
+        var reminder = factory.With(db => db.OutboxMessages.AsNoTracking().Single(m => m.ComplaintId == id && m.Kind.StartsWith("reminder:")));
+        Assert.Contains("내일", reminder.Body);
+        Assert.Equal("010-6060-7070", reminder.ToPhone);
     }
 }
