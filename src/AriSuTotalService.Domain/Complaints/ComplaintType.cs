@@ -10,19 +10,9 @@ public class ComplaintType
     public ComplaintType(string code, string field, string nameKo, string nameEn, bool isTotalService,
         string handlingDivision, ProcessingPeriod period, bool needsVisit, bool entersHome, int sortOrder)
     {
-        if (!ComplaintFields.All.Contains(field)) throw new ArgumentException($"unknown field {field}", nameof(field));
         Code = code;
-        Field = field;
-        NameKo = nameKo;
-        NameEn = nameEn;
-        IsTotalService = isTotalService;
-        HandlingDivision = handlingDivision;
-        PeriodUnit = period.Unit;
-        PeriodValue = period.Value;
-        NeedsVisit = needsVisit;
-        EntersHome = entersHome;
         SortOrder = sortOrder;
-        IsActive = true;
+        Change(nameKo, nameEn, field, isTotalService, handlingDivision, period, needsVisit, entersHome, isActive: true);
     }
 
     public int Id { get; private set; }

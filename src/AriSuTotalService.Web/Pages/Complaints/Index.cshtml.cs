@@ -60,16 +60,14 @@ public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clo
         foreach (var r in rows)
         {
             csv.AppendLine(string.Join(',', new[] { r.Reception, r.Received, r.Type, r.Channel, r.Status, r.Customer, r.Area, r.Division,
-                r.Assignee ?? "", r.Deadline, r.Overdue ? "Y" : "N" }.Select(Quote)));
+                r.Assignee ?? "", r.Deadline, r.Overdue ? "Y" : "N" }.Select(Csv.Quote)));
         }
         await log.RecordAsync(User.OfficeId(), "complaint_list", "list", PersonalDataActions.Download,
             $"민원 목록 CSV {rows.Count}건 {Filter.Describe()}".Trim(), ct);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        var bytes = Csv.Utf8WithBom(csv.ToString());
         return File(bytes, "text/csv; charset=utf-8", $"complaints-{SeoulTime.Today(clock):yyyyMMdd}.csv");
     }
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 
     private async Task<IReadOnlyList<Row>> ProjectAsync(IQueryable<Complaint> q, DateTime now, CancellationToken ct)
     {

@@ -61,7 +61,7 @@ public class ViewModel(ArisuDbContext db) : PageModel
         foreach (var t in Report.ByType.Append(Report.FourTypes))
             csv.AppendLine(string.Join(',', t.TypeCode, t.Field, t.Total.ToString(CultureInfo.InvariantCulture), t.CitizenApplied.ToString(CultureInfo.InvariantCulture),
                 t.Proactive.ToString(CultureInfo.InvariantCulture), t.ProactiveRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", t.Derived.ToString(CultureInfo.InvariantCulture)));
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+        return File(Csv.Utf8WithBom(csv.ToString()), "text/csv; charset=utf-8",
             $"performance-{Snapshot.Label}-v{Snapshot.Version}.csv");
     }
 

@@ -41,8 +41,8 @@ public class NoticesModel(ArisuDbContext db, PersonalDataLog log, TimeProvider c
         foreach (var r in rows)
             csv.AppendLine(string.Join(',', new[] { r.Account, r.Name, r.Address, r.District, r.UseType, r.PrevUsage.ToString(CultureInfo.InvariantCulture),
                 r.PrevDays.ToString(CultureInfo.InvariantCulture), r.CurUsage.ToString(CultureInfo.InvariantCulture), r.CurDays.ToString(CultureInfo.InvariantCulture),
-                r.Increase?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", r.PeriodEnd }.Select(Quote)));
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+                r.Increase?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", r.PeriodEnd }.Select(Csv.Quote)));
+        return File(Csv.Utf8WithBom(csv.ToString()), "text/csv; charset=utf-8",
             $"surge-notices-{Month:yyyy-MM}.csv");
     }
 
@@ -85,6 +85,4 @@ public class NoticesModel(ArisuDbContext db, PersonalDataLog log, TimeProvider c
             r.CurrentPeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
     }
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }

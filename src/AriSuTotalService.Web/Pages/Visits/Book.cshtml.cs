@@ -43,37 +43,24 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar 
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (StaffId is null || Date is null || Window is null || !Windows.Contains(Window)) Error = "직원, 날짜, 시간대를 고르세요.";
-        else
+        if (StaffId is null || Date is null || Window is null || !Windows.Contains(Window))
         {
-            try
-            {
-                await booking.BookAsync(User.OfficeId(), new BookingRequest(id, Version, StaffId, Date.Value, Window, EntersHome, ForceReason,
-                    ChangeReason, ChangeAskedBy == "citizen" ? "민원인" : "직원"), ct);
-                return RedirectToPage("/Complaints/Detail", new { id });
-            }
-            catch (DomainException ex)
-            {
-                Error = ex.Message;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                Error = "다른 사용자가 먼저 이 민원을 변경했습니다. 민원을 다시 열어 확인하세요.";
-            }
-            catch (KeyNotFoundException)
-            {
-                return NotFound();
-            }
+            Error = "직원, 날짜, 시간대를 고르세요.";
+            return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        db.ChangeTracker.Clear();
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await ChangeAsync(id, () => booking.BookAsync(User.OfficeId(), new BookingRequest(id, Version, StaffId, Date.Value, Window, EntersHome,
+            ForceReason, ChangeReason, ChangeAskedBy == "citizen" ? "민원인" : "직원"), ct), ct);
     }
 
-    public async Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct)
+    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
+        ChangeAsync(id, () => booking.CancelAsync(id, Version, ChangeReason ?? "", ct), ct);
+
+    /// <summary>Runs a booking change; a refusal or a newer version of the complaint shows the page again with the input kept.</summary>
+    private async Task<IActionResult> ChangeAsync(long id, Func<Task> change, CancellationToken ct)
     {
         try
         {
-            await booking.CancelAsync(id, Version, ChangeReason ?? "", ct);
+            await change();
             return RedirectToPage("/Complaints/Detail", new { id });
         }
         catch (DomainException ex)
