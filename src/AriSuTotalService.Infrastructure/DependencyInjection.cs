@@ -100,6 +100,7 @@ public static class DependencyInjection
         services.AddScoped<Complaints.ComplaintDesk>();
         services.AddSingleton(config.GetSection("Visits").Get<Visits.VisitOptions>() ?? new Visits.VisitOptions());
         services.AddScoped<Visits.VisitBooking>();
+        services.AddScoped<Visits.VisitOutcomes>();
         services.TryAddSingleton<Notices.ISmsSender, Notices.HistoryOnlySmsSender>();
         services.AddScoped<Notices.OutboxJob>();
         services.AddScoped<Notices.VisitReminderJob>();

@@ -70,6 +70,34 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, I
         return new IntakeResult(created[0], created.Skip(1).ToList());
     }
 
+    /// <summary>Problems found later (on site): each type becomes a complaint of its own, channel derived, linked to the parent.</summary>
+    public async Task<IReadOnlyList<Complaint>> RegisterLinkedAsync(Complaint parent, IReadOnlyList<string> typeCodes, string description, CancellationToken ct)
+    {
+        var codes = typeCodes.Distinct().ToList();
+        var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
+        if (codes.FirstOrDefault(c => !types.ContainsKey(c)) is { } unknown) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == parent.OfficeId, ct);
+        var calendar = await holidays.GetAsync(db, ct);
+        var now = Now;
+        var local = SeoulTime.ToLocal(now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var first = await ReceptionNumbers.ReserveAsync(db, parent.OfficeId, local.Year, codes.Count, ct);
+        var created = new List<Complaint>();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var type = types[codes[i]];
+            var c = Complaint.Receive(parent.OfficeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type, Channels.Derived,
+                parent.CustomerId, $"{description}: {type.NameKo}", parent.Location, SeoulTime.ToUtc(calendar.Deadline(local, type.Period)), user.Name);
+            c.SetCaller(parent.CallerName, parent.CallerPhone, parent.CallerRelation);
+            c.LinkTo(parent, now, user.Name);
+            created.Add(c);
+        }
+        db.Complaints.AddRange(created);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return created;
+    }
+
     /// <summary>Loads a complaint for a change, refusing the save if someone else changed it since <paramref name="version"/>.</summary>
     public async Task<Complaint> ForChangeAsync(long id, Guid version, CancellationToken ct = default)
     {

@@ -56,6 +56,8 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<Reports.ReportSnapshot> ReportSnapshots => Set<Reports.ReportSnapshot>();
     public DbSet<Reports.BestPractice> BestPractices => Set<Reports.BestPractice>();
     public DbSet<Domain.Visits.Visit> Visits => Set<Domain.Visits.Visit>();
+    public DbSet<Domain.Visits.VisitOutcome> VisitOutcomes => Set<Domain.Visits.VisitOutcome>();
+    public DbSet<Domain.Visits.VisitPhoto> VisitPhotos => Set<Domain.Visits.VisitPhoto>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -78,7 +78,9 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         var call = await field1.PostFormAsync($"/Visits/Mine?handler=Call&id={visitId}", [], formPage: "/Visits/Mine");
         Assert.Equal("tel:01060607070", call.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Finish&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Outcome/{visitId}",
+            new() { ["LeakFound"] = "false", ["Result"] = "resolved", ["Note"] = "누수 없음, 사용량 정상" }, formPage: "/Visits/Mine")).StatusCode);
+        Assert.Equal(ComplaintStatuses.Resolved, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Status));
         Assert.Equal(VisitStatuses.Finished, factory.With(db => db.Visits.AsNoTracking().Single(v => v.Id == visitId).Status));
 
         // Arrived on the 25th for a visit agreed for the 27th: the agreed time was not kept, and the dashboard says so.

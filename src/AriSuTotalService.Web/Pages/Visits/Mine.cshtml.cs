@@ -58,7 +58,6 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
 
     public Task<IActionResult> OnPostArriveAsync(long id, CancellationToken ct) => ChangeAsync(id, v => v.Arrive(clock.GetUtcNow().UtcDateTime), ct);
 
-    public Task<IActionResult> OnPostFinishAsync(long id, CancellationToken ct) => ChangeAsync(id, v => v.Finish(clock.GetUtcNow().UtcDateTime), ct);
 
     /// <summary>Tap-to-call: records the view of the number, then hands it to the phone.</summary>
     public async Task<IActionResult> OnPostCallAsync(long id, CancellationToken ct)

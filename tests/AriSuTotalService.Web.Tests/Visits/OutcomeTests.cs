@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Domain.Visits;
+using AriSuTotalService.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Tests.Visits;
+
+public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
+{
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1];
+
+    /// <summary>A complaint of the given type with a visit booked for field1.</summary>
+    private async Task<(long Complaint, long Visit)> BookedAsync(string type, int skip)
+    {
+        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = type,
+            ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Version);
+        var staff = factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
+        var booked = await clerk.PostFormAsync($"/Visits/Book/{id}", new() { ["Version"] = version.ToString(), ["StaffId"] = staff,
+            ["Date"] = "2026-11-25", ["Window"] = "13-15", ["EntersHome"] = "true", ["ForceReason"] = "오늘 방문" }, formPage: $"/Visits/Book/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        return (id, factory.With(db => db.Visits.Single(v => v.ComplaintId == id).Id));
+    }
+
+    private async Task<HttpResponseMessage> PostOutcomeAsync(TestClient client, long visit, Dictionary<string, string> fields, byte[]? photo = null, string name = "photo.jpg")
+    {
+        var page = await client.GetPageAsync($"/Visits/Outcome/{visit}");
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        if (photo is not null)
+        {
+            var file = new ByteArrayContent(photo);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+            form.Add(file, "Photo", name);
+        }
+        return await client.Http.PostAsync($"/Visits/Outcome/{visit}", form);
+    }
+
+    [Fact]
+    public async Task A_repaired_leak_with_a_photo_and_another_problem_resolves_the_diagnosis_and_links_the_new_complaint()
+    {
+        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis, 30);
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        var response = await PostOutcomeAsync(field1, visit, new()
+        {
+            ["LeakFound"] = "true", ["LeakPlace"] = "toilet", ["Repaired"] = "true", ["RepairedBy"] = "배관업체", ["ReadingBefore"] = "1200",
+            ["ReadingAfter"] = "1201", ["Result"] = "resolved", ["Note"] = "변기 부속 교체로 누수 해소", ["OtherTypes"] = ComplaintTypeCodes.IndoorPiping,
+        }, Jpeg);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        factory.With(db =>
+        {
+            Assert.Equal(ComplaintStatuses.Resolved, db.Complaints.AsNoTracking().Single(c => c.Id == complaint).Status);
+            Assert.Equal(VisitStatuses.Finished, db.Visits.AsNoTracking().Single(v => v.Id == visit).Status);
+            var outcome = db.VisitOutcomes.AsNoTracking().Single(o => o.VisitId == visit);
+            Assert.True(outcome.LeakRepaired);
+            var derived = db.Complaints.AsNoTracking().Include(c => c.Type).Single(c => c.LinkedToId == complaint);
+            Assert.Equal(ComplaintTypeCodes.IndoorPiping, derived.Type!.Code);
+            Assert.Equal(Channels.Derived, derived.Channel);
+            Assert.Single(db.VisitPhotos.AsNoTracking().Where(p => p.VisitId == visit));
+            return 0;
+        });
+
+        var photoId = factory.With(db => db.VisitPhotos.Single(p => p.VisitId == visit).Id);
+        var field2 = await TestClient.SignedInAsync(factory, "field2@arisu.local");
+        Assert.Equal(HttpStatusCode.NotFound, (await field2.GetAsync($"/Visits/Outcome/{visit}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await field2.GetAsync($"/Visits/Outcome/{visit}?handler=Photo&photoId={photoId}")).StatusCode);
+        var own = await field1.GetAsync($"/Visits/Outcome/{visit}?handler=Photo&photoId={photoId}");
+        Assert.Equal("image/jpeg", own.Content.Headers.ContentType!.MediaType);
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        Assert.Equal(HttpStatusCode.OK, (await chief.GetAsync($"/Visits/Outcome/{visit}?handler=Photo&photoId={photoId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_photo_that_is_not_an_image_is_refused_beside_the_field_and_nothing_is_recorded()
+    {
+        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis, 31);
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        var response = await PostOutcomeAsync(field1, visit, new() { ["LeakFound"] = "false", ["Result"] = "resolved", ["Note"] = "누수 없음" },
+            "<html>not a photo</html>"u8.ToArray(), "photo.jpg");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("사진 파일(JPEG, PNG, WebP, HEIC)만", await response.Content.ReadAsStringAsync());
+        Assert.Equal(VisitStatuses.Booked, factory.With(db => db.Visits.AsNoTracking().Single(v => v.Id == visit).Status));
+        Assert.Equal(ComplaintStatuses.Scheduled, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == complaint).Status));
+    }
+
+    [Fact]
+    public async Task A_valve_fault_is_transferred_and_nobody_home_sends_the_complaint_back_for_rebooking()
+    {
+        var (supply, supplyVisit) = await BookedAsync(ComplaintTypeCodes.SupplyInconvenience, 32);
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostOutcomeAsync(field1, supplyVisit, new()
+        {
+            ["Cause"] = "valve_fault", ["FixedOnSite"] = "false", ["Result"] = "open", ["Note"] = "계량기 앞 밸브 고장",
+            ["TransferDivision"] = Divisions.FacilitiesManagement, ["TransferReason"] = "밸브 교체 필요",
+        })).StatusCode);
+        var transferred = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == supply));
+        Assert.Equal(ComplaintStatuses.Transferred, transferred.Status);
+        Assert.Equal(Divisions.FacilitiesManagement, transferred.Division);
+
+        var (diagnosis, diagnosisVisit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis, 33);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostOutcomeAsync(field1, diagnosisVisit, new() { ["Result"] = "no_show", ["Note"] = "초인종 응답 없음" })).StatusCode);
+        Assert.Equal(ComplaintStatuses.Received, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == diagnosis).Status));
+        Assert.Equal(VisitStatuses.Cancelled, factory.With(db => db.Visits.AsNoTracking().Single(v => v.Id == diagnosisVisit).Status));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
