@@ -53,6 +53,13 @@ public class Visit : IAuditable, IVersioned
     public string? UpdatedBy { get; set; }
     public Guid Version { get; set; }
 
+    /// <summary>Hands the visit to another staff member (leave, absence); date and window stay as agreed.</summary>
+    public void Reassign(string staffId)
+    {
+        if (Status != VisitStatuses.Booked) throw new DomainException("예약 상태의 방문만 다른 직원에게 넘길 수 있습니다.");
+        StaffId = staffId;
+    }
+
     public void Arrive(DateTime atUtc)
     {
         if (Status != VisitStatuses.Booked) throw new DomainException("예약된 방문만 도착 처리할 수 있습니다.");
@@ -102,4 +109,32 @@ public class Visit : IAuditable, IVersioned
         }
         return false;
     }
+}
+
+/// <summary>A field staff member's leave or absence (recorded by the section chief); no visit is booked on those days.</summary>
+public class StaffLeave
+{
+    private StaffLeave() { }
+
+    public StaffLeave(int officeId, string staffId, DateOnly from, DateOnly to, string reason, string createdBy, DateTime atUtc)
+    {
+        if (to < from) throw new DomainException("끝나는 날이 시작하는 날보다 앞섭니다.");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("사유를 입력하세요.");
+        OfficeId = officeId;
+        StaffId = staffId;
+        From = from;
+        To = to;
+        Reason = reason.Trim();
+        CreatedBy = createdBy;
+        CreatedAtUtc = atUtc;
+    }
+
+    public long Id { get; private set; }
+    public int OfficeId { get; private set; }
+    public string StaffId { get; private set; } = "";
+    public DateOnly From { get; private set; }
+    public DateOnly To { get; private set; }
+    public string Reason { get; private set; } = "";
+    public string CreatedBy { get; private set; } = "";
+    public DateTime CreatedAtUtc { get; private set; }
 }

@@ -56,6 +56,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<Reports.ReportSnapshot> ReportSnapshots => Set<Reports.ReportSnapshot>();
     public DbSet<Reports.BestPractice> BestPractices => Set<Reports.BestPractice>();
     public DbSet<Domain.Visits.Visit> Visits => Set<Domain.Visits.Visit>();
+    public DbSet<Domain.Visits.StaffLeave> StaffLeaves => Set<Domain.Visits.StaffLeave>();
     public DbSet<Domain.Visits.VisitOutcome> VisitOutcomes => Set<Domain.Visits.VisitOutcome>();
     public DbSet<Domain.Visits.VisitPhoto> VisitPhotos => Set<Domain.Visits.VisitPhoto>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -74,6 +75,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
         builder.Entity<Domain.Surges.ScanRun>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
         builder.Entity<Domain.Evaluations.PanelRound>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
         builder.Entity<Domain.Evaluations.PanelMember>().HasQueryFilter(m => OfficeScope == null || m.OfficeId == OfficeScope);
+        builder.Entity<Domain.Visits.StaffLeave>().HasQueryFilter(l => OfficeScope == null || l.OfficeId == OfficeScope);
         builder.Entity<Domain.Visits.Visit>().HasQueryFilter(v => OfficeScope == null || v.OfficeId == OfficeScope);
         builder.Entity<Reports.BestPractice>().HasQueryFilter(p => OfficeScope == null || p.OfficeId == OfficeScope);
         builder.Entity<Reports.ReportSnapshot>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);

@@ -52,6 +52,28 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Moves visits to another field staff member (leave, absence) and tells each citizen the new visitor's name.</summary>
+    public async Task<int> ReassignAsync(IReadOnlyCollection<long> visitIds, string toStaffId, CancellationToken ct)
+    {
+        var staff = await db.Users.AsNoTracking().Where(u => u.Id == toStaffId).Select(u => new { u.Id, u.DisplayName, u.Division, u.PhoneNumber, u.OfficeId })
+            .SingleOrDefaultAsync(ct) ?? throw new DomainException("넘겨받을 직원을 고르세요.");
+        var visits = await db.Visits.Where(v => visitIds.Contains(v.Id) && v.Status == VisitStatuses.Booked).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var v in visits)
+        {
+            if (await db.StaffLeaves.AnyAsync(l => l.StaffId == toStaffId && l.From <= v.Date && l.To >= v.Date, ct))
+                throw new DomainException($"{staff.DisplayName}님도 {v.Date:MM-dd}에 휴가·부재입니다.");
+            v.Reassign(toStaffId);
+            var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == v.ComplaintId, ct);
+            complaint.AssignTo(toStaffId, now, user.Name);
+            if (await desk.ContactPhoneAsync(complaint, ct) is { } phone)
+                db.OutboxMessages.Add(new OutboxMessage(complaint.OfficeId, complaint.Id, phone, "rebooked",
+                    $"[아리수] {v.Date:M월 d일} {v.Window.Replace("-", "~", StringComparison.Ordinal)}시 방문 직원이 {staff.Division} {staff.DisplayName} ({staff.PhoneNumber})(으)로 바뀌었습니다. 접수번호 {complaint.ReceptionNumber}", now));
+        }
+        await db.SaveChangesAsync(ct);
+        return visits.Count;
+    }
+
     public async Task<Visit> BookAsync(int officeId, BookingRequest r, CancellationToken ct)
     {
         var complaint = await desk.ForChangeAsync(r.ComplaintId, r.ComplaintVersion, ct);
@@ -62,6 +84,8 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         var isField = await db.UserRoles.AnyAsync(ur => ur.UserId == staff.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == Roles.FieldStaff), ct);
         if (!isField) throw new DomainException("현장 직원에게만 방문을 배정할 수 있습니다.");
         if (r.Date < SeoulTime.Today(clock)) throw new DomainException("지난 날짜에는 예약할 수 없습니다.");
+        if (await db.StaffLeaves.AnyAsync(l => l.StaffId == r.StaffId && l.From <= r.Date && l.To >= r.Date, ct))
+            throw new DomainException($"{staff.DisplayName}님은 {r.Date:MM-dd}에 휴가·부재입니다. 다른 직원을 고르세요.");
         var forced = !string.IsNullOrWhiteSpace(r.ForceReason);
         var calendar = await holidays.GetAsync(db, ct);
         if (!calendar.IsWorkingDay(r.Date) && !forced)
@@ -90,6 +114,18 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         }
         await db.SaveChangesAsync(ct);
         return visit;
+    }
+}
+
+internal sealed class StaffLeaveConfiguration : IEntityTypeConfiguration<StaffLeave>
+{
+    public void Configure(EntityTypeBuilder<StaffLeave> b)
+    {
+        b.Property(l => l.StaffId).HasMaxLength(450).IsRequired();
+        b.Property(l => l.Reason).HasMaxLength(200).IsRequired();
+        b.Property(l => l.CreatedBy).HasMaxLength(256).IsRequired();
+        b.HasOne<Domain.Offices.Office>().WithMany().HasForeignKey(l => l.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => new { l.StaffId, l.From, l.To });
     }
 }
 

@@ -2868,6 +2868,50 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("SurgeCases");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Visits.StaffLeave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("StaffId", "From", "To");
+
+                    b.ToTable("StaffLeaves");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Visits.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -3759,6 +3803,15 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasForeignKey("DiagnosisComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Visits.StaffLeave", b =>
+                {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")

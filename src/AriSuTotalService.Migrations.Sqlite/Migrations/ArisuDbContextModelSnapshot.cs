@@ -2835,6 +2835,48 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("SurgeCases");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Visits.StaffLeave", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId");
+
+                    b.HasIndex("StaffId", "From", "To");
+
+                    b.ToTable("StaffLeaves");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Visits.Visit", b =>
                 {
                     b.Property<long>("Id")
@@ -3699,6 +3741,15 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasForeignKey("DiagnosisComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Visits.StaffLeave", b =>
+                {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")
