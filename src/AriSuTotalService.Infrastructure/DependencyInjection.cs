@@ -103,6 +103,7 @@ public static class DependencyInjection
         services.AddScoped<Visits.VisitOutcomes>();
         services.TryAddSingleton<Notices.ISmsSender, Notices.HistoryOnlySmsSender>();
         services.AddScoped<Notices.OutboxJob>();
+        services.AddScoped<Notices.MessageTemplates>();
         services.AddScoped<Notices.VisitReminderJob>();
         services.AddScoped<Import.CustomerImport>();
         services.AddScoped<Import.ComplaintHistoryImport>();

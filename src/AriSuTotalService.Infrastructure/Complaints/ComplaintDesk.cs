@@ -28,7 +28,7 @@ public sealed record IntakeResult(Complaint First, IReadOnlyList<Complaint> Link
 /// The complaint operations that need more than the entity: reception numbers, the deadline calendar, linked
 /// complaints and notices to the citizen. Every change is one transaction.
 /// </summary>
-public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, ICurrentUser user, TimeProvider clock)
+public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, Notices.MessageTemplates templates, ICurrentUser user, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -154,8 +154,10 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, I
         var calendar = await holidays.GetAsync(db, ct);
         var limit = calendar.ExtensionLimit(SeoulTime.ToLocal(c.DeadlineAtUtc), c.Type!.Period);
         c.ExtendDeadline(SeoulTime.ToUtc(newDeadlineLocal), SeoulTime.ToUtc(limit), reason, Now, user.Name);
-        await QueueNoticeAsync(c, "extended",
-            $"[아리수] 접수번호 {c.ReceptionNumber} 민원의 처리기한이 {newDeadlineLocal:yyyy-MM-dd HH:mm}까지 연장되었습니다. 사유: {c.ExtensionReason}", ct);
+        await QueueNoticeAsync(c, "extended", new Dictionary<string, string?>
+        {
+            ["reception"] = c.ReceptionNumber, ["deadline"] = newDeadlineLocal.ToString("yyyy-MM-dd HH:mm"), ["reason"] = c.ExtensionReason,
+        }, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -164,8 +166,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, I
     {
         var c = await ForChangeAsync(id, version, ct);
         c.Pause(reason, Now, user.Name);
-        await QueueNoticeAsync(c, "paused",
-            $"[아리수] 접수번호 {c.ReceptionNumber} 민원 처리를 위해 보완이 필요합니다: {c.PauseReason} 보완 후 처리기한이 다시 진행됩니다.", ct);
+        await QueueNoticeAsync(c, "paused", new Dictionary<string, string?> { ["reception"] = c.ReceptionNumber, ["reason"] = c.PauseReason }, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -186,10 +187,12 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, I
             ? await db.Customers.Where(x => x.Id == id).Select(x => x.Phone).SingleOrDefaultAsync(ct)
             : null);
 
-    private async Task QueueNoticeAsync(Complaint c, string kind, string body, CancellationToken ct)
+    /// <summary>Queues the office's text of that kind to the complaint's contact number (none when there is no number).</summary>
+    public async Task QueueNoticeAsync(Complaint c, string kind, IReadOnlyDictionary<string, string?> values, CancellationToken ct, string? storedKind = null)
     {
         var phone = await ContactPhoneAsync(c, ct);
         if (phone is null) return;
-        db.OutboxMessages.Add(new OutboxMessage(c.OfficeId, c.Id, phone, kind, body, Now));
+        var body = await templates.RenderAsync(c.OfficeId, kind, values, ct);
+        db.OutboxMessages.Add(new OutboxMessage(c.OfficeId, c.Id, phone, storedKind ?? kind, body, Now));
     }
 }

@@ -56,6 +56,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<Reports.ReportSnapshot> ReportSnapshots => Set<Reports.ReportSnapshot>();
     public DbSet<Reports.BestPractice> BestPractices => Set<Reports.BestPractice>();
     public DbSet<Domain.Visits.Visit> Visits => Set<Domain.Visits.Visit>();
+    public DbSet<Notices.MessageTemplate> MessageTemplates => Set<Notices.MessageTemplate>();
     public DbSet<Domain.Visits.StaffLeave> StaffLeaves => Set<Domain.Visits.StaffLeave>();
     public DbSet<Domain.Visits.VisitOutcome> VisitOutcomes => Set<Domain.Visits.VisitOutcome>();
     public DbSet<Domain.Visits.VisitPhoto> VisitPhotos => Set<Domain.Visits.VisitPhoto>();

@@ -23,17 +23,14 @@ public sealed class VisitReminderJob(ArisuDbContext db, ComplaintDesk desk, Time
         var tomorrow = SeoulTime.Today(clock).AddDays(1);
         var visits = await db.Visits.AsNoTracking().Where(v => v.Date == tomorrow && v.Status == VisitStatuses.Booked).ToListAsync(ct);
         var queued = 0;
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var v in visits)
         {
             var tag = $"reminder:{v.Id}";
             if (await db.OutboxMessages.AnyAsync(m => m.ComplaintId == v.ComplaintId && m.Kind == tag, ct)) continue;
             var complaint = await db.Complaints.Include(c => c.Type).SingleAsync(c => c.Id == v.ComplaintId, ct);
             var staff = await db.Users.AsNoTracking().Where(u => u.Id == v.StaffId).Select(u => new { u.DisplayName, u.PhoneNumber }).SingleOrDefaultAsync(ct);
-            if (await desk.ContactPhoneAsync(complaint, ct) is not { } phone) continue;
-            db.OutboxMessages.Add(new OutboxMessage(complaint.OfficeId, complaint.Id, phone, tag,
-                $"[아리수] 내일 {v.Date:M월 d일} {v.Window.Replace("-", "~", StringComparison.Ordinal)}시 {complaint.Type!.NameKo} 방문 예정입니다. " +
-                $"방문 직원 {staff?.DisplayName} ({staff?.PhoneNumber}), 접수번호 {complaint.ReceptionNumber}", now));
+            if (await desk.ContactPhoneAsync(complaint, ct) is null) continue;
+            await desk.QueueNoticeAsync(complaint, "reminder", Visits.VisitBooking.VisitValues(v, complaint, staff?.DisplayName, null, staff?.PhoneNumber), ct, storedKind: tag);
             queued++;
         }
         await db.SaveChangesAsync(ct);

@@ -46,9 +46,7 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         foreach (var v in current) v.Cancel(reason);
         var now = clock.GetUtcNow().UtcDateTime;
         complaint.MarkUnscheduled(now, user.Name, reason.Trim());
-        if (await desk.ContactPhoneAsync(complaint, ct) is { } phone)
-            db.OutboxMessages.Add(new OutboxMessage(complaint.OfficeId, complaint.Id, phone, "cancelled",
-                $"[아리수] 접수번호 {complaint.ReceptionNumber} 방문 예약이 취소되었습니다. 사유: {reason.Trim()}", now));
+        await desk.QueueNoticeAsync(complaint, "cancelled", new Dictionary<string, string?> { ["reception"] = complaint.ReceptionNumber, ["reason"] = reason.Trim() }, ct);
         await db.SaveChangesAsync(ct);
     }
 
@@ -66,13 +64,18 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
             v.Reassign(toStaffId);
             var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == v.ComplaintId, ct);
             complaint.AssignTo(toStaffId, now, user.Name);
-            if (await desk.ContactPhoneAsync(complaint, ct) is { } phone)
-                db.OutboxMessages.Add(new OutboxMessage(complaint.OfficeId, complaint.Id, phone, "rebooked",
-                    $"[아리수] {v.Date:M월 d일} {v.Window.Replace("-", "~", StringComparison.Ordinal)}시 방문 직원이 {staff.Division} {staff.DisplayName} ({staff.PhoneNumber})(으)로 바뀌었습니다. 접수번호 {complaint.ReceptionNumber}", now));
+            await desk.QueueNoticeAsync(complaint, "rebooked", VisitValues(v, complaint, staff.DisplayName, staff.Division, staff.PhoneNumber), ct);
         }
         await db.SaveChangesAsync(ct);
         return visits.Count;
     }
+
+    /// <summary>The placeholders of a visit message (방문정보 사전안내: visitor's name, division and phone, date, window, purpose, reception number).</summary>
+    public static Dictionary<string, string?> VisitValues(Visit v, Complaint c, string? visitor, string? division, string? phone) => new()
+    {
+        ["date"] = $"{v.Date:M월 d일}", ["window"] = v.Window.Replace("-", "~", StringComparison.Ordinal) + (v.Window.Contains('-') ? "시" : ""),
+        ["purpose"] = c.Type?.NameKo, ["visitor"] = visitor, ["division"] = division, ["phone"] = phone, ["reception"] = c.ReceptionNumber,
+    };
 
     public async Task<Visit> BookAsync(int officeId, BookingRequest r, CancellationToken ct)
     {
@@ -106,12 +109,8 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         db.Visits.Add(visit);
         complaint.MarkScheduled(now, user.Name, $"{r.Date:yyyy-MM-dd} {r.Window} {staff.DisplayName}");
         complaint.AssignTo(staff.Id, now, user.Name);
-        if (await desk.ContactPhoneAsync(complaint, ct) is { } phone)
-        {
-            db.OutboxMessages.Add(new OutboxMessage(officeId, complaint.Id, phone, current.Count > 0 ? "rebooked" : "booked",
-                $"[아리수] {r.Date:M월 d일} {r.Window.Replace("-", "~", StringComparison.Ordinal)}시 {complaint.Type.NameKo} 방문 예정입니다. " +
-                $"방문 직원 {staff.Division} {staff.DisplayName} ({staff.PhoneNumber}), 접수번호 {complaint.ReceptionNumber}", now));
-        }
+        await desk.QueueNoticeAsync(complaint, current.Count > 0 ? "rebooked" : "booked",
+            VisitValues(visit, complaint, staff.DisplayName, staff.Division, staff.PhoneNumber), ct);
         await db.SaveChangesAsync(ct);
         return visit;
     }
