@@ -187,4 +187,22 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         Assert.Contains("내일", reminder.Body);
         Assert.Equal("010-6060-7070", reminder.ToPhone);
     }
+
+    [Fact]
+    public async Task An_exact_time_can_be_agreed_and_the_visitor_sees_the_linked_complaints()
+    {
+        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(26).First());
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis,
+            ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true", ["Input.OtherTypes"] = ComplaintTypeCodes.WaterQualityTest }, formPage: "/Intake");
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Version);
+        var booked = await clerk.PostFormAsync($"/Visits/Book/{id}", new() { ["Version"] = version.ToString(), ["StaffId"] = Field1, ["Date"] = "2026-12-04",
+            ["Window"] = "13-15", ["ExactTime"] = "14:30", ["EntersHome"] = "true" }, formPage: $"/Visits/Book/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
+        Assert.Equal("14:30", factory.With(db => db.Visits.AsNoTracking().Single(v => v.ComplaintId == id).Window));
+        var linked = factory.With(db => db.Complaints.Single(c => c.LinkedToId == id).ReceptionNumber);
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        Assert.Contains(linked, await field1.GetPageAsync("/Visits/Mine"));
+    }
 }

@@ -22,6 +22,8 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar 
     [BindProperty] public string? StaffId { get; set; }
     [BindProperty] public DateOnly? Date { get; set; }
     [BindProperty] public string? Window { get; set; }
+    /// <summary>An exact time instead of a window (HH:mm), when the citizen asks for one.</summary>
+    [BindProperty] public string? ExactTime { get; set; }
     [BindProperty] public bool EntersHome { get; set; } = true;
     [BindProperty] public string? ForceReason { get; set; }
     [BindProperty] public string? ChangeReason { get; set; }
@@ -43,7 +45,12 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar 
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (StaffId is null || Date is null || Window is null || !Windows.Contains(Window))
+        if (!string.IsNullOrWhiteSpace(ExactTime))
+        {
+            if (!TimeOnly.TryParseExact(ExactTime, "HH:mm", out _)) { Error = "정확한 시각은 HH:mm 형식으로 입력하세요."; return await LoadAsync(id, ct) ? Page() : NotFound(); }
+            Window = ExactTime;
+        }
+        if (StaffId is null || Date is null || Window is null || !(Windows.Contains(Window) || Window == ExactTime))
         {
             Error = "직원, 날짜, 시간대를 고르세요.";
             return await LoadAsync(id, ct) ? Page() : NotFound();

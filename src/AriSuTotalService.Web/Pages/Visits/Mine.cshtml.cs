@@ -49,7 +49,7 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     }
 
     public sealed record Row(long Id, long ComplaintId, DateOnly Date, string Window, string Status, string Reception, string Type,
-        string Name, string Phone, string Address, string? Said, bool EntersHome);
+        string Name, string Phone, string Address, string? Said, bool EntersHome, IReadOnlyList<string> Linked, IReadOnlyList<string> History);
 
     public IReadOnlyList<Row> Visits { get; private set; } = [];
     public string? Error { get; private set; }
@@ -100,12 +100,30 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
             .Join(db.Complaints, v => v.ComplaintId, c => c.Id, (v, c) => new
             {
                 v.Id, v.ComplaintId, v.Date, v.Window, v.Status, v.EntersHome, c.ReceptionNumber, Type = c.Type!.NameKo, c.Description, c.CallerName, c.CallerPhone, c.Location,
+                c.CustomerId, c.LinkedToId,
                 Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.HolderName, x.Phone, x.Address, x.Dong, x.District }).FirstOrDefault(),
             }).ToListAsync(ct);
+        // Linked complaints and the earlier complaints at the same connection, for what to look at while there.
+        var complaintIds = rows.Select(r => r.ComplaintId).ToList();
+        var parentIds = rows.Where(r => r.LinkedToId != null).Select(r => r.LinkedToId!.Value).ToList();
+        var linked = await db.Complaints.AsNoTracking()
+            .Where(c => (c.LinkedToId != null && (complaintIds.Contains(c.LinkedToId.Value) || parentIds.Contains(c.LinkedToId.Value))) || parentIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.LinkedToId, c.ReceptionNumber, Type = c.Type!.NameKo }).ToListAsync(ct);
+        var customerIds = rows.Where(r => r.CustomerId != null).Select(r => r.CustomerId!.Value).Distinct().ToList();
+        var since = clock.GetUtcNow().UtcDateTime.AddYears(-3);
+        var history = await db.Complaints.AsNoTracking().Where(c => c.CustomerId != null && customerIds.Contains(c.CustomerId.Value) && c.ReceivedAtUtc >= since)
+            .OrderByDescending(c => c.ReceivedAtUtc).Select(c => new { c.Id, c.CustomerId, c.ReceivedAtUtc, Type = c.Type!.NameKo, c.Status }).ToListAsync(ct);
+        IReadOnlyList<string> LinkedOf(long id, long? parent) => linked
+            .Where(l => l.Id != id && (l.LinkedToId == id || (parent != null && (l.LinkedToId == parent || l.Id == parent))))
+            .Select(l => $"{l.ReceptionNumber} {l.Type}").Distinct().ToList();
+        IReadOnlyList<string> HistoryOf(long id, long? customer) => customer is null ? [] : history
+            .Where(h => h.CustomerId == customer && h.Id != id).Take(5)
+            .Select(h => $"{SeoulTime.ToLocal(h.ReceivedAtUtc):yyyy-MM-dd} {h.Type} ({StatusLabels.Of(h.Status)})").ToList();
         Visits = rows
             .OrderBy(r => r.Date).ThenBy(r => r.Window).ThenBy(r => r.Customer?.District).ThenBy(r => r.Customer?.Address)
             .Select(r => new Row(r.Id, r.ComplaintId, r.Date, r.Window, r.Status, r.ReceptionNumber, r.Type,
                 Masking.Name(r.CallerName ?? r.Customer?.HolderName), Masking.Phone(r.CallerPhone ?? r.Customer?.Phone),
-                r.Customer is { } k ? $"{k.Address}" : Masking.FreeText(r.Location), Masking.FreeText(r.Description), r.EntersHome)).ToList();
+                r.Customer is { } k ? $"{k.Address}" : Masking.FreeText(r.Location), Masking.FreeText(r.Description), r.EntersHome,
+                LinkedOf(r.ComplaintId, r.LinkedToId), HistoryOf(r.ComplaintId, r.CustomerId))).ToList();
     }
 }

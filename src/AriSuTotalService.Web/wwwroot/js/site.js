@@ -156,3 +156,17 @@
   "use strict";
   document.querySelectorAll("[data-print]").forEach(function (b) { b.addEventListener("click", function () { window.print(); }); });
 })();
+
+// Visit outcome: rusty water also offers the pipe-improvement subsidy advice (indoor piping) and a water quality test.
+(function () {
+  "use strict";
+  var cause = document.getElementById("Cause");
+  if (!cause) { return; }
+  cause.addEventListener("change", function () {
+    if (cause.value !== "rusty_water") { return; }
+    ["other-INDOOR_PIPING", "other-WATER_QUALITY_TEST"].forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box) { box.checked = true; }
+    });
+  });
+})();
