@@ -101,7 +101,20 @@ public static class DependencyInjection
         services.AddSingleton(config.GetSection("Visits").Get<Visits.VisitOptions>() ?? new Visits.VisitOptions());
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();
-        services.TryAddSingleton<Notices.ISmsSender, Notices.HistoryOnlySmsSender>();
+        // Sms__Sender: "history" (default: nothing leaves the office, the outbox is the record) or the
+        // assembly-qualified name of the gateway's ISmsSender class.
+        var sender = config["Sms:Sender"];
+        if (string.IsNullOrWhiteSpace(sender) || sender == "history")
+        {
+            services.TryAddSingleton<Notices.ISmsSender, Notices.HistoryOnlySmsSender>();
+        }
+        else
+        {
+            var type = Type.GetType(sender, throwOnError: false);
+            if (type is null || !typeof(Notices.ISmsSender).IsAssignableFrom(type))
+                throw new InvalidOperationException($"Sms__Sender '{sender}' is not an ISmsSender type that can be loaded.");
+            services.AddSingleton(typeof(Notices.ISmsSender), type);
+        }
         services.AddScoped<Notices.OutboxJob>();
         services.AddScoped<Notices.MessageTemplates>();
         services.AddScoped<Notices.VisitReminderJob>();

@@ -75,6 +75,8 @@ public class VisitOutcome
     public decimal? Copper { get; private set; }
     public decimal? Turbidity { get; private set; }
     public decimal? Ph { get; private set; }
+    /// <summary>Add-on services done on a water quality visit (faucet cleaning, filter advice…).</summary>
+    public string? AddOns { get; private set; }
 
     /// <summary>An indoor leak found and repaired: what opens the leak fee reduction.</summary>
     public bool LeakRepaired => LeakFound == true && Repaired == true;
@@ -98,8 +100,10 @@ public class VisitOutcome
         FixedOnSite = fixedOnSite;
     }
 
-    public void RecordWaterQuality(decimal? chlorine, decimal? iron, decimal? copper, decimal? turbidity, decimal? ph)
+    public void RecordWaterQuality(decimal? chlorine, decimal? iron, decimal? copper, decimal? turbidity, decimal? ph, string? addOns)
     {
+        if (addOns?.Length > 500) throw new DomainException("부가 서비스는 500자 이내로 입력하세요.");
+        AddOns = string.IsNullOrWhiteSpace(addOns) ? null : addOns.Trim();
         if (new[] { chlorine, iron, copper, turbidity }.Any(v => v is < 0) || ph is < 0 or > 14) throw new DomainException("측정값을 확인하세요 (pH는 0~14).");
         (ResidualChlorine, Iron, Copper, Turbidity, Ph) = (chlorine, iron, copper, turbidity, ph);
     }

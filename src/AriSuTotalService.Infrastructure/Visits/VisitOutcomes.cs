@@ -14,7 +14,7 @@ public sealed record OutcomeInput(
     string Result, string Note,
     bool? LeakFound, string? LeakPlace, bool? Repaired, string? RepairedBy, long? ReadingBefore, long? ReadingAfter,
     string? Cause, bool? FixedOnSite,
-    decimal? Chlorine, decimal? Iron, decimal? Copper, decimal? Turbidity, decimal? Ph,
+    decimal? Chlorine, decimal? Iron, decimal? Copper, decimal? Turbidity, decimal? Ph, string? AddOns,
     IReadOnlyList<string> OtherTypes, string? TransferDivision, string? TransferReason);
 
 /// <summary>
@@ -43,7 +43,7 @@ public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileSto
                 outcome.RecordSupply(input.Cause ?? "", input.FixedOnSite ?? false);
                 break;
             case ComplaintTypeCodes.WaterQualityTest when input.Result != VisitResults.NoShow:
-                outcome.RecordWaterQuality(input.Chlorine, input.Iron, input.Copper, input.Turbidity, input.Ph);
+                outcome.RecordWaterQuality(input.Chlorine, input.Iron, input.Copper, input.Turbidity, input.Ph, input.AddOns);
                 break;
         }
         StoredFile? stored = photo is null ? null : await files.SaveAsync(photo, UploadKind.Image, ct);
@@ -81,6 +81,7 @@ internal sealed class VisitOutcomeConfiguration : IEntityTypeConfiguration<Visit
         b.Property(o => o.LeakPlace).HasMaxLength(20);
         b.Property(o => o.RepairedBy).HasMaxLength(100);
         b.Property(o => o.Cause).HasMaxLength(20);
+        b.Property(o => o.AddOns).HasMaxLength(500);
         foreach (var p in new[] { nameof(VisitOutcome.ResidualChlorine), nameof(VisitOutcome.Iron), nameof(VisitOutcome.Copper), nameof(VisitOutcome.Turbidity), nameof(VisitOutcome.Ph) })
             b.Property(p).HasPrecision(9, 3);
         b.Ignore(o => o.LeakRepaired);

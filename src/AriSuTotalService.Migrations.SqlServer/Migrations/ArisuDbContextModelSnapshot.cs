@@ -2998,6 +2998,10 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AddOns")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<string>("Cause")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");

@@ -2959,6 +2959,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AddOns")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Cause")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -71,3 +71,41 @@ public class FailingGatewayTests(FailingGatewayTests.Factory factory) : IClassFi
         Assert.DoesNotContain("010-1212-5656", LogFiles.ReadAll(factory));
     }
 }
+
+/// <summary>A gateway chosen by configuration (Sms__Sender), as a real SMS gateway class would be.</summary>
+public sealed class RecordingGateway : ISmsSender
+{
+    public static readonly System.Collections.Concurrent.ConcurrentQueue<string> Sent = new();
+
+    public Task SendAsync(string toPhone, string body, CancellationToken ct)
+    {
+        Sent.Enqueue(toPhone);
+        return Task.CompletedTask;
+    }
+}
+
+public class ConfiguredGatewayTests(ConfiguredGatewayTests.Factory factory) : IClassFixture<ConfiguredGatewayTests.Factory>
+{
+    public sealed class Factory : ArisuFactory
+    {
+        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+        {
+            ["Sms:Sender"] = typeof(RecordingGateway).AssemblyQualifiedName,
+        };
+    }
+
+    [Fact]
+    public async Task The_gateway_named_in_the_configuration_sends_the_messages()
+    {
+        factory.CreateClient().Dispose();
+        factory.With(db =>
+        {
+            db.OutboxMessages.Add(new OutboxMessage(db.Offices.Single().Id, null, "010-4747-5858", "booked", "방문 안내", DateTime.UtcNow));
+            return db.SaveChanges();
+        });
+        using var scope = factory.Services.CreateScope();
+        Assert.IsType<RecordingGateway>(scope.ServiceProvider.GetRequiredService<ISmsSender>());
+        await scope.ServiceProvider.GetRequiredService<OutboxJob>().RunAsync(CancellationToken.None);
+        Assert.Contains("010-4747-5858", RecordingGateway.Sent);
+    }
+}

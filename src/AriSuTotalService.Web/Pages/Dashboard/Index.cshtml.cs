@@ -22,7 +22,7 @@ namespace AriSuTotalService.Web.Pages.Dashboard;
 [Authorize(Roles = RoleSets.PanelCoordinator)]
 public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record Funnel(int Compared, int Surges, int Contacted, int Explained, int Unexplained, int Unreachable, int Diagnosed);
+    public sealed record Funnel(int Compared, int Surges, int Contacted, int Explained, int Unexplained, int Unreachable, int Diagnosed, int LeakFound);
 
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -77,9 +77,11 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
             .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var diagnosed = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.DiagnosisComplaintId != null)
             .CountAsync(c => db.Complaints.Any(x => x.Id == c.DiagnosisComplaintId && x.Status == ComplaintStatuses.Resolved), ct);
+        var leakFound = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.DiagnosisComplaintId != null)
+            .CountAsync(c => db.VisitOutcomes.Any(o => o.ComplaintId == c.DiagnosisComplaintId && o.LeakFound == true), ct);
         SurgeFunnel = new Funnel(runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),
             cases.Where(c => c.Key != SurgeCaseStatuses.Open).Sum(c => c.Value), cases.GetValueOrDefault(SurgeCaseStatuses.Explained),
-            cases.GetValueOrDefault(SurgeCaseStatuses.Unexplained), cases.GetValueOrDefault(SurgeCaseStatuses.Unreachable), diagnosed);
+            cases.GetValueOrDefault(SurgeCaseStatuses.Unexplained), cases.GetValueOrDefault(SurgeCaseStatuses.Unreachable), diagnosed, leakFound);
 
         var year = ToMonth.Year;
         var closedRounds = await db.PanelRounds.AsNoTracking().Where(r => r.Year == year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);

@@ -36,6 +36,7 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
     [BindProperty] public decimal? Copper { get; set; }
     [BindProperty] public decimal? Turbidity { get; set; }
     [BindProperty] public decimal? Ph { get; set; }
+    [BindProperty] public string? AddOns { get; set; }
     [BindProperty] public List<string> OtherTypes { get; set; } = [];
     [BindProperty] public string? TransferDivision { get; set; }
     [BindProperty] public string? TransferReason { get; set; }
@@ -66,7 +67,7 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
         {
             await using var stream = Photo is { Length: > 0 } ? Photo.OpenReadStream() : null;
             await outcomes.RecordAsync(id, OnlyStaff, new OutcomeInput(Result, Note!, LeakFound, LeakPlace, Repaired, RepairedBy, ReadingBefore, ReadingAfter,
-                Cause, FixedOnSite, Chlorine, Iron, Copper, Turbidity, Ph, OtherTypes, TransferDivision, TransferReason), stream, ct);
+                Cause, FixedOnSite, Chlorine, Iron, Copper, Turbidity, Ph, AddOns, OtherTypes, TransferDivision, TransferReason), stream, ct);
             return RedirectToPage("/Complaints/Detail", new { id = ComplaintId });
         }
         catch (UploadRejectedException ex)
