@@ -50,7 +50,7 @@ public sealed record BestPracticeCase(string Reception, string Type, string Writ
 
 public sealed record ReportContent(string From, string To, int Total, IReadOnlyList<TypeFigures> ByType, TypeFigures FourTypes,
     ComplianceFigures Compliance, decimal? Satisfaction, decimal? SatisfactionTarget, int SurgesCompared, int SurgesFlagged,
-    IReadOnlyList<BestPracticeCase>? BestPractices = null)
+    IReadOnlyList<BestPracticeCase>? BestPractices = null, int Visited = 0, int VisitsKept = 0, int VisitsEnteredHome = 0)
 {
     public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -68,9 +68,18 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
             .Join(db.Complaints.IgnoreQueryFilters(), p => p.ComplaintId, c => c.Id, (p, c) => new { p.WriteUp, c.ReceptionNumber, Type = c.Type!.NameKo, c.ReceivedAtUtc })
             .Where(x => x.ReceivedAtUtc >= fromUtc && x.ReceivedAtUtc < toUtc).OrderBy(x => x.ReceptionNumber)
             .Select(x => new BestPracticeCase(x.ReceptionNumber, x.Type, x.WriteUp)).ToListAsync(ct);
+        var visits = await db.Visits.IgnoreQueryFilters().AsNoTracking()
+            .Where(v => v.OfficeId == officeId && v.Date >= from && v.Date < to.AddMonths(1) && v.ArrivedAtUtc != null)
+            .Select(v => new { v.Date, v.Window, v.ArrivedAtUtc, v.EntersHome }).ToListAsync(ct);
+        var kept = visits.Count(v =>
+        {
+            var probe = new Domain.Visits.Visit(officeId, 0, "", v.Date, v.Window, v.EntersHome, null);
+            probe.Arrive(v.ArrivedAtUtc!.Value);
+            return probe.KeptWindow(SeoulTime.ToLocal) == true;
+        });
         return new ReportContent(from.ToString("yyyy-MM"), to.ToString("yyyy-MM"), figures.Total, figures.ByType, figures.FourTypes,
             figures.Compliance, Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent, target, runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),
-            practices);
+            practices, visits.Count, kept, visits.Count(v => v.EntersHome));
     }
 
     public string ToJson() => JsonSerializer.Serialize(this);

@@ -42,6 +42,7 @@ public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory)
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
         var frozen = await chief.GetPageAsync($"/Reports/View/{first.Id}");
         Assert.Matches(DiagnosisRow("2", "1", "1", "50.0%"), frozen);
+        Assert.Contains("id=\"report-visits\">방문 0건 중 약속 시간 준수 0건 (–)", frozen);
 
         var regenerated = await chief.PostFormAsync("/Reports?handler=Monthly", new() { ["Month"] = "2026-10" }, formPage: "/Reports");
         Assert.Equal(HttpStatusCode.Redirect, regenerated.StatusCode);

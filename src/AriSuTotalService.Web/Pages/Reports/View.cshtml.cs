@@ -46,6 +46,9 @@ public class ViewModel(ArisuDbContext db) : PageModel
             new() { ["항목"] = "만족도 목표(%)", ["값"] = Report.SatisfactionTarget },
             new() { ["항목"] = "격증 비교 계량기", ["값"] = Report.SurgesCompared },
             new() { ["항목"] = "격증(진단 대상)", ["값"] = Report.SurgesFlagged },
+            new() { ["항목"] = "방문", ["값"] = Report.Visited },
+            new() { ["항목"] = "약속 시간 준수", ["값"] = Report.VisitsKept },
+            new() { ["항목"] = "댁내 진입 방문", ["값"] = Report.VisitsEnteredHome },
         };
         var sheets = new Dictionary<string, object> { ["4대 민원 선제 처리"] = four, ["유형별 접수"] = byType, ["요약"] = summary };
         var stream = new MemoryStream();
