@@ -14,6 +14,36 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AccessLogReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reviewer = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccessLogReviews", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppSettings",
+                columns: table => new
+                {
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppSettings", x => new { x.OfficeId, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -66,6 +96,19 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MessageTemplates",
+                columns: table => new
+                {
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageTemplates", x => new { x.OfficeId, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Offices",
                 columns: table => new
                 {
@@ -91,6 +134,59 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OfficeSequences", x => new { x.OfficeId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelTargets",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    TargetTenths = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelTargets", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PermissionChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ByUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    TargetUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    TargetUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Change = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    After = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PermissionChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonalDataAccesses",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalDataAccesses", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -165,6 +261,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     Division = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CalendarTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -201,6 +298,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     AccountNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     HolderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PhoneDigits = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Dong = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     District = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
@@ -217,6 +315,135 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_Customers", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Customers_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelMembers_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelRounds",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    PlannedCases = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelRounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelRounds_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Content = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportSnapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReportSnapshots_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScanRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Compared = table.Column<int>(type: "INTEGER", nullable: false),
+                    Surges = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notices = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewUse = table.Column<int>(type: "INTEGER", nullable: false),
+                    Anomalies = table.Column<int>(type: "INTEGER", nullable: false),
+                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    CasesAdded = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScanRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScanRuns_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffLeaves",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffLeaves", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffLeaves_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
                         principalColumn: "Id",
@@ -334,6 +561,13 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     TransferReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PreferredVisitDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PreferredVisitWindow = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OriginalDeadlineAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PausedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PauseReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AnonymizedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -379,7 +613,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ReadingM3 = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsageM3 = table.Column<int>(type: "INTEGER", nullable: false)
+                    UsageM3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    Days = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -388,6 +623,29 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         name: "FK_MeterReadings_Customers_CustomerId",
                         column: x => x.CustomerId,
                         principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BestPractices",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    WriteUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FlaggedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FlaggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BestPractices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BestPractices_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -415,6 +673,259 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ToPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OutboxMessages_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Item = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelAnswers_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelAnswers_PanelRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PanelRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    MemberId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelCases_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PanelCases_PanelMembers_MemberId",
+                        column: x => x.MemberId,
+                        principalTable: "PanelMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_PanelCases_PanelRounds_RoundId",
+                        column: x => x.RoundId,
+                        principalTable: "PanelRounds",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SurgeCases",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OnDiagnosisList = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OnNoticeList = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreviousUsageM3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    PreviousDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    CurrentUsageM3 = table.Column<long>(type: "INTEGER", nullable: false),
+                    CurrentDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PreviousPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CurrentPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IncreaseTenths = table.Column<int>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ContactAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NeedsLetter = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExplainedReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DiagnosisComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastContactAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SurgeCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SurgeCases_Complaints_DiagnosisComplaintId",
+                        column: x => x.DiagnosisComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurgeCases_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SurgeCases_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Visits",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Window = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    EntersHome = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ForcedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    ArrivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Visits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Visits_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Visits_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitOutcomes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    LeakFound = table.Column<bool>(type: "INTEGER", nullable: true),
+                    LeakPlace = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Repaired = table.Column<bool>(type: "INTEGER", nullable: true),
+                    RepairedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ReadingBeforeM3 = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReadingAfterM3 = table.Column<long>(type: "INTEGER", nullable: true),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FixedOnSite = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ResidualChlorine = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
+                    Iron = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
+                    Copper = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
+                    Turbidity = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
+                    Ph = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
+                    AddOns = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitOutcomes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitOutcomes_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitPhotos_Visits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "Visits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "ComplaintTypes",
                 columns: new[] { "Id", "Code", "EntersHome", "Field", "HandlingDivision", "IsActive", "IsTotalService", "NameEn", "NameKo", "NeedsVisit", "PeriodUnit", "PeriodValue", "SortOrder" },
@@ -434,6 +945,16 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     { 12, "SUPPLY_WORKS", false, "works", "급수운영과", true, false, "Supply works", "급수공사", true, "Days", 7, 120 },
                     { 13, "INDOOR_PIPING", true, "works", "현장민원과", true, false, "Indoor piping", "옥내배관", true, "Days", 3, 130 },
                     { 14, "WORKS_OTHER", false, "works", "현장민원과", true, false, "Other (works)", "기타(공사)", false, "Days", 7, 140 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "PanelTargets",
+                columns: new[] { "Year", "TargetTenths" },
+                values: new object[,]
+                {
+                    { 2016, 955 },
+                    { 2017, 960 },
+                    { 2018, 965 }
                 });
 
             migrationBuilder.InsertData(
@@ -699,6 +1220,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccessLogReviews_OfficeId_Month",
+                table: "AccessLogReviews",
+                columns: new[] { "OfficeId", "Month" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKeys_Hash",
                 table: "ApiKeys",
                 column: "Hash",
@@ -741,6 +1267,12 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 column: "NormalizedEmail");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AspNetUsers_CalendarTokenHash",
+                table: "AspNetUsers",
+                column: "CalendarTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OfficeId",
                 table: "AspNetUsers",
                 column: "OfficeId");
@@ -750,6 +1282,17 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BestPractices_ComplaintId",
+                table: "BestPractices",
+                column: "ComplaintId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BestPractices_OfficeId",
+                table: "BestPractices",
+                column: "OfficeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ComplaintEvents_ComplaintId",
@@ -770,6 +1313,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "IX_Complaints_LinkedToId",
                 table: "Complaints",
                 column: "LinkedToId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_OfficeId_Division_Status",
+                table: "Complaints",
+                columns: new[] { "OfficeId", "Division", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_OfficeId_ReceivedAtUtc",
@@ -805,9 +1353,14 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 columns: new[] { "OfficeId", "District" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customers_OfficeId_Phone",
+                name: "IX_Customers_OfficeId_HolderName",
                 table: "Customers",
-                columns: new[] { "OfficeId", "Phone" });
+                columns: new[] { "OfficeId", "HolderName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customers_OfficeId_PhoneDigits",
+                table: "Customers",
+                columns: new[] { "OfficeId", "PhoneDigits" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_MeterReadings_CustomerId_PeriodEnd",
@@ -827,17 +1380,169 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_ComplaintId",
+                table: "OutboxMessages",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_OfficeId",
+                table: "OutboxMessages",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAtUtc_CreatedAtUtc",
+                table: "OutboxMessages",
+                columns: new[] { "SentAtUtc", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelAnswers_ComplaintId",
+                table: "PanelAnswers",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelAnswers_RoundId_ComplaintId_Item",
+                table: "PanelAnswers",
+                columns: new[] { "RoundId", "ComplaintId", "Item" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelCases_ComplaintId",
+                table: "PanelCases",
+                column: "ComplaintId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelCases_MemberId",
+                table: "PanelCases",
+                column: "MemberId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelCases_RoundId",
+                table: "PanelCases",
+                column: "RoundId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelMembers_OfficeId",
+                table: "PanelMembers",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelRounds_OfficeId_Year_Month",
+                table: "PanelRounds",
+                columns: new[] { "OfficeId", "Year", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PermissionChanges_AtUtc",
+                table: "PermissionChanges",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PermissionChanges_TargetUserId",
+                table: "PermissionChanges",
+                column: "TargetUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataAccesses_OfficeId_AtUtc",
+                table: "PersonalDataAccesses",
+                columns: new[] { "OfficeId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataAccesses_SubjectKind_SubjectKey",
+                table: "PersonalDataAccesses",
+                columns: new[] { "SubjectKind", "SubjectKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalDataAccesses_UserId",
+                table: "PersonalDataAccesses",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PublicHolidays_Date",
                 table: "PublicHolidays",
                 column: "Date",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportSnapshots_OfficeId_Kind_Period_Version",
+                table: "ReportSnapshots",
+                columns: new[] { "OfficeId", "Kind", "Period", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_OfficeId_Period",
+                table: "ScanRuns",
+                columns: new[] { "OfficeId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffLeaves_OfficeId",
+                table: "StaffLeaves",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffLeaves_StaffId_From_To",
+                table: "StaffLeaves",
+                columns: new[] { "StaffId", "From", "To" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurgeCases_CustomerId_Period",
+                table: "SurgeCases",
+                columns: new[] { "CustomerId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurgeCases_DiagnosisComplaintId",
+                table: "SurgeCases",
+                column: "DiagnosisComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SurgeCases_OfficeId_Period_Status",
+                table: "SurgeCases",
+                columns: new[] { "OfficeId", "Period", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitOutcomes_ComplaintId",
+                table: "VisitOutcomes",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitOutcomes_VisitId",
+                table: "VisitOutcomes",
+                column: "VisitId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitPhotos_VisitId",
+                table: "VisitPhotos",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_ComplaintId",
+                table: "Visits",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_OfficeId",
+                table: "Visits",
+                column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Visits_StaffId_Date_Window",
+                table: "Visits",
+                columns: new[] { "StaffId", "Date", "Window" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccessLogReviews");
+
+            migrationBuilder.DropTable(
                 name: "ApiKeys");
+
+            migrationBuilder.DropTable(
+                name: "AppSettings");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -855,10 +1560,16 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "BestPractices");
+
+            migrationBuilder.DropTable(
                 name: "ComplaintEvents");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "MessageTemplates");
 
             migrationBuilder.DropTable(
                 name: "MeterReadings");
@@ -867,13 +1578,58 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "OfficeSequences");
 
             migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PanelAnswers");
+
+            migrationBuilder.DropTable(
+                name: "PanelCases");
+
+            migrationBuilder.DropTable(
+                name: "PanelTargets");
+
+            migrationBuilder.DropTable(
+                name: "PermissionChanges");
+
+            migrationBuilder.DropTable(
+                name: "PersonalDataAccesses");
+
+            migrationBuilder.DropTable(
                 name: "PublicHolidays");
+
+            migrationBuilder.DropTable(
+                name: "ReportSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "ScanRuns");
+
+            migrationBuilder.DropTable(
+                name: "StaffLeaves");
+
+            migrationBuilder.DropTable(
+                name: "SurgeCases");
+
+            migrationBuilder.DropTable(
+                name: "VisitOutcomes");
+
+            migrationBuilder.DropTable(
+                name: "VisitPhotos");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "PanelMembers");
+
+            migrationBuilder.DropTable(
+                name: "PanelRounds");
+
+            migrationBuilder.DropTable(
+                name: "Visits");
 
             migrationBuilder.DropTable(
                 name: "Complaints");
