@@ -101,6 +101,8 @@ public static class DependencyInjection
         services.AddSingleton(config.GetSection("Visits").Get<Visits.VisitOptions>() ?? new Visits.VisitOptions());
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();
+        services.AddScoped<Reductions.ReductionCalculation>();
+        services.AddScoped<Reductions.LeakReductions>();
         // Sms__Sender: "history" (default: nothing leaves the office, the outbox is the record) or the
         // assembly-qualified name of the gateway's ISmsSender class.
         var sender = config["Sms:Sender"];

@@ -1,4 +1,4 @@
 namespace AriSuTotalService.Domain.Common;
 
 /// <summary>A business rule refused an operation. The message is shown to the user (Korean).</summary>
-public sealed class DomainException(string message) : Exception(message);
+public class DomainException(string message) : Exception(message);

@@ -162,6 +162,9 @@ public class Complaint : IAuditable, IVersioned
         Close(result, atUtc, by);
     }
 
+    /// <summary>Records something that happened to the complaint without changing its state.</summary>
+    public void AddNote(string kind, string detail, DateTime atUtc, string by) => _events.Add(new ComplaintEvent(atUtc, by, kind, detail));
+
     public void Resolve(string resolution, DateTime atUtc, string by)
     {
         EnsureOpen();

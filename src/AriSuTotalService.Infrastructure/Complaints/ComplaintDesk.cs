@@ -70,8 +70,12 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
         return new IntakeResult(created[0], created.Skip(1).ToList());
     }
 
-    /// <summary>Problems found later (on site): each type becomes a complaint of its own, channel derived, linked to the parent.</summary>
-    public async Task<IReadOnlyList<Complaint>> RegisterLinkedAsync(Complaint parent, IReadOnlyList<string> typeCodes, string description, CancellationToken ct)
+    /// <summary>
+    /// Problems found later (on site): each type becomes a complaint of its own, linked to the parent — channel derived, or
+    /// proactive for what the office opens by itself (a leak fee reduction after a repaired leak).
+    /// </summary>
+    public async Task<IReadOnlyList<Complaint>> RegisterLinkedAsync(Complaint parent, IReadOnlyList<string> typeCodes, string description, CancellationToken ct,
+        string channel = Channels.Derived)
     {
         var codes = typeCodes.Distinct().ToList();
         var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
@@ -86,7 +90,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
         for (var i = 0; i < codes.Count; i++)
         {
             var type = types[codes[i]];
-            var c = Complaint.Receive(parent.OfficeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type, Channels.Derived,
+            var c = Complaint.Receive(parent.OfficeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type, channel,
                 parent.CustomerId, $"{description}: {type.NameKo}", parent.Location, SeoulTime.ToUtc(calendar.Deadline(local, type.Period)), user.Name);
             c.SetCaller(parent.CallerName, parent.CallerPhone, parent.CallerRelation);
             c.LinkTo(parent, now, user.Name);

@@ -60,6 +60,11 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<Domain.Visits.StaffLeave> StaffLeaves => Set<Domain.Visits.StaffLeave>();
     public DbSet<Domain.Visits.VisitOutcome> VisitOutcomes => Set<Domain.Visits.VisitOutcome>();
     public DbSet<Domain.Visits.VisitPhoto> VisitPhotos => Set<Domain.Visits.VisitPhoto>();
+    public DbSet<Domain.Reductions.LeakReduction> LeakReductions => Set<Domain.Reductions.LeakReduction>();
+    public DbSet<Domain.Reductions.ReductionExport> ReductionExports => Set<Domain.Reductions.ReductionExport>();
+    public DbSet<Domain.Reductions.ReductionDocument> ReductionDocuments => Set<Domain.Reductions.ReductionDocument>();
+    public DbSet<Domain.Reductions.TariffRate> TariffRates => Set<Domain.Reductions.TariffRate>();
+    public DbSet<Domain.Reductions.ReductionRate> ReductionRates => Set<Domain.Reductions.ReductionRate>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -80,6 +85,8 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
         builder.Entity<Domain.Visits.Visit>().HasQueryFilter(v => OfficeScope == null || v.OfficeId == OfficeScope);
         builder.Entity<Reports.BestPractice>().HasQueryFilter(p => OfficeScope == null || p.OfficeId == OfficeScope);
         builder.Entity<Reports.ReportSnapshot>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
+        builder.Entity<Domain.Reductions.LeakReduction>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
+        builder.Entity<Domain.Reductions.ReductionExport>().HasQueryFilter(e => OfficeScope == null || e.OfficeId == OfficeScope);
         builder.Entity<AccessLogReview>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
     }
 }

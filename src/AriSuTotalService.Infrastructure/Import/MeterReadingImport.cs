@@ -8,9 +8,10 @@ namespace AriSuTotalService.Infrastructure.Import;
 /// Meter readings from the reading system (CONTRACTS.md): whole m³, period_end after period_start, usage ≥ 0, a known
 /// account; key account_number + period_end, re-importing updates. All-or-nothing: every row is checked first (every
 /// bad row, up to 200, reported), then one prepared upsert per provider writes them inside one transaction (no change
-/// tracking). The file is decoded while the office's accounts are loaded.
+/// tracking). The file is decoded while the office's accounts are loaded. Leak fee reductions waiting for a reading are
+/// worked out again afterwards.
 /// </summary>
-public sealed class MeterReadingImport(ArisuDbContext db)
+public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCalculation? reductions = null)
 {
     public static readonly string[] Required = ["account_number", "period_start", "period_end", "reading_m3", "usage_m3"];
 
@@ -90,6 +91,8 @@ public sealed class MeterReadingImport(ArisuDbContext db)
                 }
             }
             await tx.CommitAsync(ct);
+            // Leak fee reductions waiting for this reading complete themselves.
+            if (reductions is not null) await reductions.CompleteAwaitingAsync(officeId, ct);
             progress?.Report(100);
             return new ImportResult(rows.Count - updated, updated);
         }

@@ -26,10 +26,12 @@ public sealed partial class MessageTemplates(ArisuDbContext db)
         ["cancelled"] = ("방문 취소", "[아리수] 접수번호 {reception} 방문 예약이 취소되었습니다. 사유: {reason}"),
         ["reminder"] = ("전날 알림", "[아리수] 내일 {date} {window} {purpose} 방문 예정입니다. 방문 직원 {visitor} ({phone}), 접수번호 {reception}"),
         ["extended"] = ("처리기한 연장", "[아리수] 접수번호 {reception} 민원의 처리기한이 {deadline}까지 연장되었습니다. 사유: {reason}"),
+        ["reduction_approved"] = ("누수요금 감면 승인", "[아리수] 접수번호 {reception} 누수요금 감면이 승인되었습니다. 감면액 {amount}원은 다음 고지서에 반영됩니다."),
+        ["reduction_rejected"] = ("누수요금 감면 불가", "[아리수] 접수번호 {reception} 누수요금 감면을 해 드릴 수 없습니다. 사유: {reason} 문의는 요금과로 해 주세요."),
         ["paused"] = ("보완 요청", "[아리수] 접수번호 {reception} 민원 처리를 위해 보완이 필요합니다: {reason} 보완 후 처리기한이 다시 진행됩니다."),
     };
 
-    public static readonly IReadOnlyList<string> Placeholders = ["date", "window", "purpose", "visitor", "division", "phone", "reception", "reason", "deadline"];
+    public static readonly IReadOnlyList<string> Placeholders = ["date", "window", "purpose", "visitor", "division", "phone", "reception", "reason", "deadline", "amount"];
 
     public async Task<string> RenderAsync(int officeId, string kind, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
     {

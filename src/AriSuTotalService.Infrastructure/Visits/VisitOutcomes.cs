@@ -22,7 +22,7 @@ public sealed record OutcomeInput(
 /// linked complaints (channel derived), problems for another division as a transfer; finishing resolves the complaint,
 /// leaves it open with the reason, or (nobody home) sends it back for a new booking.
 /// </summary>
-public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileStore files, ICurrentUser user, TimeProvider clock)
+public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileStore files, Reductions.LeakReductions reductions, ICurrentUser user, TimeProvider clock)
 {
     public async Task<VisitOutcome> RecordAsync(long visitId, string? onlyStaffId, OutcomeInput input, Stream? photo, CancellationToken ct)
     {
@@ -67,6 +67,8 @@ public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileSto
         if (stored is not null) db.VisitPhotos.Add(new VisitPhoto(visit.Id, stored.Path, stored.ContentType, stored.Length, stored.Sha256, now));
         await db.SaveChangesAsync(ct);
         if (input.OtherTypes.Count > 0) await desk.RegisterLinkedAsync(complaint, input.OtherTypes, "방문 중 추가 불편 확인", ct);
+        // A leak found and repaired opens its fee reduction by itself: the citizen applies for nothing.
+        if (complaint.Type.Code == ComplaintTypeCodes.LeakDiagnosis) await reductions.OpenFromVisitAsync(complaint, visit, outcome, ct);
         return outcome;
     }
 }

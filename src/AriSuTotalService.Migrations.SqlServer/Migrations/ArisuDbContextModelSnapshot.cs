@@ -2690,6 +2690,725 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("Offices");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Reductions.LeakReduction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AdjustReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("CustomerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("DiagnosisComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExportBatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ExportedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("LeakDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeakPeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LeakPeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LeakRecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long?>("LeakVolumeM3")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LevyWon")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("NormalEnd1")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NormalEnd2")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProposedRejection")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("ReversalBatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReversalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ReversedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReversedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("SewerWon")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("SurgeCaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalWon")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("VisitId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WaterWon")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WorkingJson")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique();
+
+                    b.HasIndex("DiagnosisComplaintId");
+
+                    b.HasIndex("SurgeCaseId");
+
+                    b.HasIndex("CustomerId", "LeakPeriodEnd");
+
+                    b.HasIndex("OfficeId", "Status");
+
+                    b.ToTable("LeakReductions");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reductions.ReductionDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("ReductionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReductionId");
+
+                    b.ToTable("ReductionDocuments");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reductions.ReductionExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Cancellations")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<long>("NetWon")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reductions")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "CreatedAtUtc");
+
+                    b.ToTable("ReductionExports");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reductions.ReductionRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LevyPercent")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SewerPercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UseType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("WaterPercent")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UseType", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("ReductionRates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            IsExample = true,
+                            LevyPercent = 50,
+                            SewerPercent = 100,
+                            UseType = "가정용",
+                            WaterPercent = 50
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            IsExample = true,
+                            LevyPercent = 50,
+                            SewerPercent = 100,
+                            UseType = "일반용",
+                            WaterPercent = 50
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            IsExample = true,
+                            LevyPercent = 50,
+                            SewerPercent = 100,
+                            UseType = "욕탕용",
+                            WaterPercent = 50
+                        });
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reductions.TariffRate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Charge")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FromM3")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("PricePerM3")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UseType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UseType", "Charge", "EffectiveFrom", "FromM3")
+                        .IsUnique();
+
+                    b.ToTable("TariffRates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 360,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2022, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 480,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2023, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 580,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 800,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 300,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 1000,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 6,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 1000,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 1260,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 7,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2023, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 1270,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 8,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2023, 1, 1),
+                            FromM3 = 300,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 1520,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 9,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2023, 1, 1),
+                            FromM3 = 1000,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 1640,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 10,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 500,
+                            UseType = "욕탕용"
+                        },
+                        new
+                        {
+                            Id = 11,
+                            Charge = "water",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2023, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 820,
+                            UseType = "욕탕용"
+                        },
+                        new
+                        {
+                            Id = 12,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 320,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 13,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 30,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 550,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 14,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 50,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 860,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 15,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2020, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 400,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 16,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2020, 1, 1),
+                            FromM3 = 30,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 930,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 17,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2020, 1, 1),
+                            FromM3 = 50,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 1420,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 18,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 500,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 19,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 50,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 1250,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 20,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 100,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 1800,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 21,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 1000,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 2000,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 22,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 390,
+                            UseType = "욕탕용"
+                        },
+                        new
+                        {
+                            Id = 23,
+                            Charge = "sewer",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 500,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 700,
+                            UseType = "욕탕용"
+                        },
+                        new
+                        {
+                            Id = 24,
+                            Charge = "levy",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 170,
+                            UseType = "가정용"
+                        },
+                        new
+                        {
+                            Id = 25,
+                            Charge = "levy",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 170,
+                            UseType = "일반용"
+                        },
+                        new
+                        {
+                            Id = 26,
+                            Charge = "levy",
+                            CreatedAtUtc = new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "seed",
+                            EffectiveFrom = new DateOnly(2012, 1, 1),
+                            FromM3 = 0,
+                            IsExample = true,
+                            Note = "예시 단가: 조례 확인 후 확정",
+                            PricePerM3 = 170,
+                            UseType = "욕탕용"
+                        });
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Surges.ScanRun", b =>
                 {
                     b.Property<long>("Id")
@@ -3797,6 +4516,45 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reductions.LeakReduction", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AriSuTotalService.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reductions.ReductionDocument", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Reductions.LeakReduction", null)
+                        .WithMany()
+                        .HasForeignKey("ReductionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reductions.ReductionExport", b =>
+                {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()
                         .HasForeignKey("OfficeId")

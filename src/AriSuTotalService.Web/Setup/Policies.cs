@@ -19,5 +19,9 @@ public static class RoleSets
     public const string PanelCoordinator = $"{Roles.SectionChief},{Roles.Administrator}";
     /// <summary>Booking visits: during the call, for surge cases and rebooking.</summary>
     public const string Booking = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.SectionChief}";
+    /// <summary>Leak fee reductions: reviewed by the billing division (요금과), seen by section chiefs.</summary>
+    public const string Reductions = $"{Roles.BillingClerk},{Roles.SectionChief}";
+    /// <summary>Taking a citizen's reduction application with a receipt.</summary>
+    public const string ReductionIntake = $"{Roles.IntakeClerk},{Roles.BillingClerk},{Roles.SectionChief}";
     public const string AllStaff = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief},{Roles.Administrator}";
 }

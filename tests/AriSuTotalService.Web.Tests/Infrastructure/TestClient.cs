@@ -51,6 +51,24 @@ public sealed partial class TestClient(HttpClient http)
         return await Http.PostAsync(url, new FormUrlEncodedContent(all));
     }
 
+    /// <summary>A multipart form (a file upload) with the anti-forgery token of <paramref name="formPage"/> (default: the same URL).</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, string fileField,
+        byte[]? file, string fileName = "photo.jpg", string contentType = "image/jpeg", string? formPage = null)
+    {
+        var html = await (await Http.GetAsync(formPage ?? StripHandler(url))).Content.ReadAsStringAsync();
+        var token = TokenPattern().Match(html);
+        if (!token.Success) throw new InvalidOperationException($"no anti-forgery token on {formPage ?? url}");
+        using var form = new MultipartFormDataContent { { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" } };
+        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
+        if (file is not null)
+        {
+            var content = new ByteArrayContent(file);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+            form.Add(content, fileField, fileName);
+        }
+        return await Http.PostAsync(url, form);
+    }
+
     private static string StripHandler(string url)
     {
         var i = url.IndexOf("?handler=", StringComparison.Ordinal);

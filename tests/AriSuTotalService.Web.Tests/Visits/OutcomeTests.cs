@@ -11,38 +11,14 @@ namespace AriSuTotalService.Web.Tests.Visits;
 
 public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
 {
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0, 1, 1, 0, 0, 1];
+    private static readonly byte[] Jpeg = VisitSteps.Jpeg;
 
     /// <summary>A complaint of the given type with a visit booked for field1.</summary>
-    private async Task<(long Complaint, long Visit)> BookedAsync(string type, int skip)
-    {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
-        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
-        var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = type,
-            ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
-        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
-        var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Version);
-        var staff = factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
-        var booked = await clerk.PostFormAsync($"/Visits/Book/{id}", new() { ["Version"] = version.ToString(), ["StaffId"] = staff,
-            ["Date"] = "2026-11-25", ["Window"] = "13-15", ["EntersHome"] = "true", ["ForceReason"] = "오늘 방문" }, formPage: $"/Visits/Book/{id}");
-        Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
-        return (id, factory.With(db => db.Visits.Single(v => v.ComplaintId == id).Id));
-    }
+    private Task<(long Complaint, long Visit)> BookedAsync(string type, int skip) =>
+        VisitSteps.BookForField1Async(factory, factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First()), type);
 
-    private async Task<HttpResponseMessage> PostOutcomeAsync(TestClient client, long visit, Dictionary<string, string> fields, byte[]? photo = null, string name = "photo.jpg")
-    {
-        var page = await client.GetPageAsync($"/Visits/Outcome/{visit}");
-        var token = TokenPattern().Match(page).Groups[1].Value;
-        using var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
-        foreach (var (k, v) in fields) form.Add(new StringContent(v), k);
-        if (photo is not null)
-        {
-            var file = new ByteArrayContent(photo);
-            file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-            form.Add(file, "Photo", name);
-        }
-        return await client.Http.PostAsync($"/Visits/Outcome/{visit}", form);
-    }
+    private static Task<HttpResponseMessage> PostOutcomeAsync(TestClient client, long visit, Dictionary<string, string> fields, byte[]? photo = null, string name = "photo.jpg") =>
+        VisitSteps.RecordOutcomeAsync(client, visit, fields, photo, name);
 
     [Fact]
     public async Task A_repaired_leak_with_a_photo_and_another_problem_resolves_the_diagnosis_and_links_the_new_complaint()
@@ -61,7 +37,7 @@ public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFac
             Assert.Equal(VisitStatuses.Finished, db.Visits.AsNoTracking().Single(v => v.Id == visit).Status);
             var outcome = db.VisitOutcomes.AsNoTracking().Single(o => o.VisitId == visit);
             Assert.True(outcome.LeakRepaired);
-            var derived = db.Complaints.AsNoTracking().Include(c => c.Type).Single(c => c.LinkedToId == complaint);
+            var derived = db.Complaints.AsNoTracking().Include(c => c.Type).Single(c => c.LinkedToId == complaint && c.Channel == Channels.Derived);
             Assert.Equal(ComplaintTypeCodes.IndoorPiping, derived.Type!.Code);
             Assert.Equal(Channels.Derived, derived.Channel);
             Assert.Single(db.VisitPhotos.AsNoTracking().Where(p => p.VisitId == visit));
@@ -111,6 +87,4 @@ public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFac
         Assert.Equal(VisitStatuses.Cancelled, factory.With(db => db.Visits.AsNoTracking().Single(v => v.Id == diagnosisVisit).Status));
     }
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

@@ -53,6 +53,8 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
     public string? BestPractice { get; private set; }
     public bool NeedsVisit { get; private set; }
     public IReadOnlyList<string> Visits { get; private set; } = [];
+    /// <summary>The leak fee reduction case of this complaint (the reduction itself, or the one its leak opened).</summary>
+    public long? ReductionId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -200,6 +202,8 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
             .Where(x => x.Id != c.Id && (x.LinkedToId == c.Id || x.Id == c.LinkedToId || (c.LinkedToId != null && x.LinkedToId == c.LinkedToId)))
             .OrderBy(x => x.ReceptionNumber)
             .Select(x => new Linked(x.Id, x.ReceptionNumber, x.Type!.NameKo, x.Status, x.Channel)).ToListAsync(ct);
+        ReductionId = await db.LeakReductions.AsNoTracking().Where(r => r.ComplaintId == id || r.DiagnosisComplaintId == id)
+            .OrderByDescending(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
         LinkedComplaints = linked;
         var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new { e.AtUtc, e.By, e.Kind, e.Detail }).ToListAsync(ct);
@@ -235,6 +239,8 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
         "paused" => "보완 요청됨",
         "resumed" => "보완 완료됨",
         "unscheduled" => "방문 취소",
+        "reduction_exists" => "감면 건 이미 있음",
+        "reduction_reversed" => "감면 승인 취소",
         _ => kind,
     };
 

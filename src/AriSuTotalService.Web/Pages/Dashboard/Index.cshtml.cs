@@ -22,7 +22,8 @@ namespace AriSuTotalService.Web.Pages.Dashboard;
 [Authorize(Roles = RoleSets.PanelCoordinator)]
 public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record Funnel(int Compared, int Surges, int Contacted, int Explained, int Unexplained, int Unreachable, int Diagnosed, int LeakFound);
+    public sealed record Funnel(int Compared, int Surges, int Contacted, int Explained, int Unexplained, int Unreachable, int Diagnosed, int LeakFound,
+        int ReductionsApproved, long ReductionsWon);
 
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
@@ -79,9 +80,14 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
             .CountAsync(c => db.Complaints.Any(x => x.Id == c.DiagnosisComplaintId && x.Status == ComplaintStatuses.Resolved), ct);
         var leakFound = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.DiagnosisComplaintId != null)
             .CountAsync(c => db.VisitOutcomes.Any(o => o.ComplaintId == c.DiagnosisComplaintId && o.LeakFound == true), ct);
+        // Reductions approved for those cases' leaks (a reversed approval no longer counts).
+        var approved = await db.LeakReductions.AsNoTracking().Where(r => r.Status == Domain.Reductions.ReductionStatuses.Approved && r.SurgeCaseId != null
+                && db.SurgeCases.Any(c => c.Id == r.SurgeCaseId && c.Period >= FromMonth && c.Period <= ToMonth))
+            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Won = g.Sum(r => r.TotalWon) }).SingleOrDefaultAsync(ct);
         SurgeFunnel = new Funnel(runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),
             cases.Where(c => c.Key != SurgeCaseStatuses.Open).Sum(c => c.Value), cases.GetValueOrDefault(SurgeCaseStatuses.Explained),
-            cases.GetValueOrDefault(SurgeCaseStatuses.Unexplained), cases.GetValueOrDefault(SurgeCaseStatuses.Unreachable), diagnosed, leakFound);
+            cases.GetValueOrDefault(SurgeCaseStatuses.Unexplained), cases.GetValueOrDefault(SurgeCaseStatuses.Unreachable), diagnosed, leakFound,
+            approved?.Count ?? 0, approved?.Won ?? 0);
 
         var year = ToMonth.Year;
         var closedRounds = await db.PanelRounds.AsNoTracking().Where(r => r.Year == year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);

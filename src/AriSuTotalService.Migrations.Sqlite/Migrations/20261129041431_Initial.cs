@@ -205,6 +205,51 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReductionRates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UseType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WaterPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    SewerPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    LevyPercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsExample = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReductionRates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TariffRates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UseType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Charge = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FromM3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    PricePerM3 = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsExample = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TariffRates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -360,6 +405,30 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_PanelRounds", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PanelRounds_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReductionExports",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Reductions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cancellations = table.Column<int>(type: "INTEGER", nullable: false),
+                    NetWon = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReductionExports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReductionExports_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
                         principalColumn: "Id",
@@ -674,6 +743,73 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LeakReductions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    LeakDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeakRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DiagnosisComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
+                    VisitId = table.Column<long>(type: "INTEGER", nullable: true),
+                    SurgeCaseId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    LeakPeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LeakPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    NormalEnd1 = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NormalEnd2 = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdjustReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LeakVolumeM3 = table.Column<long>(type: "INTEGER", nullable: true),
+                    WaterWon = table.Column<long>(type: "INTEGER", nullable: false),
+                    SewerWon = table.Column<long>(type: "INTEGER", nullable: false),
+                    LevyWon = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalWon = table.Column<long>(type: "INTEGER", nullable: false),
+                    WorkingJson = table.Column<string>(type: "TEXT", nullable: true),
+                    ProposedRejection = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExportBatchId = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReversalReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReversedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReversedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReversalBatchId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeakReductions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LeakReductions_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LeakReductions_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LeakReductions_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -862,6 +998,32 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         principalTable: "Offices",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReductionDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReductionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReductionDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReductionDocuments_LeakReductions_ReductionId",
+                        column: x => x.ReductionId,
+                        principalTable: "LeakReductions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1219,6 +1381,49 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     { 255, new DateOnly(2027, 12, 27), "substitute", "성탄절 대체공휴일" }
                 });
 
+            migrationBuilder.InsertData(
+                table: "ReductionRates",
+                columns: new[] { "Id", "CreatedAtUtc", "CreatedBy", "EffectiveFrom", "IsExample", "LevyPercent", "SewerPercent", "UpdatedAtUtc", "UpdatedBy", "UseType", "WaterPercent" },
+                values: new object[,]
+                {
+                    { 1, new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), true, 50, 100, null, null, "가정용", 50 },
+                    { 2, new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), true, 50, 100, null, null, "일반용", 50 },
+                    { 3, new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), true, 50, 100, null, null, "욕탕용", 50 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "TariffRates",
+                columns: new[] { "Id", "Charge", "CreatedAtUtc", "CreatedBy", "EffectiveFrom", "FromM3", "IsExample", "Note", "PricePerM3", "UpdatedAtUtc", "UpdatedBy", "UseType" },
+                values: new object[,]
+                {
+                    { 1, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 360, null, null, "가정용" },
+                    { 2, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2022, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 480, null, null, "가정용" },
+                    { 3, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2023, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 580, null, null, "가정용" },
+                    { 4, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 800, null, null, "일반용" },
+                    { 5, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 300, true, "예시 단가: 조례 확인 후 확정", 1000, null, null, "일반용" },
+                    { 6, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 1000, true, "예시 단가: 조례 확인 후 확정", 1260, null, null, "일반용" },
+                    { 7, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2023, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 1270, null, null, "일반용" },
+                    { 8, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2023, 1, 1), 300, true, "예시 단가: 조례 확인 후 확정", 1520, null, null, "일반용" },
+                    { 9, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2023, 1, 1), 1000, true, "예시 단가: 조례 확인 후 확정", 1640, null, null, "일반용" },
+                    { 10, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 500, null, null, "욕탕용" },
+                    { 11, "water", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2023, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 820, null, null, "욕탕용" },
+                    { 12, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 320, null, null, "가정용" },
+                    { 13, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 30, true, "예시 단가: 조례 확인 후 확정", 550, null, null, "가정용" },
+                    { 14, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 50, true, "예시 단가: 조례 확인 후 확정", 860, null, null, "가정용" },
+                    { 15, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2020, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 400, null, null, "가정용" },
+                    { 16, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2020, 1, 1), 30, true, "예시 단가: 조례 확인 후 확정", 930, null, null, "가정용" },
+                    { 17, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2020, 1, 1), 50, true, "예시 단가: 조례 확인 후 확정", 1420, null, null, "가정용" },
+                    { 18, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 500, null, null, "일반용" },
+                    { 19, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 50, true, "예시 단가: 조례 확인 후 확정", 1250, null, null, "일반용" },
+                    { 20, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 100, true, "예시 단가: 조례 확인 후 확정", 1800, null, null, "일반용" },
+                    { 21, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 1000, true, "예시 단가: 조례 확인 후 확정", 2000, null, null, "일반용" },
+                    { 22, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 390, null, null, "욕탕용" },
+                    { 23, "sewer", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 500, true, "예시 단가: 조례 확인 후 확정", 700, null, null, "욕탕용" },
+                    { 24, "levy", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 170, null, null, "가정용" },
+                    { 25, "levy", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 170, null, null, "일반용" },
+                    { 26, "levy", new DateTime(2017, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "seed", new DateOnly(2012, 1, 1), 0, true, "예시 단가: 조례 확인 후 확정", 170, null, null, "욕탕용" }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccessLogReviews_OfficeId_Month",
                 table: "AccessLogReviews",
@@ -1363,6 +1568,32 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 columns: new[] { "OfficeId", "PhoneDigits" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_LeakReductions_ComplaintId",
+                table: "LeakReductions",
+                column: "ComplaintId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeakReductions_CustomerId_LeakPeriodEnd",
+                table: "LeakReductions",
+                columns: new[] { "CustomerId", "LeakPeriodEnd" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeakReductions_DiagnosisComplaintId",
+                table: "LeakReductions",
+                column: "DiagnosisComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeakReductions_OfficeId_Status",
+                table: "LeakReductions",
+                columns: new[] { "OfficeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeakReductions_SurgeCaseId",
+                table: "LeakReductions",
+                column: "SurgeCaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MeterReadings_CustomerId_PeriodEnd",
                 table: "MeterReadings",
                 columns: new[] { "CustomerId", "PeriodEnd" },
@@ -1464,6 +1695,22 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReductionDocuments_ReductionId",
+                table: "ReductionDocuments",
+                column: "ReductionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReductionExports_OfficeId_CreatedAtUtc",
+                table: "ReductionExports",
+                columns: new[] { "OfficeId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReductionRates_UseType_EffectiveFrom",
+                table: "ReductionRates",
+                columns: new[] { "UseType", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReportSnapshots_OfficeId_Kind_Period_Version",
                 table: "ReportSnapshots",
                 columns: new[] { "OfficeId", "Kind", "Period", "Version" },
@@ -1499,6 +1746,12 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "IX_SurgeCases_OfficeId_Period_Status",
                 table: "SurgeCases",
                 columns: new[] { "OfficeId", "Period", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TariffRates_UseType_Charge_EffectiveFrom_FromM3",
+                table: "TariffRates",
+                columns: new[] { "UseType", "Charge", "EffectiveFrom", "FromM3" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_VisitOutcomes_ComplaintId",
@@ -1599,6 +1852,15 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PublicHolidays");
 
             migrationBuilder.DropTable(
+                name: "ReductionDocuments");
+
+            migrationBuilder.DropTable(
+                name: "ReductionExports");
+
+            migrationBuilder.DropTable(
+                name: "ReductionRates");
+
+            migrationBuilder.DropTable(
                 name: "ReportSnapshots");
 
             migrationBuilder.DropTable(
@@ -1609,6 +1871,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SurgeCases");
+
+            migrationBuilder.DropTable(
+                name: "TariffRates");
 
             migrationBuilder.DropTable(
                 name: "VisitOutcomes");
@@ -1627,6 +1892,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PanelRounds");
+
+            migrationBuilder.DropTable(
+                name: "LeakReductions");
 
             migrationBuilder.DropTable(
                 name: "Visits");

@@ -1,0 +1,201 @@
+using AriSuTotalService.Domain.Calendar;
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Reductions;
+using AriSuTotalService.Domain.Visits;
+using AriSuTotalService.Infrastructure.Complaints;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Files;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Infrastructure.Reductions;
+
+/// <summary>A second reduction for the same account and leak period: refused, with the existing case to show.</summary>
+public sealed class DuplicateReductionException(long existingId, string reception)
+    : DomainException($"이 수용가의 같은 누수 기간에 이미 감면 건이 있습니다 (접수번호 {reception}).")
+{
+    public long ExistingId { get; } = existingId;
+}
+
+/// <summary>One line of the "reductions for the next bill" export: a reduction, or the cancellation of an exported one (negative amounts).</summary>
+public sealed record ReductionExportLine(string Entry, long ReductionId, string AccountNumber, string ReceptionNumber,
+    DateOnly? LeakPeriodStart, DateOnly? LeakPeriodEnd, long LeakVolumeM3, long WaterWon, long SewerWon, long LevyWon, long TotalWon, DateTime? DecidedAtUtc);
+
+/// <summary>
+/// The leak fee reduction workflow: opened by itself when a visit records a leak found and repaired (channel proactive,
+/// linked to the diagnosis and its surge case) or by a clerk for a citizen's application with a receipt; reviewed,
+/// approved or rejected by the billing division; exported once for the next bill; reversed by a cancellation entry.
+/// </summary>
+public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, ReductionCalculation calculation, FileStore files,
+    ICurrentUser user, TimeProvider clock)
+{
+    public const string EntryReduction = "reduction";
+    public const string EntryCancellation = "cancellation";
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Called after a visit outcome is saved: a repaired indoor leak on a diagnosis opens exactly one reduction.</summary>
+    public async Task<LeakReduction?> OpenFromVisitAsync(Complaint diagnosis, Visit visit, VisitOutcome outcome, CancellationToken ct)
+    {
+        if (!outcome.LeakRepaired || diagnosis.CustomerId is not { } customerId) return null;
+        if (await db.LeakReductions.AnyAsync(r => r.DiagnosisComplaintId == diagnosis.Id && r.Status != ReductionStatuses.Reversed, ct)) return null;
+        var surge = await db.SurgeCases.Where(s => s.DiagnosisComplaintId == diagnosis.Id)
+            .Select(s => new { s.Id, s.CurrentPeriodEnd }).FirstOrDefaultAsync(ct);
+        var leakDate = DateOnly.FromDateTime(SeoulTime.ToLocal(outcome.RecordedAtUtc));
+        var history = await calculation.HistoryAsync(customerId, ct);
+        var period = ReductionCalculation.LeakPeriod(history, leakDate, surge?.CurrentPeriodEnd);
+        if (await ExistingAsync(customerId, leakDate, period, ct) is { } existing)
+        {
+            diagnosis.AddNote("reduction_exists", $"같은 누수 기간의 감면 건이 이미 있습니다: {existing.Reception}", Now, user.Name);
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        var complaint = (await desk.RegisterLinkedAsync(diagnosis, [ComplaintTypeCodes.LeakFeeReduction],
+            $"방문({visit.Date:yyyy-MM-dd})에서 누수 발견·수리 확인, 누수요금 감면 직권 처리", ct, Channels.Proactive))[0];
+        var reduction = new LeakReduction(diagnosis.OfficeId, customerId, complaint.Id, ReductionSources.Visit, leakDate, outcome.RecordedBy,
+            diagnosis.Id, visit.Id, surge?.Id);
+        await calculation.PrepareAsync(reduction, history, surge?.CurrentPeriodEnd, ct);
+        db.LeakReductions.Add(reduction);
+        await db.SaveChangesAsync(ct);
+        return reduction;
+    }
+
+    /// <summary>A citizen applies with a plumber's receipt: the complaint (citizen channel) and its case open; the receipt is kept as evidence.</summary>
+    public async Task<LeakReduction> ApplyAsync(int officeId, long customerId, DateOnly leakDate, string channel, string? description,
+        Stream receipt, string receiptName, CancellationToken ct)
+    {
+        if (!Channels.CitizenApplied.Contains(channel)) throw new DomainException("접수 경로를 고르세요 (전화·방문·인터넷).");
+        if (leakDate > SeoulTime.Today(clock)) throw new DomainException("누수 수리일은 오늘 이전이어야 합니다.");
+        var history = await calculation.HistoryAsync(customerId, ct);
+        var period = ReductionCalculation.LeakPeriod(history, leakDate, null);
+        if (await ExistingAsync(customerId, leakDate, period, ct) is { } existing) throw new DuplicateReductionException(existing.Id, existing.Reception);
+        var stored = await files.SaveAsync(receipt, UploadKind.ImageOrPdf, ct);
+        var intake = await desk.RegisterAsync(officeId, new IntakeRequest(customerId, ComplaintTypeCodes.LeakFeeReduction, channel,
+            string.IsNullOrWhiteSpace(description) ? "누수 수리 영수증을 첨부한 누수요금 감면 신청" : description.Trim(),
+            null, null, null, null, null, null, []), ct);
+        var reduction = new LeakReduction(officeId, customerId, intake.First.Id, ReductionSources.Application, leakDate, user.Name, null, null, null);
+        await calculation.PrepareAsync(reduction, history, null, ct);
+        db.LeakReductions.Add(reduction);
+        await db.SaveChangesAsync(ct);
+        db.ReductionDocuments.Add(new ReductionDocument(reduction.Id, Path.GetFileName(receiptName), stored.Path, stored.ContentType, stored.Length,
+            stored.Sha256, Now, user.Name));
+        await db.SaveChangesAsync(ct);
+        return reduction;
+    }
+
+    private async Task<(long Id, string Reception)?> ExistingAsync(long customerId, DateOnly leakDate, ReadingPeriod? period, CancellationToken ct)
+    {
+        var same = db.LeakReductions.Where(r => r.CustomerId == customerId && r.Status != ReductionStatuses.Reversed);
+        if (period is not null)
+        {
+            var (start, end) = (period.Start, period.End);
+            same = same.Where(r => r.LeakPeriodEnd == end
+                || (r.Status == ReductionStatuses.AwaitingReading && r.LeakDate >= start && r.LeakDate <= end));
+        }
+        else
+        {
+            same = same.Where(r => r.Status == ReductionStatuses.AwaitingReading || (r.LeakPeriodStart <= leakDate && r.LeakPeriodEnd >= leakDate));
+        }
+        var found = await same
+            .Join(db.Complaints, r => r.ComplaintId, c => c.Id, (r, c) => new { r.Id, c.ReceptionNumber })
+            .FirstOrDefaultAsync(ct);
+        return found is null ? null : (found.Id, found.ReceptionNumber);
+    }
+
+    /// <summary>Loads a case for a change, refusing it when someone changed it since <paramref name="version"/>.</summary>
+    public async Task<LeakReduction> ForChangeAsync(long id, Guid version, CancellationToken ct)
+    {
+        var r = await db.LeakReductions.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException($"reduction {id}");
+        if (r.Version != version) throw new DbUpdateConcurrencyException($"reduction {id} changed since version {version}");
+        db.ExpectVersion(r, version);
+        return r;
+    }
+
+    public async Task AdjustAsync(long id, Guid version, DateOnly leakEnd, IReadOnlyList<DateOnly> normalEnds, string? reason, CancellationToken ct)
+    {
+        var r = await ForChangeAsync(id, version, ct);
+        if (!r.CanChange) throw new DomainException("이미 결정된 감면 건은 바꿀 수 없습니다.");
+        await calculation.AdjustAsync(r, leakEnd, normalEnds, reason, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ApproveAsync(long id, Guid version, CancellationToken ct)
+    {
+        var r = await ForChangeAsync(id, version, ct);
+        r.Approve(user.Name, Now);
+        await DecidedAsync(r, $"누수요금 감면 승인: 누수량 {r.LeakVolumeM3} m³, 감면액 {r.TotalWon:N0}원 (다음 고지서에 반영)", "reduction_approved",
+            ("amount", r.TotalWon.ToString("N0")), ct);
+    }
+
+    public async Task RejectAsync(long id, Guid version, string? reason, CancellationToken ct)
+    {
+        var r = await ForChangeAsync(id, version, ct);
+        r.Reject(reason ?? "", user.Name, Now);
+        await DecidedAsync(r, $"누수요금 감면 불가: {r.DecisionReason}", "reduction_rejected", ("reason", r.DecisionReason), ct);
+    }
+
+    /// <summary>The decision closes the reduction complaint and tells the citizen through the outbox.</summary>
+    private async Task DecidedAsync(LeakReduction r, string resolution, string notice, (string Key, string? Value) detail, CancellationToken ct)
+    {
+        var complaint = await ComplaintOfAsync(r, ct);
+        if (complaint.IsOpen && complaint.Status != ComplaintStatuses.Transferred) complaint.Resolve(resolution, Now, user.Name);
+        await desk.QueueNoticeAsync(complaint, notice, new Dictionary<string, string?> { ["reception"] = complaint.ReceptionNumber, [detail.Key] = detail.Value }, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task ReverseAsync(long id, Guid version, string? reason, CancellationToken ct)
+    {
+        var r = await ForChangeAsync(id, version, ct);
+        r.Reverse(reason ?? "", user.Name, Now);
+        var complaint = await ComplaintOfAsync(r, ct);
+        complaint.AddNote("reduction_reversed", $"감면 승인 취소: {r.ReversalReason}" + (r.ExportBatchId is null ? "" : " (다음 내보내기에 취소 건으로 포함)"), Now, user.Name);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>What the next export will hold: approved reductions not yet sent, and cancellations of sent ones now reversed.</summary>
+    public async Task<IReadOnlyList<ReductionExportLine>> PendingExportAsync(CancellationToken ct) =>
+        await LinesAsync(db.LeakReductions.Where(r => r.Status == ReductionStatuses.Approved && r.ExportBatchId == null),
+            db.LeakReductions.Where(r => r.Status == ReductionStatuses.Reversed && r.ExportBatchId != null && r.ReversalBatchId == null), ct);
+
+    public async Task<IReadOnlyList<ReductionExportLine>> BatchAsync(long batchId, CancellationToken ct) =>
+        await LinesAsync(db.LeakReductions.Where(r => r.ExportBatchId == batchId),
+            db.LeakReductions.Where(r => r.ReversalBatchId == batchId), ct);
+
+    /// <summary>Marks everything pending as exported in one new batch (one transaction), so nothing is sent twice.</summary>
+    public async Task<ReductionExport> ExportAsync(int officeId, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var reductions = await db.LeakReductions.Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.Approved && r.ExportBatchId == null).ToListAsync(ct);
+        var cancellations = await db.LeakReductions.Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.Reversed
+            && r.ExportBatchId != null && r.ReversalBatchId == null).ToListAsync(ct);
+        if (reductions.Count + cancellations.Count == 0) throw new DomainException("내보낼 감면 건이 없습니다.");
+        var batch = new ReductionExport(officeId, Now, user.Name);
+        db.ReductionExports.Add(batch);
+        await db.SaveChangesAsync(ct);
+        foreach (var r in reductions) r.MarkExported(batch.Id, Now);
+        foreach (var r in cancellations) r.MarkReversalExported(batch.Id);
+        batch.SetTotals(reductions.Count, cancellations.Count, reductions.Sum(r => r.TotalWon) - cancellations.Sum(r => r.TotalWon));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return batch;
+    }
+
+    private async Task<List<ReductionExportLine>> LinesAsync(IQueryable<LeakReduction> reductions, IQueryable<LeakReduction> cancellations, CancellationToken ct)
+    {
+        var lines = new List<ReductionExportLine>();
+        foreach (var (query, entry, sign) in new[] { (reductions, EntryReduction, 1), (cancellations, EntryCancellation, -1) })
+        {
+            var rows = await query.AsNoTracking()
+                .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new { r, c.AccountNumber })
+                .Join(db.Complaints, x => x.r.ComplaintId, c => c.Id, (x, c) => new { x.r, x.AccountNumber, c.ReceptionNumber })
+                .OrderBy(x => x.r.Id).ToListAsync(ct);
+            lines.AddRange(rows.Select(x => new ReductionExportLine(entry, x.r.Id, x.AccountNumber, x.ReceptionNumber, x.r.LeakPeriodStart, x.r.LeakPeriodEnd,
+                sign * (x.r.LeakVolumeM3 ?? 0), sign * x.r.WaterWon, sign * x.r.SewerWon, sign * x.r.LevyWon, sign * x.r.TotalWon,
+                sign > 0 ? x.r.DecidedAtUtc : x.r.ReversedAtUtc)));
+        }
+        return lines;
+    }
+
+    private Task<Complaint> ComplaintOfAsync(LeakReduction r, CancellationToken ct) =>
+        db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == r.ComplaintId, ct);
+}

@@ -1,0 +1,126 @@
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Domain.Privacy;
+using AriSuTotalService.Domain.Reductions;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Files;
+using AriSuTotalService.Infrastructure.Reductions;
+using AriSuTotalService.Web.Setup;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Pages.Reductions;
+
+/// <summary>
+/// One reduction under review: the whole working, the evidence (visit photos, receipts), the reviewer's choice of periods
+/// with a reason, approve (not by whoever recorded the leak), reject with a reason, and reversal of an approval.
+/// </summary>
+[Authorize(Roles = RoleSets.Reductions)]
+public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore files) : PageModel
+{
+    public sealed record Evidence(string Kind, long Id, string Label);
+
+    [BindProperty] public Guid Version { get; set; }
+    [BindProperty] public DateOnly? LeakEnd { get; set; }
+    [BindProperty] public List<DateOnly> NormalEnds { get; set; } = [];
+    [BindProperty] public string? AdjustReason { get; set; }
+    [BindProperty] public string? RejectReason { get; set; }
+    [BindProperty] public string? ReverseReason { get; set; }
+
+    public LeakReduction Reduction { get; private set; } = null!;
+    public ReductionWorking? Working { get; private set; }
+    public string Account { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public string UseType { get; private set; } = "";
+    public string Reception { get; private set; } = "";
+    public string ComplaintStatus { get; private set; } = "";
+    public string? DiagnosisReception { get; private set; }
+    public IReadOnlyList<ReadingPeriod> History { get; private set; } = [];
+    public IReadOnlyList<Evidence> Evidences { get; private set; } = [];
+    public string? Error { get; private set; }
+    public bool CanDecide => User.IsInRole(Roles.BillingClerk);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, true, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostAdjustAsync(long id, CancellationToken ct) =>
+        DecideAsync(id, nameof(AdjustReason), () => LeakEnd is { } end
+            ? reductions.AdjustAsync(id, Version, end, NormalEnds, AdjustReason, ct)
+            : throw new DomainException("누수 기간을 고르세요."), ct);
+
+    public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
+        DecideAsync(id, "", () => reductions.ApproveAsync(id, Version, ct), ct);
+
+    public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) =>
+        DecideAsync(id, nameof(RejectReason), () => reductions.RejectAsync(id, Version, RejectReason, ct), ct);
+
+    public Task<IActionResult> OnPostReverseAsync(long id, CancellationToken ct) =>
+        DecideAsync(id, nameof(ReverseReason), () => reductions.ReverseAsync(id, Version, ReverseReason, ct), ct);
+
+    /// <summary>A visit photo or an uploaded receipt of this case.</summary>
+    public async Task<IActionResult> OnGetEvidenceAsync(long id, string kind, long fileId, CancellationToken ct)
+    {
+        var r = await db.LeakReductions.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.VisitId }).SingleOrDefaultAsync(ct);
+        if (r is null) return NotFound();
+        var file = kind == "photo"
+            ? await db.VisitPhotos.AsNoTracking().Where(p => p.Id == fileId && p.VisitId == r.VisitId).Select(p => new { p.Path, p.ContentType }).SingleOrDefaultAsync(ct)
+            : await db.ReductionDocuments.AsNoTracking().Where(d => d.Id == fileId && d.ReductionId == id).Select(d => new { d.Path, d.ContentType }).SingleOrDefaultAsync(ct);
+        return file is null ? NotFound() : File(files.OpenRead(file.Path), file.ContentType);
+    }
+
+    private async Task<IActionResult> DecideAsync(long id, string field, Func<Task> decide, CancellationToken ct)
+    {
+        if (!CanDecide) return Forbid();
+        if (!await db.LeakReductions.AnyAsync(r => r.Id == id, ct)) return NotFound();
+        try
+        {
+            await decide();
+            return RedirectToPage(new { id });
+        }
+        catch (DomainException ex)
+        {
+            if (field.Length > 0) ModelState.AddModelError(field, ex.Message);
+            else Error = ex.Message;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Error = "다른 직원이 먼저 이 건을 바꾸었습니다. 지금 상태를 확인하세요. 입력한 내용은 그대로 두었습니다.";
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(id, false, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, bool fillForm, CancellationToken ct)
+    {
+        var r = await db.LeakReductions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null) return false;
+        Reduction = r;
+        Working = ReductionCalculation.Deserialize(r.WorkingJson);
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == r.CustomerId)
+            .Select(c => new { c.AccountNumber, c.HolderName, c.UseType, c.MeterSizeMm }).SingleAsync(ct);
+        (Account, Name, UseType) = (customer.AccountNumber, Masking.Name(customer.HolderName), $"{customer.UseType} · {customer.MeterSizeMm}mm");
+        var complaint = await db.Complaints.AsNoTracking().Where(c => c.Id == r.ComplaintId).Select(c => new { c.ReceptionNumber, c.Status }).SingleAsync(ct);
+        (Reception, ComplaintStatus) = (complaint.ReceptionNumber, complaint.Status);
+        if (r.DiagnosisComplaintId is { } d)
+            DiagnosisReception = await db.Complaints.AsNoTracking().Where(c => c.Id == d).Select(c => c.ReceptionNumber).SingleOrDefaultAsync(ct);
+        History = (await db.MeterReadings.AsNoTracking().Where(m => m.CustomerId == r.CustomerId).OrderByDescending(m => m.PeriodEnd).Take(24)
+            .Select(m => new { m.PeriodStart, m.PeriodEnd, m.UsageM3 }).ToListAsync(ct)).Select(m => new ReadingPeriod(m.PeriodStart, m.PeriodEnd, m.UsageM3)).ToList();
+        var evidence = new List<Evidence>();
+        if (r.VisitId is { } visit)
+            evidence.AddRange((await db.VisitPhotos.AsNoTracking().Where(p => p.VisitId == visit).Select(p => p.Id).ToListAsync(ct))
+                .Select((p, i) => new Evidence("photo", p, $"방문 사진 {i + 1}")));
+        evidence.AddRange((await db.ReductionDocuments.AsNoTracking().Where(x => x.ReductionId == id).Select(x => new { x.Id, x.FileName }).ToListAsync(ct))
+            .Select(x => new Evidence("doc", x.Id, x.FileName)));
+        Evidences = evidence;
+        if (fillForm)
+        {
+            Version = r.Version;
+            LeakEnd = r.LeakPeriodEnd;
+            NormalEnds = new[] { r.NormalEnd1, r.NormalEnd2 }.OfType<DateOnly>().ToList();
+            RejectReason = r.ProposedRejection;
+        }
+        return true;
+    }
+}
