@@ -181,12 +181,16 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await browser.CheckAsync(page, "reduction review", screenshot: "reduction-review");
             await page.Locator("#approve").ClickAsync();
             await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("승인");
+            await page.GetByRole(AriaRole.Link, new() { Name = "안내문 인쇄" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#notice-name")).ToContainTextAsync("한누수");
+            await browser.CheckAsync(page, "reduction notice");
 
             await page.GotoAsync("/Reductions/Export");
             await Assertions.Expect(page.Locator("#pending")).ToContainTextAsync(BrowserFixture.LeakAccount);
             await browser.CheckAsync(page, "next bill list");
             await page.Locator("#export").ClickAsync();
             await page.Locator("#exported").WaitForAsync();
+            await browser.CheckAsync(page, "exported");
             await Assertions.Expect(page.Locator("#nothing-pending")).ToBeVisibleAsync();
             var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#batches a", new() { HasText = "CSV" }).First.ClickAsync());
             var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
@@ -234,8 +238,10 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await page.Locator("#pref-window").SelectOptionAsync("09-12");
             await page.Locator("form[action*=Unexplained] button[type=submit]").ClickAsync();
             await page.WaitForURLAsync("**/Complaints/Detail/**");
+            await browser.CheckAsync(page, "proactive diagnosis");
             await page.Locator("#book-visit").ClickAsync();
             await page.WaitForURLAsync("**/Visits/Book/**");
+            await browser.CheckAsync(page, "booking the surge visit");
             var field2 = Factory.With(db => db.Users.Single(u => u.Email == "field2@arisu.local").Id);
             await page.Locator("#StaffId").SelectOptionAsync(field2);
             await page.Locator("#Date").FillAsync("2026-11-26");
@@ -256,6 +262,7 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
 
             // The monthly report, frozen now and downloaded as XLSX.
             await page.GotoAsync("/Reports");
+            await browser.CheckAsync(page, "reports");
             await page.Locator("#Month").FillAsync("2026-11");
             await page.GetByRole(AriaRole.Button, new() { Name = "지금 만들기" }).First.ClickAsync();
             await page.WaitForURLAsync("**/Reports/View/**");
@@ -289,6 +296,7 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
 
             var field2 = Factory.With(db => db.Users.Single(u => u.Email == "field2@arisu.local").Id);
             await page.GotoAsync($"/Admin/Users/Edit/{field2}");
+            await browser.CheckAsync(page, "edit user");
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "잠그기" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "잠금 해제" })).ToBeVisibleAsync();
