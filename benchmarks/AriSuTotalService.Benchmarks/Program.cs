@@ -13,7 +13,25 @@ using Microsoft.EntityFrameworkCore;
 // Measured scenarios at Seoul scale (not tests): see docs/benchmarks.md.
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- scan   [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- import [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
+//   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- office     [--complaints-per-year 80000] [--years 10] [--customers 283750]
+//   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- dashboard  [--runs 5]
+//   dotnet build -c Release src/AriSuTotalService.Web && dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- load [--seconds 30]
 var command = args.FirstOrDefault() ?? "scan";
+if (command is "office" or "dashboard" or "load")
+{
+    var officeFolder = Path.Combine(Arg("--folder") ?? Path.Combine(Path.GetTempPath(), "arisu-bench"), "office");
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+    await OfficeData.EnsureAsync(officeFolder, int.Parse(Arg("--customers") ?? "283750", CultureInfo.InvariantCulture),
+        int.Parse(Arg("--complaints-per-year") ?? "80000", CultureInfo.InvariantCulture), int.Parse(Arg("--years") ?? "10", CultureInfo.InvariantCulture));
+    if (command == "dashboard") await DashboardRun.RunAsync(officeFolder, int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture), Report);
+    if (command == "load")
+    {
+        var repo = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(repo, "AriSuTotalService.sln"))) repo = Path.GetDirectoryName(repo.TrimEnd('/'))!;
+        return await LoadRun.RunAsync(repo, officeFolder, int.Parse(Arg("--seconds") ?? "30", CultureInfo.InvariantCulture), Arg("--url") ?? "http://127.0.0.1:5180");
+    }
+    return 0;
+}
 double scale = double.Parse(Arg("--scale") ?? "1", CultureInfo.InvariantCulture);
 int runs = int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture);
 var folder = Arg("--folder") ?? Path.Combine(Path.GetTempPath(), "arisu-bench");
@@ -36,7 +54,7 @@ switch (command)
         await ImportScenario();
         break;
     default:
-        Console.Error.WriteLine("commands: scan, import");
+        Console.Error.WriteLine("commands: scan, import, office, dashboard, load");
         return 1;
 }
 return 0;

@@ -132,6 +132,7 @@ public static class DependencyInjection
     /// <summary>The provider choice, shared by the app and the design-time factories of the two migration sets.</summary>
     public static void Configure(DbContextOptionsBuilder o, DatabaseOptions db)
     {
+        o.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ArisuDbContext.OfficeScopeModelCacheKey>();
         if (db.Provider == DatabaseProvider.SqlServer)
         {
             // No retrying execution strategy: imports and scans run in explicit transactions.

@@ -42,6 +42,10 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
 
         b.HasIndex(c => c.ReceptionNumber).IsUnique();
         b.HasIndex(c => new { c.OfficeId, c.ReceivedAtUtc });
+        // The performance figures count ranges of these (PerformanceFigures): received by type, channel and date; resolved
+        // by type and date against the deadline. Division last, so the division filter is answered from the index too.
+        b.HasIndex(c => new { c.OfficeId, c.ComplaintTypeId, c.Channel, c.ReceivedAtUtc, c.Status, c.Division });
+        b.HasIndex(c => new { c.OfficeId, c.ComplaintTypeId, c.Status, c.ClosedAtUtc, c.DeadlineAtUtc, c.Division });
         b.HasIndex(c => new { c.OfficeId, c.Status, c.DeadlineAtUtc });
         b.HasIndex(c => c.CustomerId);
         b.HasIndex(c => c.LinkedToId);

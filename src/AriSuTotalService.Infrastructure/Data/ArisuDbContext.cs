@@ -32,6 +32,13 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     /// </summary>
     public int? OfficeScope => _user?.OfficeId;
 
+    /// <summary>Two models are cached: with the office filter (a scoped context) and without it (jobs, start-up, design time).</summary>
+    public sealed class OfficeScopeModelCacheKey : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime) =>
+            (context.GetType(), context is ArisuDbContext { OfficeScope: not null } && !designTime, designTime);
+    }
+
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<MeterReading> MeterReadings => Set<MeterReading>();
@@ -72,21 +79,25 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ArisuDbContext).Assembly);
 
-        // Object-level access, once for the whole system: the office filter on every office-owned record.
-        builder.Entity<Customer>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
-        builder.Entity<Complaint>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
-        builder.Entity<PersonalDataAccess>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
-        builder.Entity<Domain.Notices.OutboxMessage>().HasQueryFilter(m => OfficeScope == null || m.OfficeId == OfficeScope);
-        builder.Entity<Domain.Surges.SurgeCase>().HasQueryFilter(c => OfficeScope == null || c.OfficeId == OfficeScope);
-        builder.Entity<Domain.Surges.ScanRun>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
-        builder.Entity<Domain.Evaluations.PanelRound>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
-        builder.Entity<Domain.Evaluations.PanelMember>().HasQueryFilter(m => OfficeScope == null || m.OfficeId == OfficeScope);
-        builder.Entity<Domain.Visits.StaffLeave>().HasQueryFilter(l => OfficeScope == null || l.OfficeId == OfficeScope);
-        builder.Entity<Domain.Visits.Visit>().HasQueryFilter(v => OfficeScope == null || v.OfficeId == OfficeScope);
-        builder.Entity<Reports.BestPractice>().HasQueryFilter(p => OfficeScope == null || p.OfficeId == OfficeScope);
-        builder.Entity<Reports.ReportSnapshot>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
-        builder.Entity<Domain.Reductions.LeakReduction>().HasQueryFilter(r => OfficeScope == null || r.OfficeId == OfficeScope);
-        builder.Entity<Domain.Reductions.ReductionExport>().HasQueryFilter(e => OfficeScope == null || e.OfficeId == OfficeScope);
-        builder.Entity<AccessLogReview>().HasQueryFilter(a => OfficeScope == null || a.OfficeId == OfficeScope);
+        // Object-level access, once for the whole system: a context acting for a user or key of an office sees only that
+        // office's records. The filter is built only into the model of office-scoped contexts (see OfficeScopeModelCacheKey),
+        // so it is a plain "OfficeId = @office" the database can use its office indexes for; contexts of jobs and start-up
+        // work (no office) have no filter at all.
+        if (OfficeScope is null) return;
+        builder.Entity<Customer>().HasQueryFilter(c => c.OfficeId == OfficeScope);
+        builder.Entity<Complaint>().HasQueryFilter(c => c.OfficeId == OfficeScope);
+        builder.Entity<PersonalDataAccess>().HasQueryFilter(a => a.OfficeId == OfficeScope);
+        builder.Entity<Domain.Notices.OutboxMessage>().HasQueryFilter(m => m.OfficeId == OfficeScope);
+        builder.Entity<Domain.Surges.SurgeCase>().HasQueryFilter(c => c.OfficeId == OfficeScope);
+        builder.Entity<Domain.Surges.ScanRun>().HasQueryFilter(r => r.OfficeId == OfficeScope);
+        builder.Entity<Domain.Evaluations.PanelRound>().HasQueryFilter(r => r.OfficeId == OfficeScope);
+        builder.Entity<Domain.Evaluations.PanelMember>().HasQueryFilter(m => m.OfficeId == OfficeScope);
+        builder.Entity<Domain.Visits.StaffLeave>().HasQueryFilter(l => l.OfficeId == OfficeScope);
+        builder.Entity<Domain.Visits.Visit>().HasQueryFilter(v => v.OfficeId == OfficeScope);
+        builder.Entity<Reports.BestPractice>().HasQueryFilter(p => p.OfficeId == OfficeScope);
+        builder.Entity<Reports.ReportSnapshot>().HasQueryFilter(r => r.OfficeId == OfficeScope);
+        builder.Entity<Domain.Reductions.LeakReduction>().HasQueryFilter(r => r.OfficeId == OfficeScope);
+        builder.Entity<Domain.Reductions.ReductionExport>().HasQueryFilter(e => e.OfficeId == OfficeScope);
+        builder.Entity<AccessLogReview>().HasQueryFilter(a => a.OfficeId == OfficeScope);
     }
 }

@@ -24,4 +24,18 @@ public sealed class DatabaseInitializer(ArisuDbContext db, DatabaseOptions optio
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
     }
+
+    public const string StatisticsJobId = "database-statistics";
+
+    /// <summary>
+    /// SQLite plans queries from the statistics ANALYZE keeps (which index answers "this office's complaints linked to
+    /// these" or "these customers' complaints"); without them it may walk a whole office index. Refreshed at start and
+    /// nightly, sampled so it takes well under a second. SQL Server keeps its statistics itself.
+    /// </summary>
+    public async Task RefreshStatisticsAsync(CancellationToken ct = default)
+    {
+        if (options.Provider != DatabaseProvider.Sqlite) return;
+        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000;", ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
+    }
 }

@@ -39,7 +39,10 @@ public sealed class DemoDataGenerator(DemoOptions options, DateOnly today)
     private static readonly string[] GivenSyllables = ["민", "서", "지", "현", "수", "영", "준", "호", "은", "정", "우", "진", "하", "윤", "성", "경", "희", "동", "철", "미", "연", "태", "혜", "상"];
 
     public DateOnly Today { get; } = today;
-    public DateOnly From => Today.AddMonths(-24);
+    /// <summary>First day of the complaints.</summary>
+    public DateOnly From => Today.AddMonths(-12 * Math.Max(1, options.Years));
+    /// <summary>First day of the readings: always the 24 months before today.</summary>
+    public DateOnly ReadingsFrom => Today.AddMonths(-24);
 
     public IReadOnlyList<CustomerRow> Customers()
     {
@@ -83,8 +86,8 @@ public sealed class DemoDataGenerator(DemoOptions options, DateOnly today)
                 _ => 10 + rnd.NextDouble() * 20,
             };
             long index = rnd.Next(500, 6000);
-            var start = new DateOnly(From.Year, From.Month, readDay).AddMonths(rnd.Next(step));
-            if (start < From) start = start.AddMonths(step);
+            var start = new DateOnly(ReadingsFrom.Year, ReadingsFrom.Month, readDay).AddMonths(rnd.Next(step));
+            if (start < ReadingsFrom) start = start.AddMonths(step);
             while (true)
             {
                 var end = start.AddMonths(step);

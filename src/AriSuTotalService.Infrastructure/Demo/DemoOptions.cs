@@ -1,8 +1,9 @@
 namespace AriSuTotalService.Infrastructure.Demo;
 
 /// <summary>
-/// Size of the generated demo data (Development only). <c>Demo__Customers</c> meters and
-/// <c>Demo__ComplaintsPerYear</c> complaints over the 24 months before today; <c>Demo__Seed</c> fixes the output.
+/// Size of the generated demo data (Development only). <c>Demo__Customers</c> meters (readings of the 24 months before
+/// today) and <c>Demo__ComplaintsPerYear</c> complaints over the <c>Demo__Years</c> years before today (default 2);
+/// <c>Demo__Seed</c> fixes the output.
 /// </summary>
 public sealed class DemoOptions
 {
@@ -10,4 +11,5 @@ public sealed class DemoOptions
     public int Customers { get; set; } = 2000;
     public int ComplaintsPerYear { get; set; } = 6000;
     public int Seed { get; set; } = 2017;
+    public int Years { get; set; } = 2;
 }

@@ -22,5 +22,7 @@ public static class RecurringJobs
             Cron(Notices.VisitReminderJob.Id, "0 18 * * *"), options);
         jobs.AddOrUpdate<ComplaintRetentionJob>(ComplaintRetentionJob.Id, j => j.RunAsync(CancellationToken.None),
             Cron(ComplaintRetentionJob.Id, "30 2 * * *"), options);
+        jobs.AddOrUpdate<Data.DatabaseInitializer>(Data.DatabaseInitializer.StatisticsJobId, j => j.RefreshStatisticsAsync(CancellationToken.None),
+            Cron(Data.DatabaseInitializer.StatisticsJobId, "45 3 * * *"), options);
     }
 }

@@ -54,7 +54,7 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
 {
     public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var figures = await PerformanceFigures.ComputeAsync(db, from, to, null, ct);
+        var figures = await PerformanceFigures.ComputeAsync(db, officeId, from, to, null, ct);
         var rounds = await db.PanelRounds.IgnoreQueryFilters().AsNoTracking()
             .Where(r => r.OfficeId == officeId && r.Year == to.Year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);
         var answers = await db.PanelAnswers.AsNoTracking().Where(a => rounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);

@@ -1982,6 +1982,10 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OfficeId", "Status", "DeadlineAtUtc");
 
+                    b.HasIndex("OfficeId", "ComplaintTypeId", "Channel", "ReceivedAtUtc", "Status", "Division");
+
+                    b.HasIndex("OfficeId", "ComplaintTypeId", "Status", "ClosedAtUtc", "DeadlineAtUtc", "Division");
+
                     b.ToTable("Complaints");
                 });
 

@@ -54,12 +54,12 @@ public static class ApiEndpoints
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
 
-        v1.MapGet("/reports/performance", async (string? from, string? to, ArisuDbContext db, CancellationToken ct) =>
+        v1.MapGet("/reports/performance", async (string? from, string? to, HttpContext http, ArisuDbContext db, CancellationToken ct) =>
             {
                 if (!TryMonth(from, out var f)) return Errors(new ImportError(0, "from", "from은 yyyy-MM 형식이어야 합니다."));
                 if (!TryMonth(to, out var t)) return Errors(new ImportError(0, "to", "to는 yyyy-MM 형식이어야 합니다."));
                 if (t < f) return Errors(new ImportError(0, "to", "to가 from보다 앞섭니다."));
-                var r = await Infrastructure.Reports.PerformanceFigures.ComputeAsync(db, f, t, null, ct);
+                var r = await Infrastructure.Reports.PerformanceFigures.ComputeAsync(db, http.User.OfficeId(), f, t, null, ct);
                 var four = r.FourTypes;
                 return Results.Json(new
                 {

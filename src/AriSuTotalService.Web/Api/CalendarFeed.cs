@@ -24,13 +24,14 @@ public static class CalendarFeed
             var user = await db.Users.AsNoTracking().Where(u => u.CalendarTokenHash == hash).Select(u => new { u.Id, u.OfficeId }).SingleOrDefaultAsync(ct);
             if (user is null) return Results.NotFound();
             var today = SeoulTime.Today(clock);
-            var visits = await db.Visits.IgnoreQueryFilters().AsNoTracking()
-                .Where(v => v.StaffId == user.Id && v.OfficeId == user.OfficeId && v.Date >= today.AddDays(-7) && v.Date <= today.AddDays(60) && v.Status != VisitStatuses.Cancelled)
-                .Join(db.Complaints.IgnoreQueryFilters(), v => v.ComplaintId, c => c.Id, (v, c) => new
-                {
-                    v.Id, v.Date, v.Window, c.ReceptionNumber, Type = c.Type!.NameKo, c.Location,
-                    Customer = db.Customers.IgnoreQueryFilters().Where(x => x.Id == c.CustomerId).Select(x => new { x.Address, x.Dong, x.District }).FirstOrDefault(),
-                }).ToListAsync(ct);
+            var visits = await (
+                from v in db.Visits.IgnoreQueryFilters().AsNoTracking()
+                    .Where(v => v.StaffId == user.Id && v.OfficeId == user.OfficeId && v.Date >= today.AddDays(-7) && v.Date <= today.AddDays(60) && v.Status != VisitStatuses.Cancelled)
+                join c in db.Complaints.IgnoreQueryFilters() on v.ComplaintId equals c.Id
+                join k in db.Customers.IgnoreQueryFilters() on c.CustomerId equals (long?)k.Id into ks
+                from k in ks.DefaultIfEmpty()
+                select new { v.Id, v.Date, v.Window, c.ReceptionNumber, Type = c.Type!.NameKo, c.Location, Customer = k == null ? null : new { k.Address, k.Dong, k.District } })
+                .ToListAsync(ct);
             var ics = new StringBuilder();
             ics.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Arisu Total Service//Visits//KO\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:아리수 방문\r\nX-WR-TIMEZONE:Asia/Seoul\r\n");
             var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

@@ -223,11 +223,15 @@ public static partial class Open311Endpoints
 
     private static async Task<List<Dictionary<string, object?>>> Requests(ArisuDbContext db, IQueryable<Complaint> complaints, CancellationToken ct)
     {
-        var rows = await complaints.Select(c => new
-        {
-            c.ReceptionNumber, c.Status, c.Resolution, Name = c.Type!.NameKo, Code = c.Type.Code, c.Division, c.ReceivedAtUtc, c.UpdatedAtUtc,
-            c.DeadlineAtUtc, c.Location, Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.Address, x.Dong, x.District }).FirstOrDefault(),
-        }).ToListAsync(ct);
+        var rows = await (
+            from c in complaints
+            join k in db.Customers on c.CustomerId equals (long?)k.Id into ks
+            from k in ks.DefaultIfEmpty()
+            select new
+            {
+                c.ReceptionNumber, c.Status, c.Resolution, Name = c.Type!.NameKo, Code = c.Type.Code, c.Division, c.ReceivedAtUtc, c.UpdatedAtUtc,
+                c.DeadlineAtUtc, c.Location, Customer = k == null ? null : new { k.Address, k.Dong, k.District },
+            }).ToListAsync(ct);
         return rows.Select(c => new Dictionary<string, object?>
         {
             ["service_request_id"] = c.ReceptionNumber,

@@ -20,6 +20,7 @@ public static class Pipeline
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<DatabaseOptions>();
         if (db.MigrateOnStart) await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        await sp.GetRequiredService<DatabaseInitializer>().RefreshStatisticsAsync();
         await sp.GetRequiredService<IdentitySetup>().EnsureRolesAsync();
         RecurringJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), app.Configuration);
         var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();

@@ -163,13 +163,17 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var c = await db.Complaints.AsNoTracking().Where(x => x.Id == id).Select(x => new
+        var c = await (
+            from x in db.Complaints.AsNoTracking().Where(x => x.Id == id)
+            join k in db.Customers on x.CustomerId equals (long?)k.Id into ks
+            from k in ks.DefaultIfEmpty()
+            select new
         {
             x.Id, x.ReceptionNumber, x.Status, TypeName = x.Type!.NameKo, TypeCode = x.Type.Code, Period = x.Type.PeriodUnit, PeriodValue = x.Type.PeriodValue,
             x.Channel, x.Division, x.ReceivedAtUtc, x.DeadlineAtUtc, x.OriginalDeadlineAtUtc, x.CustomerId, x.Location, x.CallerName, x.CallerPhone,
             x.CallerRelation, x.Description, x.PreferredVisitDate, x.PreferredVisitWindow, x.AssigneeId, x.Resolution, x.CancelReason,
             x.TransferReason, x.ExtensionReason, x.PausedAtUtc, x.PauseReason, x.Version, x.LinkedToId, x.AnonymizedAtUtc,
-            Customer = db.Customers.Where(k => k.Id == x.CustomerId).Select(k => new { k.AccountNumber, k.HolderName, k.Phone, k.Address, k.Dong, k.District }).FirstOrDefault(),
+            Customer = k == null ? null : new { k.AccountNumber, k.HolderName, k.Phone, k.Address, k.Dong, k.District },
             Assignee = db.Users.Where(u => u.Id == x.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
         }).SingleOrDefaultAsync(ct);
         if (c is null) return false;

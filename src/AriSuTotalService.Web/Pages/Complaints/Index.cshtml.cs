@@ -71,13 +71,17 @@ public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clo
 
     private async Task<IReadOnlyList<Row>> ProjectAsync(IQueryable<Complaint> q, DateTime now, CancellationToken ct)
     {
-        var rows = await q.Select(c => new
-        {
-            c.Id, c.ReceptionNumber, c.ReceivedAtUtc, Type = c.Type!.NameKo, c.Channel, c.Status, c.Division, c.DeadlineAtUtc, c.PausedAtUtc,
-            c.Location, c.CustomerId,
-            Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.HolderName, x.Address, x.Dong, x.District }).FirstOrDefault(),
-            Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
-        }).ToListAsync(ct);
+        var rows = await (
+            from c in q
+            join k in db.Customers on c.CustomerId equals (long?)k.Id into ks
+            from k in ks.DefaultIfEmpty()
+            select new
+            {
+                c.Id, c.ReceptionNumber, c.ReceivedAtUtc, Type = c.Type!.NameKo, c.Channel, c.Status, c.Division, c.DeadlineAtUtc, c.PausedAtUtc,
+                c.Location, c.CustomerId,
+                Customer = k == null ? null : new { k.HolderName, k.Address, k.Dong, k.District },
+                Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+            }).ToListAsync(ct);
         return rows.Select(c =>
         {
             var open = ComplaintStatuses.Open.Contains(c.Status);

@@ -53,9 +53,11 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
         var months = (ToMonth.Year - FromMonth.Year) * 12 + ToMonth.Month - FromMonth.Month + 1;
         var division = string.IsNullOrEmpty(Division) ? null : Division;
 
-        Current = await PerformanceFigures.ComputeAsync(db, FromMonth, ToMonth, division, ct);
-        Previous = await PerformanceFigures.ComputeAsync(db, FromMonth.AddMonths(-months), ToMonth.AddMonths(-months), division, ct);
-        LastYear = await PerformanceFigures.ComputeAsync(db, FromMonth.AddYears(-1), ToMonth.AddYears(-1), division, ct);
+        var officeId = User.OfficeId();
+        Current = await PerformanceFigures.ComputeAsync(db, officeId, FromMonth, ToMonth, division, ct);
+        Previous = await PerformanceFigures.ComputeAsync(db, officeId, FromMonth.AddMonths(-months), ToMonth.AddMonths(-months), division, ct);
+        // For a whole year the previous period is the same year earlier: computed once.
+        LastYear = months == 12 ? Previous : await PerformanceFigures.ComputeAsync(db, officeId, FromMonth.AddYears(-1), ToMonth.AddYears(-1), division, ct);
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         Overdue = await db.Complaints.AsNoTracking().CountAsync(c => ComplaintStatuses.Open.Contains(c.Status) && c.DeadlineAtUtc < nowUtc && c.PausedAtUtc == null
@@ -98,39 +100,15 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
         TrendJson = await TrendAsync(thisMonth, division, ct);
     }
 
-    /// <summary>24 months: complaints received, the four types' proactive rate and deadline compliance per month.</summary>
+    /// <summary>24 months: complaints received and the four types' proactive rate per month.</summary>
     private async Task<string> TrendAsync(DateOnly lastMonth, string? division, CancellationToken ct)
     {
-        var first = lastMonth.AddMonths(-23);
-        var fromUtc = SeoulTime.ToUtc(first.ToDateTime(TimeOnly.MinValue));
-        var complaints = db.Complaints.AsNoTracking().Where(c => c.ReceivedAtUtc >= fromUtc && c.Status != ComplaintStatuses.Cancelled
-            && (division == null || c.Division == division));
-        // Grouped by UTC day in the database, then folded into Seoul months here (a few thousand rows at most).
-        var rows = await complaints.GroupBy(c => new { c.ReceivedAtUtc.Year, c.ReceivedAtUtc.Month, c.ReceivedAtUtc.Day, Late = c.ReceivedAtUtc.Hour >= 15, Four = c.Type!.IsTotalService,
-                Office = c.Channel == Channels.Proactive || c.Channel == Channels.Derived })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Day, g.Key.Late, g.Key.Four, g.Key.Office, Count = g.Count() }).ToListAsync(ct);
-        var labels = Enumerable.Range(0, 24).Select(i => first.AddMonths(i)).ToList();
-        int Index(int y, int m, int d, bool late)
-        {
-            var local = new DateOnly(y, m, d);
-            if (late) local = local.AddDays(1); // 15:00 UTC and later is the next day in Seoul
-            return labels.FindIndex(l => l.Year == local.Year && l.Month == local.Month);
-        }
-        var total = new int[24];
-        var four = new int[24];
-        var fourOffice = new int[24];
-        foreach (var r in rows)
-        {
-            var i = Index(r.Year, r.Month, r.Day, r.Late);
-            if (i < 0) continue;
-            total[i] += r.Count;
-            if (r.Four) { four[i] += r.Count; if (r.Office) fourOffice[i] += r.Count; }
-        }
+        var months = await PerformanceFigures.MonthlyAsync(db, User.OfficeId(), lastMonth.AddMonths(-23), 24, division, ct);
         return JsonSerializer.Serialize(new
         {
-            labels = labels.Select(l => l.ToString("yy.MM", CultureInfo.InvariantCulture)),
-            total,
-            proactiveRate = Enumerable.Range(0, 24).Select(i => Rate.Of(fourOffice[i], four[i])),
+            labels = months.Select(m => m.Month.ToString("yy.MM", CultureInfo.InvariantCulture)),
+            total = months.Select(m => m.Total),
+            proactiveRate = months.Select(m => Rate.Of(m.FourOffice, m.Four)),
         });
     }
 

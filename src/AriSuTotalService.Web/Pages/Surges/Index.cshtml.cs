@@ -57,14 +57,16 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
         if (!string.IsNullOrEmpty(District)) q = q.Where(c => db.Customers.Any(x => x.Id == c.CustomerId && x.District == District));
         if (MinIncrease is { } min) q = q.Where(c => c.IncreaseTenths >= min * 10);
         if (Mine) { var me = User.UserId(); q = q.Where(c => c.AssigneeId == me); }
-        var rows = await q.OrderBy(c => c.Status == SurgeCaseStatuses.Open ? 0 : c.Status == SurgeCaseStatuses.Unreachable ? 1 : 2)
-            .ThenByDescending(c => c.IncreaseTenths).Take(500)
-            .Select(c => new
+        var rows = await (
+            from c in q
+            join k in db.Customers on c.CustomerId equals k.Id
+            orderby (c.Status == SurgeCaseStatuses.Open ? 0 : c.Status == SurgeCaseStatuses.Unreachable ? 1 : 2), c.IncreaseTenths descending
+            select new
             {
                 c.Id, c.Kind, c.IncreaseTenths, c.PreviousUsageM3, c.PreviousDays, c.CurrentUsageM3, c.CurrentDays, c.Status, c.ContactAttempts, c.NeedsLetter,
-                Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.AccountNumber, x.HolderName, x.Address, x.Dong, x.District }).First(),
+                Customer = new { k.AccountNumber, k.HolderName, k.Address, k.Dong, k.District },
                 Assignee = db.Users.Where(u => u.Id == c.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
-            }).ToListAsync(ct);
+            }).Take(500).ToListAsync(ct);
         Rows = rows.Select(c => new Row(c.Id, c.Customer.AccountNumber, Masking.Name(c.Customer.HolderName),
             Masking.Address(c.Customer.Address, c.Customer.Dong, c.Customer.District), c.Kind, c.IncreaseTenths is { } t ? t / 10m : null,
             c.PreviousUsageM3, c.PreviousDays, c.CurrentUsageM3, c.CurrentDays, c.Status, c.ContactAttempts, c.NeedsLetter, c.Assignee)).ToList();

@@ -25,6 +25,9 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     public string? NewFeedUrl { get; private set; }
     public bool HasFeed { get; private set; }
 
+    /// <summary>Today and the next 13 days; the calendar feed covers the next 60.</summary>
+    public const int HorizonDays = 14;
+
     /// <summary>Issues a new secret feed address; the old one stops working.</summary>
     public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
     {
@@ -96,23 +99,35 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
         var me = User.UserId();
         HasFeed = await db.Users.AsNoTracking().AnyAsync(u => u.Id == me && u.CalendarTokenHash != null, ct);
         var today = SeoulTime.Today(clock);
-        var rows = await db.Visits.AsNoTracking().Where(v => v.StaffId == me && v.Date >= today && VisitStatuses.Active.Contains(v.Status))
-            .Join(db.Complaints, v => v.ComplaintId, c => c.Id, (v, c) => new
+        // A left join on the customer's key (a "first customer" sub-query becomes a window over every customer on SQLite).
+        var horizon = today.AddDays(HorizonDays);
+        var rows = await (
+            from v in db.Visits.AsNoTracking().Where(v => v.StaffId == me && v.Date >= today && v.Date < horizon && VisitStatuses.Active.Contains(v.Status))
+            join c in db.Complaints on v.ComplaintId equals c.Id
+            join k in db.Customers on c.CustomerId equals (long?)k.Id into ks
+            from k in ks.DefaultIfEmpty()
+            select new
             {
                 v.Id, v.ComplaintId, v.Date, v.Window, v.Status, v.EntersHome, c.ReceptionNumber, Type = c.Type!.NameKo, c.Description, c.CallerName, c.CallerPhone, c.Location,
                 c.CustomerId, c.LinkedToId,
-                Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => new { x.HolderName, x.Phone, x.Address, x.Dong, x.District }).FirstOrDefault(),
+                Customer = k == null ? null : new { k.HolderName, k.Phone, k.Address, k.Dong, k.District },
             }).ToListAsync(ct);
         // Linked complaints and the earlier complaints at the same connection, for what to look at while there.
         var complaintIds = rows.Select(r => r.ComplaintId).ToList();
         var parentIds = rows.Where(r => r.LinkedToId != null).Select(r => r.LinkedToId!.Value).ToList();
-        var linked = await db.Complaints.AsNoTracking()
-            .Where(c => (c.LinkedToId != null && (complaintIds.Contains(c.LinkedToId.Value) || parentIds.Contains(c.LinkedToId.Value))) || parentIds.Contains(c.Id))
+        // Two look-ups the indexes answer (children by LinkedToId, parents by key), not one OR across columns.
+        var roots = complaintIds.Concat(parentIds).Distinct().ToList();
+        var children = await db.Complaints.AsNoTracking().Where(c => c.LinkedToId != null && roots.Contains(c.LinkedToId.Value))
             .Select(c => new { c.Id, c.LinkedToId, c.ReceptionNumber, Type = c.Type!.NameKo }).ToListAsync(ct);
+        var parents = parentIds.Count == 0 ? [] : await db.Complaints.AsNoTracking().Where(c => parentIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.LinkedToId, c.ReceptionNumber, Type = c.Type!.NameKo }).ToListAsync(ct);
+        var linked = children.Concat(parents).ToList();
         var customerIds = rows.Where(r => r.CustomerId != null).Select(r => r.CustomerId!.Value).Distinct().ToList();
         var since = clock.GetUtcNow().UtcDateTime.AddYears(-3);
-        var history = await db.Complaints.AsNoTracking().Where(c => c.CustomerId != null && customerIds.Contains(c.CustomerId.Value) && c.ReceivedAtUtc >= since)
-            .OrderByDescending(c => c.ReceivedAtUtc).Select(c => new { c.Id, c.CustomerId, c.ReceivedAtUtc, Type = c.Type!.NameKo, c.Status }).ToListAsync(ct);
+        // Sorted here: an ORDER BY on the date would lead the database down the office's date index instead of the customers'.
+        var history = (await db.Complaints.AsNoTracking().Where(c => c.CustomerId != null && customerIds.Contains(c.CustomerId.Value) && c.ReceivedAtUtc >= since)
+            .Select(c => new { c.Id, c.CustomerId, c.ReceivedAtUtc, Type = c.Type!.NameKo, c.Status }).ToListAsync(ct))
+            .OrderByDescending(c => c.ReceivedAtUtc).ToList();
         IReadOnlyList<string> LinkedOf(long id, long? parent) => linked
             .Where(l => l.Id != id && (l.LinkedToId == id || (parent != null && (l.LinkedToId == parent || l.Id == parent))))
             .Select(l => $"{l.ReceptionNumber} {l.Type}").Distinct().ToList();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AriSuTotalService.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ArisuDbContext))]
-    [Migration("20261129041431_Initial")]
+    [Migration("20261129050758_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1975,6 +1975,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.HasIndex("OfficeId", "Division", "Status");
 
                     b.HasIndex("OfficeId", "Status", "DeadlineAtUtc");
+
+                    b.HasIndex("OfficeId", "ComplaintTypeId", "Channel", "ReceivedAtUtc", "Status", "Division");
+
+                    b.HasIndex("OfficeId", "ComplaintTypeId", "Status", "ClosedAtUtc", "DeadlineAtUtc", "Division");
 
                     b.ToTable("Complaints");
                 });
