@@ -217,6 +217,18 @@ public static partial class LoadRun
                 foreach (var st in stats) Console.WriteLine("  " + st.Line(sw.Elapsed.TotalSeconds));
             }
 
+            // For comparison: the signed-in home page (cookie, authorisation, layout and the office's five counts) through the same client.
+            var home = new Stats("home page (GET /)");
+            async Task Home(Session s, CancellationToken ct)
+            {
+                while (!ct.IsCancellationRequested)
+                {
+                    var sw = Stopwatch.StartNew();
+                    var r = await s.SendAsync(HttpMethod.Get, "/");
+                    if (r.Status == HttpStatusCode.OK) home.Add(sw.Elapsed.TotalMilliseconds); else home.Error();
+                }
+            }
+            await Phase("home page alone, 32 connections", Math.Min(seconds, 15), ct => field.Select(s => Home(s, ct)), home);
             var list = new Stats("visit list (GET /Visits/Mine)");
             await Phase("visit list alone, 32 connections", seconds, ct => field.Select(s => VisitList(s, list, ct)), list);
             var op1 = new Stats("intake save: complaint + linked one + visit (3 requests)");

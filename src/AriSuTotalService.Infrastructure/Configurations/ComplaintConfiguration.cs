@@ -46,6 +46,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         // by type and date against the deadline. Division last, so the division filter is answered from the index too.
         b.HasIndex(c => new { c.OfficeId, c.ComplaintTypeId, c.Channel, c.ReceivedAtUtc, c.Status, c.Division });
         b.HasIndex(c => new { c.OfficeId, c.ComplaintTypeId, c.Status, c.ClosedAtUtc, c.DeadlineAtUtc, c.Division });
+        // The home page's compliance of the month: resolved since a date, against the deadline.
+        b.HasIndex(c => new { c.OfficeId, c.Status, c.ClosedAtUtc, c.DeadlineAtUtc });
         b.HasIndex(c => new { c.OfficeId, c.Status, c.DeadlineAtUtc });
         b.HasIndex(c => c.CustomerId);
         b.HasIndex(c => c.LinkedToId);

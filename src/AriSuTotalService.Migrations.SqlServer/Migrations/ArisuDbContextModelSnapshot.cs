@@ -1982,6 +1982,8 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OfficeId", "Status", "DeadlineAtUtc");
 
+                    b.HasIndex("OfficeId", "Status", "ClosedAtUtc", "DeadlineAtUtc");
+
                     b.HasIndex("OfficeId", "ComplaintTypeId", "Channel", "ReceivedAtUtc", "Status", "Division");
 
                     b.HasIndex("OfficeId", "ComplaintTypeId", "Status", "ClosedAtUtc", "DeadlineAtUtc", "Division");

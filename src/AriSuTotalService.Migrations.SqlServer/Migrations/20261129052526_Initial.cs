@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace AriSuTotalService.Migrations.Sqlite.Migrations
+namespace AriSuTotalService.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,13 +17,13 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AccessLogReviews",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reviewer = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Month = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reviewer = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,9 +34,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AppSettings",
                 columns: table => new
                 {
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -47,10 +47,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -61,20 +61,20 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "ComplaintTypes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Field = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    NameKo = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    IsTotalService = table.Column<bool>(type: "INTEGER", nullable: false),
-                    HandlingDivision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PeriodUnit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    PeriodValue = table.Column<int>(type: "INTEGER", nullable: false),
-                    NeedsVisit = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EntersHome = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    NameKo = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    IsTotalService = table.Column<bool>(type: "bit", nullable: false),
+                    HandlingDivision = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PeriodUnit = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    PeriodValue = table.Column<int>(type: "int", nullable: false),
+                    NeedsVisit = table.Column<bool>(type: "bit", nullable: false),
+                    EntersHome = table.Column<bool>(type: "bit", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,10 +85,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -99,9 +99,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "MessageTemplates",
                 columns: table => new
                 {
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,11 +112,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "Offices",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Districts = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ShortName = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Districts = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,9 +127,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "OfficeSequences",
                 columns: table => new
                 {
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Last = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,8 +140,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PanelTargets",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    TargetTenths = table.Column<int>(type: "INTEGER", nullable: false)
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    TargetTenths = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,16 +152,16 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PermissionChanges",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ByUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    TargetUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    TargetUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Change = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Before = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    After = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ByUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    IpAddress = table.Column<string>(type: "nvarchar(45)", maxLength: 45, nullable: true),
+                    TargetUserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    TargetUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Change = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Before = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    After = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -172,17 +172,17 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PersonalDataAccesses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    IpAddress = table.Column<string>(type: "nvarchar(45)", maxLength: 45, nullable: true),
+                    SubjectKind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    SubjectKey = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -193,11 +193,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PublicHolidays",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,18 +208,18 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "ReductionRates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UseType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    WaterPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    SewerPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    LevyPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsExample = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UseType = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    WaterPercent = table.Column<int>(type: "int", nullable: false),
+                    SewerPercent = table.Column<int>(type: "int", nullable: false),
+                    LevyPercent = table.Column<int>(type: "int", nullable: false),
+                    IsExample = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -230,19 +230,19 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "TariffRates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UseType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Charge = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FromM3 = table.Column<int>(type: "INTEGER", nullable: false),
-                    PricePerM3 = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsExample = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UseType = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Charge = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    FromM3 = table.Column<int>(type: "int", nullable: false),
+                    PricePerM3 = table.Column<int>(type: "int", nullable: false),
+                    IsExample = table.Column<bool>(type: "bit", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -253,11 +253,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -274,17 +274,17 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "ApiKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Scopes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastUsedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastUsedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -301,26 +301,26 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Division = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CalendarTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Division = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CalendarTokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -337,23 +337,23 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "Customers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AccountNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HolderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    PhoneDigits = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Dong = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    District = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    UseType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    MeterSizeMm = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeterSerial = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    AccountNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    HolderName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    PhoneDigits = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Dong = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    District = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    UseType = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    MeterSizeMm = table.Column<int>(type: "int", nullable: false),
+                    MeterSerial = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -370,11 +370,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PanelMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -391,14 +391,14 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PanelRounds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    PlannedCases = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    PlannedCases = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -415,14 +415,14 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "ReductionExports",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Reductions = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cancellations = table.Column<int>(type: "INTEGER", nullable: false),
-                    NetWon = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Reductions = table.Column<int>(type: "int", nullable: false),
+                    Cancellations = table.Column<int>(type: "int", nullable: false),
+                    NetWon = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -439,15 +439,15 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "ReportSnapshots",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Content = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -464,24 +464,24 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "ScanRuns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Trigger = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Compared = table.Column<int>(type: "INTEGER", nullable: false),
-                    Surges = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notices = table.Column<int>(type: "INTEGER", nullable: false),
-                    NewUse = table.Column<int>(type: "INTEGER", nullable: false),
-                    Anomalies = table.Column<int>(type: "INTEGER", nullable: false),
-                    Skipped = table.Column<int>(type: "INTEGER", nullable: false),
-                    CasesAdded = table.Column<int>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    RequestedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Compared = table.Column<int>(type: "int", nullable: false),
+                    Surges = table.Column<int>(type: "int", nullable: false),
+                    Notices = table.Column<int>(type: "int", nullable: false),
+                    NewUse = table.Column<int>(type: "int", nullable: false),
+                    Anomalies = table.Column<int>(type: "int", nullable: false),
+                    Skipped = table.Column<int>(type: "int", nullable: false),
+                    CasesAdded = table.Column<int>(type: "int", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -498,15 +498,15 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "StaffLeaves",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    StaffId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -523,11 +523,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -544,10 +544,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -564,8 +564,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -588,10 +588,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -608,40 +608,40 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "Complaints",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceptionNumber = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ComplaintTypeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CallerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    CallerPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    CallerRelation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Division = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DeadlineAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LinkedToId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    TransferReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    PreferredVisitDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PreferredVisitWindow = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    OriginalDeadlineAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExtensionReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    PausedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    PauseReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AnonymizedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    ReceptionNumber = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ComplaintTypeId = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CallerName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CallerPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    CallerRelation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Division = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AssigneeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DeadlineAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LinkedToId = table.Column<long>(type: "bigint", nullable: true),
+                    CancelReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    TransferReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Resolution = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PreferredVisitDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    PreferredVisitWindow = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    OriginalDeadlineAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExtensionReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    PausedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PauseReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    AnonymizedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -676,14 +676,14 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "MeterReadings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReadingM3 = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsageM3 = table.Column<int>(type: "INTEGER", nullable: false),
-                    Days = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReadingM3 = table.Column<long>(type: "bigint", nullable: false),
+                    UsageM3 = table.Column<int>(type: "int", nullable: false),
+                    Days = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -700,13 +700,13 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "BestPractices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    WriteUp = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    FlaggedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    FlaggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    WriteUp = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    FlaggedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FlaggedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -723,13 +723,13 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "ComplaintEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Detail = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -746,45 +746,45 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "LeakReductions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    LeakDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeakRecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    DiagnosisComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
-                    VisitId = table.Column<long>(type: "INTEGER", nullable: true),
-                    SurgeCaseId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LeakPeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LeakPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Basis = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    NormalEnd1 = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    NormalEnd2 = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AdjustReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    LeakVolumeM3 = table.Column<long>(type: "INTEGER", nullable: true),
-                    WaterWon = table.Column<long>(type: "INTEGER", nullable: false),
-                    SewerWon = table.Column<long>(type: "INTEGER", nullable: false),
-                    LevyWon = table.Column<long>(type: "INTEGER", nullable: false),
-                    TotalWon = table.Column<long>(type: "INTEGER", nullable: false),
-                    WorkingJson = table.Column<string>(type: "TEXT", nullable: true),
-                    ProposedRejection = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ExportBatchId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ExportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReversalReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReversedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReversedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReversalBatchId = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    Source = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    LeakDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeakRecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    DiagnosisComplaintId = table.Column<long>(type: "bigint", nullable: true),
+                    VisitId = table.Column<long>(type: "bigint", nullable: true),
+                    SurgeCaseId = table.Column<long>(type: "bigint", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LeakPeriodStart = table.Column<DateOnly>(type: "date", nullable: true),
+                    LeakPeriodEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    Basis = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    NormalEnd1 = table.Column<DateOnly>(type: "date", nullable: true),
+                    NormalEnd2 = table.Column<DateOnly>(type: "date", nullable: true),
+                    AdjustReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    LeakVolumeM3 = table.Column<long>(type: "bigint", nullable: true),
+                    WaterWon = table.Column<long>(type: "bigint", nullable: false),
+                    SewerWon = table.Column<long>(type: "bigint", nullable: false),
+                    LevyWon = table.Column<long>(type: "bigint", nullable: false),
+                    TotalWon = table.Column<long>(type: "bigint", nullable: false),
+                    WorkingJson = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ProposedRejection = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DecisionReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ExportBatchId = table.Column<long>(type: "bigint", nullable: true),
+                    ExportedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReversalReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReversedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReversedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReversalBatchId = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -813,17 +813,17 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ToPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: true),
+                    ToPhone = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -846,13 +846,13 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PanelAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Item = table.Column<int>(type: "INTEGER", nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoundId = table.Column<int>(type: "int", nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    Item = table.Column<int>(type: "int", nullable: false),
+                    Answer = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Comment = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -875,11 +875,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "PanelCases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoundId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    MemberId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoundId = table.Column<int>(type: "int", nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    MemberId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -908,34 +908,34 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "SurgeCases",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Period = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    OnDiagnosisList = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OnNoticeList = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PreviousUsageM3 = table.Column<long>(type: "INTEGER", nullable: false),
-                    PreviousDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    CurrentUsageM3 = table.Column<long>(type: "INTEGER", nullable: false),
-                    CurrentDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PreviousPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CurrentPeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IncreaseTenths = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    ContactAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NeedsLetter = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ExplainedReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    DiagnosisComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastContactAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    Period = table.Column<DateOnly>(type: "date", nullable: false),
+                    CustomerId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    OnDiagnosisList = table.Column<bool>(type: "bit", nullable: false),
+                    OnNoticeList = table.Column<bool>(type: "bit", nullable: false),
+                    PreviousUsageM3 = table.Column<long>(type: "bigint", nullable: false),
+                    PreviousDays = table.Column<int>(type: "int", nullable: false),
+                    CurrentUsageM3 = table.Column<long>(type: "bigint", nullable: false),
+                    CurrentDays = table.Column<int>(type: "int", nullable: false),
+                    PreviousPeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    CurrentPeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    IncreaseTenths = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    ContactAttempts = table.Column<int>(type: "int", nullable: false),
+                    NeedsLetter = table.Column<bool>(type: "bit", nullable: false),
+                    ExplainedReason = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    AssigneeId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DiagnosisComplaintId = table.Column<long>(type: "bigint", nullable: true),
+                    LastContactAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -964,24 +964,24 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "Visits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    StaffId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Window = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    EntersHome = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ForcedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    ArrivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CancelReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OfficeId = table.Column<int>(type: "int", nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    StaffId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Window = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    EntersHome = table.Column<bool>(type: "bit", nullable: false),
+                    ForcedReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    ArrivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CancelReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1004,16 +1004,16 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "ReductionDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReductionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ReductionId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1030,28 +1030,28 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "VisitOutcomes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    LeakFound = table.Column<bool>(type: "INTEGER", nullable: true),
-                    LeakPlace = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Repaired = table.Column<bool>(type: "INTEGER", nullable: true),
-                    RepairedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ReadingBeforeM3 = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReadingAfterM3 = table.Column<long>(type: "INTEGER", nullable: true),
-                    Cause = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    FixedOnSite = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ResidualChlorine = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
-                    Iron = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
-                    Copper = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
-                    Turbidity = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
-                    Ph = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: true),
-                    AddOns = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    VisitId = table.Column<long>(type: "bigint", nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    Result = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    LeakFound = table.Column<bool>(type: "bit", nullable: true),
+                    LeakPlace = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Repaired = table.Column<bool>(type: "bit", nullable: true),
+                    RepairedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ReadingBeforeM3 = table.Column<long>(type: "bigint", nullable: true),
+                    ReadingAfterM3 = table.Column<long>(type: "bigint", nullable: true),
+                    Cause = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    FixedOnSite = table.Column<bool>(type: "bit", nullable: true),
+                    ResidualChlorine = table.Column<decimal>(type: "decimal(9,3)", precision: 9, scale: 3, nullable: true),
+                    Iron = table.Column<decimal>(type: "decimal(9,3)", precision: 9, scale: 3, nullable: true),
+                    Copper = table.Column<decimal>(type: "decimal(9,3)", precision: 9, scale: 3, nullable: true),
+                    Turbidity = table.Column<decimal>(type: "decimal(9,3)", precision: 9, scale: 3, nullable: true),
+                    Ph = table.Column<decimal>(type: "decimal(9,3)", precision: 9, scale: 3, nullable: true),
+                    AddOns = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1068,14 +1068,14 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "VisitPhotos",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VisitId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    VisitId = table.Column<long>(type: "bigint", nullable: false),
+                    Path = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1449,7 +1449,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -1475,7 +1476,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "IX_AspNetUsers_CalendarTokenHash",
                 table: "AspNetUsers",
                 column: "CalendarTokenHash",
-                unique: true);
+                unique: true,
+                filter: "[CalendarTokenHash] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_OfficeId",
@@ -1486,7 +1488,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BestPractices_ComplaintId",
@@ -1538,6 +1541,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "IX_Complaints_OfficeId_ReceivedAtUtc",
                 table: "Complaints",
                 columns: new[] { "OfficeId", "ReceivedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Complaints_OfficeId_Status_ClosedAtUtc_DeadlineAtUtc",
+                table: "Complaints",
+                columns: new[] { "OfficeId", "Status", "ClosedAtUtc", "DeadlineAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_OfficeId_Status_DeadlineAtUtc",

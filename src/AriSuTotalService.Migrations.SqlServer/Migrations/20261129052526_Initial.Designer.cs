@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AriSuTotalService.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ArisuDbContext))]
-    [Migration("20261129050804_Initial")]
+    [Migration("20261129052526_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1984,6 +1984,8 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.HasIndex("OfficeId", "Division", "Status");
 
                     b.HasIndex("OfficeId", "Status", "DeadlineAtUtc");
+
+                    b.HasIndex("OfficeId", "Status", "ClosedAtUtc", "DeadlineAtUtc");
 
                     b.HasIndex("OfficeId", "ComplaintTypeId", "Channel", "ReceivedAtUtc", "Status", "Division");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AriSuTotalService.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ArisuDbContext))]
-    [Migration("20261129050758_Initial")]
+    [Migration("20261129052520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1975,6 +1975,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.HasIndex("OfficeId", "Division", "Status");
 
                     b.HasIndex("OfficeId", "Status", "DeadlineAtUtc");
+
+                    b.HasIndex("OfficeId", "Status", "ClosedAtUtc", "DeadlineAtUtc");
 
                     b.HasIndex("OfficeId", "ComplaintTypeId", "Channel", "ReceivedAtUtc", "Status", "Division");
 
