@@ -12,4 +12,6 @@ public sealed class DemoOptions
     public int ComplaintsPerYear { get; set; } = 6000;
     public int Seed { get; set; } = 2017;
     public int Years { get; set; } = 2;
+    /// <summary>Book the demo field staff's visits of the coming working days (<c>Demo__Visits</c>).</summary>
+    public bool Visits { get; set; } = true;
 }

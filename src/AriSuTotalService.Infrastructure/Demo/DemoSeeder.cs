@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace AriSuTotalService.Infrastructure.Demo;
 
 /// <summary>Fills an empty Development database with the demo office, accounts, key and data (CONTRACTS.md).</summary>
-public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, TimeProvider clock, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Visits.VisitBooking booking, Complaints.HolidayCalendar holidays,
+    TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(DemoOptions options, CancellationToken ct = default)
     {
@@ -29,11 +30,35 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, TimePr
         var holidays = await db.PublicHolidays.Select(h => h.Date).ToListAsync(ct);
         var calendar = new DeadlineCalendar(holidays);
         var counts = await WriteAsync(db, office.Id, office.ShortName, generator, calendar, now, ct);
+        if (options.Visits) await BookVisitsAsync(office.Id, today, ct);
         logger.LogInformation("Demo data: {Customers} customers, {Readings} readings, {Complaints} complaints in {Elapsed} ms",
             counts.Customers, counts.Readings, counts.Complaints, sw.ElapsedMilliseconds);
     }
 
     public sealed record Counts(int Customers, int Readings, int Complaints);
+
+    /// <summary>The demo field staff's coming working days: the latest open complaints that need a visit, booked through the real booking (notices queued).</summary>
+    private async Task BookVisitsAsync(int officeId, DateOnly today, CancellationToken ct)
+    {
+        var emails = DemoData.Accounts.Where(a => a.Role == Roles.FieldStaff).Select(a => a.Email).ToList();
+        var staff = await db.Users.Where(u => u.OfficeId == officeId && emails.Contains(u.Email!)).OrderBy(u => u.Email).Select(u => u.Id).ToListAsync(ct);
+        if (staff.Count == 0) return;
+        var calendar = await holidays.GetAsync(db, ct);
+        var days = Enumerable.Range(0, 14).Select(today.AddDays).Where(calendar.IsWorkingDay).Take(3).ToList();
+        string[] windows = ["09-12", "13-15", "15-18"];
+        // Open complaints that need a visit and have none yet (the generator leaves "scheduled" ones without their visit).
+        var candidates = await db.Complaints.Where(c => c.OfficeId == officeId
+                && (c.Status == Domain.Complaints.ComplaintStatuses.Received || c.Status == Domain.Complaints.ComplaintStatuses.Scheduled)
+                && c.Type!.NeedsVisit && c.CustomerId != null && !db.Visits.Any(v => v.ComplaintId == c.Id))
+            .OrderByDescending(c => c.ReceivedAtUtc).Select(c => new { c.Id, c.Version }).Take(staff.Count * days.Count * 2).ToListAsync(ct);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var slot = i / staff.Count;
+            await booking.BookAsync(officeId, new Visits.BookingRequest(candidates[i].Id, candidates[i].Version, staff[i % staff.Count],
+                days[slot % days.Count], windows[slot % windows.Length], true, null), ct);
+            db.ChangeTracker.Clear();
+        }
+    }
 
     /// <summary>Writes the generated rows through prepared commands in one transaction (also used by the benchmarks).</summary>
     public static async Task<Counts> WriteAsync(ArisuDbContext db, int officeId, string officeShortName,

@@ -51,6 +51,8 @@ public class ArisuFactory : WebApplicationFactory<Program>
             ["Demo:Customers"] = "80",
             ["Demo:ComplaintsPerYear"] = "300",
             ["Demo:Seed"] = "7",
+            // Tests book their own visits; DemoVisitsTests covers the demo's.
+            ["Demo:Visits"] = "false",
         };
         if (SqlServer is not null)
         {
