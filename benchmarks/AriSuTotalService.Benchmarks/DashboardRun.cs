@@ -37,10 +37,18 @@ public static class DashboardRun
         public int? OfficeId => 1;
     }
 
-    private static ArisuDbContext Context(string file, Capture? capture)
+    private static DatabaseOptions Database(string file, string? sqlServer) => sqlServer is null
+        ? new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" }
+        : new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = sqlServer };
+
+    private static DbConnection Connection(string file, string? sqlServer) => sqlServer is null
+        ? new SqliteConnection($"Data Source={file}")
+        : new Microsoft.Data.SqlClient.SqlConnection(sqlServer);
+
+    private static ArisuDbContext Context(string file, Capture? capture, string? sqlServer = null)
     {
         var options = new DbContextOptionsBuilder<ArisuDbContext>();
-        DependencyInjection.Configure(options, new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = $"Data Source={file}" });
+        DependencyInjection.Configure(options, Database(file, sqlServer));
         if (capture is not null) options.AddInterceptors(capture);
         return new ArisuDbContext(options.Options, new Chief());
     }
@@ -54,17 +62,17 @@ public static class DashboardRun
         await PerformanceFigures.MonthlyAsync(db, 1, to.AddMonths(-23), 24, null, CancellationToken.None);
     }
 
-    public static async Task RunAsync(string folder, int runs, Action<string, List<double>, string> report)
+    public static async Task RunAsync(string folder, int runs, Action<string, List<double>, string> report, string? sqlServer = null)
     {
         var file = Path.Combine(folder, "arisu.db");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
         var to = new DateOnly(today.Year, today.Month, 1);
         var from = to.AddMonths(-11);
-        await using (var count = Context(file, null))
+        await using (var count = Context(file, null, sqlServer))
             Console.WriteLine($"  {await count.Complaints.CountAsync():N0} complaints in the office database; period {from:yyyy-MM}..{to:yyyy-MM} beside the 12 months before");
 
         var capture = new Capture();
-        await using (var db = Context(file, capture)) await FiguresAsync(db, from, to);
+        await using (var db = Context(file, capture, sqlServer)) await FiguresAsync(db, from, to);
         Console.WriteLine($"  the page's figures send {capture.Commands.Count} statements");
         if (Environment.GetEnvironmentVariable("ARISU_BENCH_SQL") == "1")
             foreach (var (sql, parameters) in capture.Commands.Take(3))
@@ -74,14 +82,14 @@ public static class DashboardRun
         var floor = new List<double>();
         for (var i = 0; i <= runs; i++)
         {
-            await using (var db = Context(file, null))
+            await using (var db = Context(file, null, sqlServer))
             {
                 var sw = Stopwatch.StartNew();
                 await FiguresAsync(db, from, to);
                 if (i > 0) app.Add(sw.Elapsed.TotalMilliseconds);
                 Console.WriteLine($"  app   run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalMilliseconds:0.0} ms");
             }
-            await using (var conn = new SqliteConnection($"Data Source={file}"))
+            await using (var conn = Connection(file, sqlServer))
             {
                 await conn.OpenAsync();
                 var sw = Stopwatch.StartNew();
@@ -89,7 +97,13 @@ public static class DashboardRun
                 {
                     await using var cmd = conn.CreateCommand();
                     cmd.CommandText = sql;
-                    foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+                    foreach (var (name, value) in parameters)
+                    {
+                        var p = cmd.CreateParameter();
+                        p.ParameterName = name;
+                        p.Value = value ?? DBNull.Value;
+                        cmd.Parameters.Add(p);
+                    }
                     await using var reader = await cmd.ExecuteReaderAsync();
                     while (await reader.ReadAsync()) { }
                 }
@@ -98,7 +112,7 @@ public static class DashboardRun
             }
         }
         report("dashboard figures, one year beside the previous (app)", app, "ms");
-        report("same statements through Microsoft.Data.Sqlite (floor)", floor, "ms");
+        report("same statements through the bare ADO.NET provider (floor)", floor, "ms");
         Console.WriteLine($"app ÷ floor (medians): {Median(app) / Median(floor):0.00}");
     }
 

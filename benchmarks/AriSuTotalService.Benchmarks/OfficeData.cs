@@ -30,14 +30,16 @@ public static class OfficeData
     public static string Clerk(int i) => $"clerk{i:00}@load.local";
     public static string Chief(int i) => $"chief{i:00}@load.local";
 
-    public static async Task EnsureAsync(string folder, int customers, int complaintsPerYear, int years)
+    /// <summary>Fills the office's database once: the SQLite file in <paramref name="folder"/>, or the (empty) SQL Server database of <paramref name="sqlServer"/>.</summary>
+    public static async Task EnsureAsync(string folder, int customers, int complaintsPerYear, int years, string? sqlServer = null)
     {
-        var ready = Path.Combine(folder, "office.ready");
-        if (File.Exists(ready)) return;
         Directory.CreateDirectory(folder);
-        foreach (var f in Directory.GetFiles(folder, "arisu.db*")) File.Delete(f);
+        var ready = Path.Combine(folder, sqlServer is null ? "office.ready" : "office-sqlserver.ready");
+        if (File.Exists(ready)) return;
+        if (sqlServer is null)
+            foreach (var f in Directory.GetFiles(folder, "arisu.db*")) File.Delete(f);
         var sw = Stopwatch.StartNew();
-        await using var sp = Services(folder);
+        await using var sp = Services(folder, sqlServer);
         using (var scope = sp.CreateScope())
         {
             var s = scope.ServiceProvider;
@@ -62,11 +64,12 @@ public static class OfficeData
     }
 
     /// <summary>The container the app's infrastructure needs, pointed at the data folder.</summary>
-    public static ServiceProvider Services(string folder)
+    public static ServiceProvider Services(string folder, string? sqlServer = null)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["DataFolder"] = folder, ["Database:Provider"] = "Sqlite", ["Jobs:Server"] = "false",
+            ["DataFolder"] = folder, ["Database:Provider"] = sqlServer is null ? "Sqlite" : "SqlServer", ["ConnectionStrings:Arisu"] = sqlServer,
+            ["Jobs:Server"] = "false",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddSimpleConsole());

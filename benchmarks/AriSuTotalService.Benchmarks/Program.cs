@@ -14,16 +14,19 @@ using Microsoft.EntityFrameworkCore;
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- scan   [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- import [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- office     [--complaints-per-year 80000] [--years 10] [--customers 283750]
-//   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- dashboard  [--runs 5]
+//   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- dashboard  [--runs 5] [--sqlserver "<connection string>"]
 //   dotnet build -c Release src/AriSuTotalService.Web && dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- load [--seconds 30]
 var command = args.FirstOrDefault() ?? "scan";
 if (command is "office" or "dashboard" or "load")
 {
     var officeFolder = Path.Combine(Arg("--folder") ?? Path.Combine(Path.GetTempPath(), "arisu-bench"), "office");
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+    // --sqlserver "<connection string>": the office on an empty SQL Server database instead of the SQLite file (office, dashboard).
+    var sqlServer = Arg("--sqlserver");
     await OfficeData.EnsureAsync(officeFolder, int.Parse(Arg("--customers") ?? "283750", CultureInfo.InvariantCulture),
-        int.Parse(Arg("--complaints-per-year") ?? "80000", CultureInfo.InvariantCulture), int.Parse(Arg("--years") ?? "10", CultureInfo.InvariantCulture));
-    if (command == "dashboard") await DashboardRun.RunAsync(officeFolder, int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture), Report);
+        int.Parse(Arg("--complaints-per-year") ?? "80000", CultureInfo.InvariantCulture), int.Parse(Arg("--years") ?? "10", CultureInfo.InvariantCulture), sqlServer);
+    if (command == "dashboard") await DashboardRun.RunAsync(officeFolder, int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture), Report, sqlServer);
+    if (command == "load" && sqlServer is not null) { Console.Error.WriteLine("load runs on the SQLite office"); return 1; }
     if (command == "load")
     {
         var repo = AppContext.BaseDirectory;
