@@ -72,11 +72,14 @@ public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore f
     private async Task<IActionResult> DecideAsync(long id, string field, Func<Task> decide, CancellationToken ct)
     {
         if (!CanDecide) return Forbid();
-        if (!await db.LeakReductions.AnyAsync(r => r.Id == id, ct)) return NotFound();
         try
         {
             await decide();
             return RedirectToPage(new { id });
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
         }
         catch (DomainException ex)
         {
@@ -88,8 +91,7 @@ public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore f
             Error = "다른 직원이 먼저 이 건을 바꾸었습니다. 지금 상태를 확인하세요. 입력한 내용은 그대로 두었습니다.";
         }
         db.ChangeTracker.Clear();
-        await LoadAsync(id, false, ct);
-        return Page();
+        return await LoadAsync(id, false, ct) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(long id, bool fillForm, CancellationToken ct)
