@@ -160,27 +160,25 @@ public static class SeoulData
         return rows;
     }
 
+    /// <summary>The import's upsert, prepared once and bound by position on Microsoft.Data.Sqlite's native handle, as the import binds it.</summary>
     public static async Task BareUpsertAsync(string file, List<(long Customer, DateOnly Start, DateOnly End, long Reading, int Usage)> rows)
     {
         await using var connection = new SqliteConnection($"Data Source={file}");
         await connection.OpenAsync();
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqliteUpsert;
-        var p = Enumerable.Range(0, 6).Select(i => cmd.Parameters.Add($"@p{i}", SqliteType.Integer)).ToArray();
-        p[1].SqliteType = SqliteType.Text;
-        p[2].SqliteType = SqliteType.Text;
-        cmd.Prepare();
-        foreach (var r in rows)
+        using (var statement = new AriSuTotalService.Infrastructure.Data.SqliteStatement(connection, AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqliteUpsert))
         {
-            p[0].Value = r.Customer;
-            p[1].Value = r.Start;
-            p[2].Value = r.End;
-            p[3].Value = r.Reading;
-            p[4].Value = r.Usage;
-            p[5].Value = r.End.DayNumber - r.Start.DayNumber;
-            await cmd.ExecuteNonQueryAsync();
+            var at = Enumerable.Range(0, 6).Select(i => statement.PositionOf($"@p{i}")).ToArray();
+            foreach (var r in rows)
+            {
+                statement.Bind(at[0], r.Customer);
+                statement.Bind(at[1], r.Start);
+                statement.Bind(at[2], r.End);
+                statement.Bind(at[3], r.Reading);
+                statement.Bind(at[4], r.Usage);
+                statement.Bind(at[5], r.End.DayNumber - r.Start.DayNumber);
+                statement.Execute();
+            }
         }
         await tx.CommitAsync();
     }

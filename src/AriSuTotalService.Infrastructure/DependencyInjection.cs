@@ -24,12 +24,13 @@ public static class DependencyInjection
         services.AddSingleton(db);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, SystemUser>();
-        services.AddScoped<AuditingInterceptor>();
+        services.AddSingleton<AuditingInterceptor>();
+        // The options are built once for the application (the context itself is per request, with its user).
         services.AddDbContext<ArisuDbContext>((sp, o) =>
         {
             Configure(o, db);
             o.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
-        });
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         services.AddScoped<DatabaseInitializer>();
 
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>
@@ -141,6 +142,7 @@ public static class DependencyInjection
         else
         {
             o.UseSqlite(db.ConnectionString, x => x.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+            o.AddInterceptors(SqliteWriteWait.Instance);
         }
     }
 }

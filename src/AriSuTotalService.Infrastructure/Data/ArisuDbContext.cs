@@ -32,6 +32,9 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     /// </summary>
     public int? OfficeScope => _user?.OfficeId;
 
+    /// <summary>Who is saving (audit columns); null for contexts made outside the container.</summary>
+    internal ICurrentUser? CurrentUser => _user;
+
     /// <summary>Two models are cached: with the office filter (a scoped context) and without it (jobs, start-up, design time).</summary>
     public sealed class OfficeScopeModelCacheKey : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
     {

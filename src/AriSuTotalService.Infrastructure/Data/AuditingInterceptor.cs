@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AriSuTotalService.Infrastructure.Data;
 
-/// <summary>Fills the audit columns and renews the concurrency token of every versioned case on save.</summary>
-public sealed class AuditingInterceptor(TimeProvider clock, ICurrentUser user) : SaveChangesInterceptor
+/// <summary>
+/// Fills the audit columns and renews the concurrency token of every versioned case on save. One instance for the
+/// application (so the context options are built once, not per request); the user is the saving context's.
+/// </summary>
+public sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -24,6 +27,7 @@ public sealed class AuditingInterceptor(TimeProvider clock, ICurrentUser user) :
     private void Stamp(DbContext? context)
     {
         if (context is null) return;
+        var user = (context as ArisuDbContext)?.CurrentUser?.Name ?? "system";
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var entry in context.ChangeTracker.Entries())
         {
@@ -35,12 +39,12 @@ public sealed class AuditingInterceptor(TimeProvider clock, ICurrentUser user) :
                 if (entry.State == EntityState.Added)
                 {
                     audited.CreatedAtUtc = now;
-                    audited.CreatedBy ??= user.Name;
+                    audited.CreatedBy ??= user;
                 }
                 else
                 {
                     audited.UpdatedAtUtc = now;
-                    audited.UpdatedBy = user.Name;
+                    audited.UpdatedBy = user;
                 }
             }
             if (entry.Entity is IVersioned versioned) versioned.Version = Guid.NewGuid();

@@ -50,13 +50,25 @@ public sealed class BulkWriter : IDisposable
 
     public void Insert(params object?[] values)
     {
+        Bind(values);
+        _command.ExecuteNonQuery();
+    }
+
+    /// <summary>Runs the statement and returns the first column of its result (an upsert that selects its row's key).</summary>
+    public object? Scalar(params object?[] values)
+    {
+        Bind(values);
+        return _command.ExecuteScalar();
+    }
+
+    private void Bind(object?[] values)
+    {
         for (var i = 0; i < values.Length; i++) _command.Parameters[i].Value = Convert(values[i]);
         if (!_prepared)
         {
             _command.Prepare();
             _prepared = true;
         }
-        _command.ExecuteNonQuery();
     }
 
 

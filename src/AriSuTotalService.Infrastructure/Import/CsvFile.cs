@@ -53,25 +53,39 @@ public sealed class CsvFile
     /// <summary>Reads and checks the header; throws <see cref="ImportFailedException"/> for a header problem.</summary>
     public static CsvFile Parse(byte[] bytes, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
     {
-        var records = Split(Decode(bytes));
-        if (records.Count == 0 || records[0].Fields.All(string.IsNullOrWhiteSpace))
+        var records = Open(bytes, required, optional, out var columns);
+        var rows = new List<(int Line, string[] Fields)>();
+        while (records.Next())
+            if (!records.IsBlank) rows.Add((records.Line, records.ToArray()));
+        return new CsvFile(columns, rows);
+    }
+
+    /// <summary>
+    /// Decodes the file and checks its header like <see cref="Parse"/>, then hands out the records one at a time
+    /// (for files of millions of rows: no string per field).
+    /// </summary>
+    public static CsvRecords Open(byte[] bytes, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional,
+        out Dictionary<string, int> columns)
+    {
+        var records = new CsvRecords(Decode(bytes));
+        if (!records.Next() || records.ToArray().All(string.IsNullOrWhiteSpace))
             throw new ImportFailedException([new ImportError(1, null, "빈 파일입니다. 첫 줄은 머리글이어야 합니다.")]);
-        var header = records[0].Fields.Select(h => h.Trim()).ToArray();
+        var header = records.ToArray().Select(h => h.Trim()).ToArray();
         var errors = new List<ImportError>();
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var found = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < header.Length; i++)
         {
             var name = header[i];
             if (!required.Contains(name) && !optional.Contains(name))
                 errors.Add(new ImportError(1, name, $"알 수 없는 열입니다: '{name}'"));
-            else if (!columns.TryAdd(name, i))
+            else if (!found.TryAdd(name, i))
                 errors.Add(new ImportError(1, name, $"같은 열이 두 번 있습니다: '{name}'"));
         }
-        foreach (var missing in required.Where(r => !columns.ContainsKey(r)))
+        foreach (var missing in required.Where(r => !found.ContainsKey(r)))
             errors.Add(new ImportError(1, missing, $"필수 열이 없습니다: '{missing}'"));
         if (errors.Count > 0) throw new ImportFailedException(errors);
-        var rows = records.Skip(1).Where(r => !(r.Fields.Length == 1 && r.Fields[0].Length == 0)).ToList();
-        return new CsvFile(columns, rows);
+        columns = found;
+        return records;
     }
 
     public bool Has(string column) => _columns.ContainsKey(column);
@@ -87,35 +101,8 @@ public sealed class CsvFile
 
     public int ColumnCount => _columns.Count;
 
-    private static List<(int Line, string[] Fields)> Split(string text)
-    {
-        var result = new List<(int, string[])>(Math.Max(16, text.Length / 40));
-        var pos = 0;
-        var line = 1;
-        while (pos < text.Length)
-        {
-            var newline = text.IndexOf('\n', pos);
-            var end = newline < 0 ? text.Length : newline;
-            var span = text.AsSpan(pos, end - pos);
-            if (span.IndexOf('"') < 0)
-            {
-                // The common case: no quoting on this line, split on commas.
-                if (span.EndsWith("\r")) span = span[..^1];
-                result.Add((line, span.ToString().Split(',')));
-                pos = end + 1;
-                line++;
-                continue;
-            }
-            var (fields, next, lines) = ParseQuotedRecord(text, pos);
-            result.Add((line, fields));
-            pos = next;
-            line += lines;
-        }
-        return result;
-    }
-
     /// <summary>One record with quoted fields (RFC 4180), which may span lines; returns where the next record starts.</summary>
-    private static (string[] Fields, int Next, int Lines) ParseQuotedRecord(string text, int start)
+    internal static (string[] Fields, int Next, int Lines) ParseQuotedRecord(string text, int start)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -163,13 +150,13 @@ public sealed class CsvFile
 
     // Shared value parsers: each returns null and adds an error when the value is not acceptable.
 
-    public static DateOnly? ParseDate(string value, int line, string column, List<ImportError> errors)
+    public static DateOnly? ParseDate(ReadOnlySpan<char> value, int line, string column, List<ImportError> errors)
     {
         // Fast path for the exact yyyy-MM-dd shape; anything else goes through the full parser.
         if (value.Length == 10 && value[4] == '-' && value[7] == '-'
-            && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var yy)
-            && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var mm)
-            && int.TryParse(value.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var dd)
+            && int.TryParse(value[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var yy)
+            && int.TryParse(value.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var mm)
+            && int.TryParse(value.Slice(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var dd)
             && yy >= 1 && mm is >= 1 and <= 12 && dd >= 1 && dd <= DateTime.DaysInMonth(yy, mm))
             return new DateOnly(yy, mm, dd);
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
@@ -189,7 +176,7 @@ public sealed class CsvFile
         return null;
     }
 
-    public static long? ParseWhole(string value, int line, string column, List<ImportError> errors, long min = 0, long max = long.MaxValue)
+    public static long? ParseWhole(ReadOnlySpan<char> value, int line, string column, List<ImportError> errors, long min = 0, long max = long.MaxValue)
     {
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
         errors.Add(new ImportError(line, column, $"{min} 이상 {max} 이하의 정수여야 합니다: '{Shorten(value)}'"));
@@ -211,5 +198,78 @@ public sealed class CsvFile
         return value;
     }
 
-    public static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
+    public static string Shorten(ReadOnlySpan<char> value) => value.Length > 40 ? string.Concat(value[..40], "…") : value.ToString();
+}
+
+/// <summary>
+/// The records of a decoded CSV text, read one at a time. A line without quotes is split in place (its fields are
+/// ranges of the text); a record with quoted fields (RFC 4180) may span lines and is unquoted into strings.
+/// </summary>
+public sealed class CsvRecords(string text)
+{
+    private readonly List<(int Start, int Length)> _ranges = [];
+    private string[]? _quoted;
+    private int _pos;
+    private int _nextLine = 1;
+
+    /// <summary>The line the current record starts on (1 is the header).</summary>
+    public int Line { get; private set; }
+
+    /// <summary>How far through the text reading is, 0–100.</summary>
+    public int Percent => text.Length == 0 ? 100 : (int)((long)Math.Min(_pos, text.Length) * 100 / text.Length);
+
+    public int FieldCount => _quoted?.Length ?? _ranges.Count;
+
+    public bool Next()
+    {
+        if (_pos >= text.Length) return false;
+        Line = _nextLine;
+        var newline = text.IndexOf('\n', _pos);
+        var end = newline < 0 ? text.Length : newline;
+        if (text.AsSpan(_pos, end - _pos).IndexOf('"') >= 0)
+        {
+            var (fields, next, lines) = CsvFile.ParseQuotedRecord(text, _pos);
+            _quoted = fields;
+            _pos = next;
+            _nextLine += lines;
+            return true;
+        }
+        _quoted = null;
+        _ranges.Clear();
+        var lineEnd = end > _pos && text[end - 1] == '\r' ? end - 1 : end;
+        var start = _pos;
+        while (true)
+        {
+            var comma = text.AsSpan(start, lineEnd - start).IndexOf(',');
+            if (comma < 0)
+            {
+                _ranges.Add((start, lineEnd - start));
+                break;
+            }
+            _ranges.Add((start, comma));
+            start += comma + 1;
+        }
+        _pos = end + 1;
+        _nextLine++;
+        return true;
+    }
+
+    /// <summary>A field as written (untrimmed); empty when the record is shorter.</summary>
+    private ReadOnlySpan<char> Raw(int index) =>
+        index < 0 || index >= FieldCount ? default
+        : _quoted is { } q ? q[index].AsSpan()
+        : text.AsSpan(_ranges[index].Start, _ranges[index].Length);
+
+    /// <summary>The trimmed value of a field; empty when the record is shorter or the index is -1.</summary>
+    public ReadOnlySpan<char> this[int index] => Raw(index).Trim();
+
+    /// <summary>An empty line.</summary>
+    public bool IsBlank => FieldCount == 1 && Raw(0).Length == 0;
+
+    public string[] ToArray()
+    {
+        var fields = new string[FieldCount];
+        for (var i = 0; i < fields.Length; i++) fields[i] = Raw(i).ToString();
+        return fields;
+    }
 }

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using AriSuTotalService.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -6,15 +8,18 @@ namespace AriSuTotalService.Infrastructure.Import;
 
 /// <summary>
 /// Meter readings from the reading system (CONTRACTS.md): whole m³, period_end after period_start, usage ≥ 0, a known
-/// account; key account_number + period_end, re-importing updates. All-or-nothing: every row is checked first (every
-/// bad row, up to 200, reported), then one prepared upsert per provider writes them inside one transaction (no change
-/// tracking). The file is decoded while the office's accounts are loaded. Leak fee reductions waiting for a reading are
-/// worked out again afterwards.
+/// account; key account_number + period_end, re-importing updates. All-or-nothing: the rows are checked and written in
+/// one pass inside one transaction; the first bad row stops the writing, the rest of the file is still checked (every
+/// bad row, up to 200, reported) and the transaction is rolled back, so nothing of a refused file is stored. The file
+/// is decoded while the office's accounts are loaded; rows are read in place (no string per field) and written through
+/// one prepared upsert bound by position (no change tracking). Leak fee reductions waiting for a reading are worked
+/// out again afterwards.
 /// </summary>
 public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCalculation? reductions = null)
 {
     public static readonly string[] Required = ["account_number", "period_start", "period_end", "reading_m3", "usage_m3"];
 
+    /// <summary>Inserts or updates one reading (no RETURNING: it costs SQLite several times the upsert itself).</summary>
     public const string SqliteUpsert = """
         INSERT INTO "MeterReadings" ("CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3", "Days")
         VALUES (@p0, @p1, @p2, @p3, @p4, @p5)
@@ -23,78 +28,100 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             "UsageM3" = excluded."UsageM3", "Days" = excluded."Days"
         """;
 
+    /// <summary>Inserts or updates one reading and selects its key.</summary>
     public const string SqlServerUpsert = """
-        UPDATE [MeterReadings] SET [PeriodStart] = @p1, [ReadingM3] = @p3, [UsageM3] = @p4, [Days] = @p5
+        DECLARE @id bigint;
+        UPDATE [MeterReadings] SET @id = [Id], [PeriodStart] = @p1, [ReadingM3] = @p3, [UsageM3] = @p4, [Days] = @p5
         WHERE [CustomerId] = @p0 AND [PeriodEnd] = @p2;
         IF @@ROWCOUNT = 0
+        BEGIN
             INSERT INTO [MeterReadings] ([CustomerId], [PeriodStart], [PeriodEnd], [ReadingM3], [UsageM3], [Days])
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5);
+            SET @id = SCOPE_IDENTITY();
+        END
+        SELECT @id;
         """;
 
-    private readonly record struct Row(long CustomerId, DateOnly Start, DateOnly End, long Reading, int Usage);
+    /// <summary>
+    /// SQL Server: the highest key before the import — every row the import inserts gets a higher one (identity), so
+    /// new and updated rows are told apart by the key the upsert selects. The range above it stays locked until the
+    /// import commits. (SQLite tells them apart by the connection's last inserted key.)
+    /// </summary>
+    public const string SqlServerHighestKey = "SELECT ISNULL(MAX([Id]), 0) FROM [MeterReadings] WITH (UPDLOCK, HOLDLOCK)";
 
     public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        // The file is read while the office's accounts are loaded.
-        var parse = Task.Run(() => CsvFile.Parse(file, Required, []), ct);
-        var accounts = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var c in db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.OfficeId == officeId)
-                           .Select(c => new { c.Id, c.AccountNumber }).AsAsyncEnumerable().WithCancellation(ct))
-            accounts[c.AccountNumber] = c.Id;
-        var csv = await parse;
-        int iAccount = csv.IndexOf("account_number"), iStart = csv.IndexOf("period_start"), iEnd = csv.IndexOf("period_end"),
-            iReading = csv.IndexOf("reading_m3"), iUsage = csv.IndexOf("usage_m3");
-
-        // Keys that exist already (only the file's range of period ends can collide): new or updated is known per row.
-        var existing = await ExistingKeysAsync(csv, iEnd, ct);
-
-        var errors = new List<ImportError>();
-        var rows = new List<Row>(csv.Rows.Count);
-        var seen = new Dictionary<(long, DateOnly), int>(csv.Rows.Count);
-        foreach (var (line, f) in csv.Rows)
-        {
-            if (errors.Count >= CsvFile.MaxErrors) break;
-            var before = errors.Count;
-            var account = CsvFile.At(f, iAccount);
-            if (!accounts.TryGetValue(account, out var customerId))
-                errors.Add(new ImportError(line, "account_number", $"등록되지 않은 수용가번호입니다: '{CsvFile.Shorten(account)}'"));
-            var start = CsvFile.ParseDate(CsvFile.At(f, iStart), line, "period_start", errors);
-            var end = CsvFile.ParseDate(CsvFile.At(f, iEnd), line, "period_end", errors);
-            if (start is { } s && end is { } e && e <= s)
-                errors.Add(new ImportError(line, "period_end", "검침 종료일은 시작일보다 뒤여야 합니다."));
-            var reading = CsvFile.ParseWhole(CsvFile.At(f, iReading), line, "reading_m3", errors, 0, 999_999_999);
-            var usage = CsvFile.ParseWhole(CsvFile.At(f, iUsage), line, "usage_m3", errors, 0, 99_999_999);
-            if (errors.Count != before) continue;
-            if (!seen.TryAdd((customerId, end!.Value), line))
-            {
-                errors.Add(new ImportError(line, "period_end", $"{seen[(customerId, end.Value)]}행과 같은 수용가·검침 종료일입니다."));
-                continue;
-            }
-            rows.Add(new Row(customerId, start!.Value, end.Value, reading!.Value, (int)usage!.Value));
-        }
-        if (errors.Count > 0) throw new ImportFailedException(errors);
-
+        // The file is decoded and its header checked while the office's accounts are loaded.
+        var open = Task.Run(() => (Records: CsvFile.Open(file, Required, [], out var columns), Columns: columns), ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            var connection = db.Database.GetDbConnection();
+            var accounts = await AccountsAsync(connection, officeId, ct);
+            var account = accounts.GetAlternateLookup<ReadOnlySpan<char>>();
+            var (records, columns) = await open;
+            int iAccount = columns["account_number"], iStart = columns["period_start"], iEnd = columns["period_end"],
+                iReading = columns["reading_m3"], iUsage = columns["usage_m3"];
+
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var updated = 0;
-            using (var upsert = new BulkWriter(db.Database.GetDbConnection(), tx.GetDbTransaction(),
-                       db.Database.IsSqlServer() ? SqlServerUpsert : SqliteUpsert, 6))
+            IReadingUpsert upsert;
+            if (db.Database.IsSqlServer())
             {
-                var done = 0;
-                foreach (var r in rows)
+                await using var cmd = connection.CreateCommand();
+                cmd.Transaction = tx.GetDbTransaction();
+                cmd.CommandText = SqlServerHighestKey;
+                var highest = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+                upsert = new AdoUpsert(connection, tx.GetDbTransaction(), highest);
+            }
+            else
+            {
+                upsert = new NativeUpsert((SqliteConnection)connection);
+            }
+
+            var errors = new List<ImportError>();
+            // Account and period end of every row → its line: a second row for the same key is refused.
+            var seen = new Dictionary<long, int>();
+            var inserted = 0;
+            using (upsert)
+            {
+                while (records.Next())
                 {
-                    if (existing.Contains((r.CustomerId, r.End))) updated++;
-                    upsert.Insert(r.CustomerId, r.Start, r.End, r.Reading, r.Usage, r.End.DayNumber - r.Start.DayNumber);
-                    if (++done % 10_000 == 0) progress?.Report(done * 100 / rows.Count);
+                    if (records.IsBlank) continue;
+                    if (errors.Count >= CsvFile.MaxErrors) break;
+                    var line = records.Line;
+                    var before = errors.Count;
+                    var number = records[iAccount];
+                    if (!account.TryGetValue(number, out var customerId))
+                        errors.Add(new ImportError(line, "account_number", $"등록되지 않은 수용가번호입니다: '{CsvFile.Shorten(number)}'"));
+                    var start = CsvFile.ParseDate(records[iStart], line, "period_start", errors);
+                    var end = CsvFile.ParseDate(records[iEnd], line, "period_end", errors);
+                    if (start is { } s && end is { } e && e <= s)
+                        errors.Add(new ImportError(line, "period_end", "검침 종료일은 시작일보다 뒤여야 합니다."));
+                    var reading = CsvFile.ParseWhole(records[iReading], line, "reading_m3", errors, 0, 999_999_999);
+                    var usage = CsvFile.ParseWhole(records[iUsage], line, "usage_m3", errors, 0, 99_999_999);
+                    if (errors.Count != before) continue;
+                    // Day numbers stay below 2^20 until the year 2871.
+                    if (!seen.TryAdd(customerId * (1L << 20) + end!.Value.DayNumber, line))
+                    {
+                        errors.Add(new ImportError(line, "period_end", $"{seen[customerId * (1L << 20) + end.Value.DayNumber]}행과 같은 수용가·검침 종료일입니다."));
+                        continue;
+                    }
+                    // Once a row is refused nothing more is written (the transaction is rolled back); the rest is checked.
+                    if (errors.Count > 0) continue;
+                    if (upsert.Run(customerId, start!.Value, end.Value, reading!.Value, (int)usage!.Value)) inserted++;
+                    if (seen.Count % 10_000 == 0) progress?.Report(records.Percent * 99 / 100);
                 }
+            }
+            if (errors.Count > 0)
+            {
+                await tx.RollbackAsync(ct);
+                throw new ImportFailedException(errors);
             }
             await tx.CommitAsync(ct);
             // Leak fee reductions waiting for this reading complete themselves.
             if (reductions is not null) await reductions.CompleteAwaitingAsync(officeId, ct);
             progress?.Report(100);
-            return new ImportResult(rows.Count - updated, updated);
+            return new ImportResult(inserted, seen.Count - inserted);
         }
         finally
         {
@@ -102,18 +129,64 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
         }
     }
 
-    private async Task<HashSet<(long, DateOnly)>> ExistingKeysAsync(CsvFile csv, int iEnd, CancellationToken ct)
+    /// <summary>The office's account numbers and customer keys, through a plain reader (millions of rows).</summary>
+    private static async Task<Dictionary<string, long>> AccountsAsync(DbConnection connection, int officeId, CancellationToken ct)
     {
-        var ends = csv.Rows.Select(r => CsvFile.At(r.Fields, iEnd)).Where(e => e.Length == 10).ToList();
-        var existing = new HashSet<(long, DateOnly)>();
-        if (ends.Count == 0) return existing;
-        var errors = new List<ImportError>();
-        var min = CsvFile.ParseDate(ends.Min(StringComparer.Ordinal)!, 0, "", errors);
-        var max = CsvFile.ParseDate(ends.Max(StringComparer.Ordinal)!, 0, "", errors);
-        if (min is not { } from || max is not { } to) return existing;
-        await foreach (var k in db.MeterReadings.AsNoTracking().Where(r => r.PeriodEnd >= from && r.PeriodEnd <= to)
-                           .Select(r => new { r.CustomerId, r.PeriodEnd }).AsAsyncEnumerable().WithCancellation(ct))
-            existing.Add((k.CustomerId, k.PeriodEnd));
-        return existing;
+        var accounts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT Id, AccountNumber FROM Customers WHERE OfficeId = @office";
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@office";
+        p.Value = officeId;
+        cmd.Parameters.Add(p);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) accounts[reader.GetString(1)] = reader.GetInt64(0);
+        return accounts;
+    }
+
+    private interface IReadingUpsert : IDisposable
+    {
+        /// <summary>Writes one reading; true when it was new.</summary>
+        bool Run(long customerId, DateOnly start, DateOnly end, long reading, int usage);
+    }
+
+    /// <summary>SQLite: the prepared statement on the native handle.</summary>
+    private sealed class NativeUpsert : IReadingUpsert
+    {
+        private readonly SqliteStatement _statement;
+        private readonly int[] _at;
+
+        public NativeUpsert(SqliteConnection connection)
+        {
+            _statement = new SqliteStatement(connection, SqliteUpsert);
+            _at = [.. Enumerable.Range(0, 6).Select(i => _statement.PositionOf($"@p{i}"))];
+        }
+
+        public bool Run(long customerId, DateOnly start, DateOnly end, long reading, int usage)
+        {
+            var last = _statement.LastInsertRowId;
+            _statement.Bind(_at[0], customerId);
+            _statement.Bind(_at[1], start);
+            _statement.Bind(_at[2], end);
+            _statement.Bind(_at[3], reading);
+            _statement.Bind(_at[4], usage);
+            _statement.Bind(_at[5], end.DayNumber - start.DayNumber);
+            _statement.Execute();
+            return _statement.LastInsertRowId != last;
+        }
+
+        public void Dispose() => _statement.Dispose();
+    }
+
+    /// <summary>SQL Server: the prepared command, which selects the row's key.</summary>
+    private sealed class AdoUpsert(DbConnection connection, DbTransaction transaction, long highest) : IReadingUpsert
+    {
+        private readonly BulkWriter _writer = new(connection, transaction, SqlServerUpsert, 6);
+
+        public bool Run(long customerId, DateOnly start, DateOnly end, long reading, int usage) =>
+            Convert.ToInt64(_writer.Scalar(customerId, start, end, reading, usage, end.DayNumber - start.DayNumber),
+                System.Globalization.CultureInfo.InvariantCulture) > highest;
+
+        public void Dispose() => _writer.Dispose();
     }
 }

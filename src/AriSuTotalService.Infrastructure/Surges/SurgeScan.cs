@@ -9,26 +9,35 @@ namespace AriSuTotalService.Infrastructure.Surges;
 public sealed record ScanCounts(int Compared, int Surges, int Notices, int NewUse, int Anomalies, int Skipped, int CasesAdded);
 
 /// <summary>
-/// The monthly scan as set-based SQL over every meter of an office: the same statement text runs on SQLite and SQL
-/// Server (window functions, 64-bit integer arithmetic, no date functions: the readings carry their day count).
+/// The monthly scan as set-based SQL over every meter of an office: the same statement runs on SQLite and SQL Server
+/// but for the first-row syntax (64-bit integer arithmetic, no date functions: the readings carry their day count).
 /// It applies <see cref="SurgeRule"/> — the tests hold the two to each other — and inserts a case for every new
 /// surge, new use and anomaly. A rerun adds only what is new: worked cases are never touched.
 /// </summary>
 public static class SurgeScan
 {
     /// <summary>
-    /// The judged meters of one month: current reading = latest ending in the month; previous = the one before it.
-    /// Driven by the index on the period end (the month's readings) and the unique (meter, period end) index for
-    /// the look-ups, so the cost follows the month's readings, not the whole history.
+    /// The judged meters of one month: current reading = latest ending before the month is over, if it ends in the
+    /// month; previous = the one before it. Driven by the office's meters in key order: per meter two seeks into the
+    /// unique (meter, period end) index — each a step back from a bound, returning the reading's key — and two fetches by
+    /// key. The meters come in key order, so the index pages they touch come in order too, and the cost follows the
+    /// number of meters, not their history. {0}/{1} take the provider's first-row syntax (TOP 1 / LIMIT 1).
     /// </summary>
-    public const string Judged = """
-        WITH cur AS (
-            SELECT r."CustomerId", r."PeriodEnd", r."ReadingM3", r."UsageM3", r."Days"
-            FROM "MeterReadings" r
-            INNER JOIN "Customers" c ON c."Id" = r."CustomerId"
-            WHERE c."OfficeId" = @office AND r."PeriodEnd" >= @from AND r."PeriodEnd" < @to
-              AND NOT EXISTS (SELECT 1 FROM "MeterReadings" later
-                              WHERE later."CustomerId" = r."CustomerId" AND later."PeriodEnd" > r."PeriodEnd" AND later."PeriodEnd" < @to)
+    private const string JudgedTemplate = """
+        WITH latest AS (
+            SELECT c."Id" AS "CustomerId",
+                (SELECT {0}r."Id" FROM "MeterReadings" r
+                 WHERE r."CustomerId" = c."Id" AND r."PeriodEnd" < @to ORDER BY r."PeriodEnd" DESC{1}) AS "CurId"
+            FROM "Customers" c
+            WHERE c."OfficeId" = @office
+        ),
+        cur AS (
+            SELECT l."CustomerId", r."PeriodEnd", r."ReadingM3", r."UsageM3", r."Days",
+                (SELECT {0}p."Id" FROM "MeterReadings" p
+                 WHERE p."CustomerId" = l."CustomerId" AND p."PeriodEnd" < r."PeriodEnd" ORDER BY p."PeriodEnd" DESC{1}) AS "PrevId"
+            FROM latest l
+            INNER JOIN "MeterReadings" r ON r."Id" = l."CurId"
+            WHERE r."PeriodEnd" >= @from
         ),
         pairs AS (
             SELECT cur."CustomerId", cur."PeriodEnd" AS "CurEnd", cur."ReadingM3" AS "CurReading",
@@ -36,9 +45,7 @@ public static class SurgeScan
                    prev."PeriodEnd" AS "PrevEnd", prev."ReadingM3" AS "PrevReading",
                    CAST(prev."UsageM3" AS BIGINT) AS "PrevUsage", prev."Days" AS "PrevDays"
             FROM cur
-            LEFT JOIN "MeterReadings" prev ON prev."CustomerId" = cur."CustomerId"
-                AND prev."PeriodEnd" = (SELECT MAX(p2."PeriodEnd") FROM "MeterReadings" p2
-                                        WHERE p2."CustomerId" = cur."CustomerId" AND p2."PeriodEnd" < cur."PeriodEnd")
+            LEFT JOIN "MeterReadings" prev ON prev."Id" = cur."PrevId"
         ),
         judged AS (
             SELECT p."CustomerId", p."CurEnd", p."CurUsage", p."CurDays", p."PrevEnd", p."PrevUsage", p."PrevDays",
@@ -61,9 +68,12 @@ public static class SurgeScan
         )
         """;
 
+    public static readonly string SqliteJudged = string.Format(System.Globalization.CultureInfo.InvariantCulture, JudgedTemplate, "", " LIMIT 1");
+    public static readonly string SqlServerJudged = string.Format(System.Globalization.CultureInfo.InvariantCulture, JudgedTemplate, "TOP 1 ", "");
+
     /// <summary>The judgement is computed once into a temporary table; the counts and the insert read it.</summary>
-    public const string SqliteMaterialize = "CREATE TEMP TABLE \"ScanJudged\" AS\n" + Judged + "SELECT * FROM judged;";
-    public const string SqlServerMaterialize = Judged + "SELECT * INTO #ScanJudged FROM judged;";
+    public static readonly string SqliteMaterialize = "CREATE TEMP TABLE \"ScanJudged\" AS\n" + SqliteJudged + "SELECT * FROM judged;";
+    public static readonly string SqlServerMaterialize = SqlServerJudged + "SELECT * INTO #ScanJudged FROM judged;";
     /// <summary>SQLite keeps the temporary judgement in memory rather than in a temporary file.</summary>
     public const string SqlitePrepare = "PRAGMA temp_store = MEMORY;";
     public const string SqliteDrop = "DROP TABLE IF EXISTS temp.\"ScanJudged\";";

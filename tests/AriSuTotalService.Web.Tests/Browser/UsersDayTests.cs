@@ -135,6 +135,11 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await browser.CheckAsync(page, "my visits", screenshot: "my-visits-phone");
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "My visits scrolls sideways at 360 px");
 
+            // The connection's earlier complaints load when the card's history is opened.
+            await card.Locator("details summary").ClickAsync();
+            await Assertions.Expect(card.Locator("[data-history-body]")).Not.ToContainTextAsync("불러오기");
+            await Assertions.Expect(card.Locator("[data-history-body] li, [data-history-body] p").First).ToBeVisibleAsync();
+
             await card.GetByRole(AriaRole.Button, new() { Name = "도착" }).ClickAsync();
             card = page.Locator("#my-visits li").Filter(new() { HasText = browser.DiagnosisReception });
             await card.GetByRole(AriaRole.Link, new() { Name = "방문 결과 입력" }).ClickAsync();

@@ -85,6 +85,7 @@ public class SurgeSqlTests
     [InlineData("count")]
     [InlineData("drop")]
     [InlineData("upsert")]
+    [InlineData("highest key")]
     public void The_surge_and_reading_statements_parse_as_t_sql(string which)
     {
         var sql = which switch
@@ -93,7 +94,8 @@ public class SurgeSqlTests
             "insert" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerInsert,
             "count" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerCount,
             "drop" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerDrop,
-            _ => AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqlServerUpsert,
+            "upsert" => AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqlServerUpsert,
+            _ => AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqlServerHighestKey,
         };
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(sql);

@@ -55,6 +55,43 @@ public class ImportApiTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         });
     }
 
+    private const string ReadingHeader = "account_number,period_start,period_end,reading_m3,usage_m3";
+
+    [Fact]
+    public async Task Readings_are_counted_as_new_or_updated_and_a_key_given_twice_refuses_the_file()
+    {
+        var customers = factory.With(db => db.Customers.OrderBy(c => c.Id).Take(2).Select(c => new { c.Id, c.AccountNumber }).ToList());
+        var (first, second) = (customers[0].AccountNumber, customers[1].AccountNumber);
+        var csv = $"{ReadingHeader}\n{first},2027-01-01,2027-01-31,500000,31\n{second},2027-01-01,2027-01-31,600000,40\n";
+        var created = await (await Api().PostAsync("/api/v1/meter-readings/import", Body(csv))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, created.GetProperty("imported").GetInt32());
+        Assert.Equal(0, created.GetProperty("updated").GetInt32());
+
+        // The same period again with a corrected reading, and one new period: one updated, one new.
+        csv = $"{ReadingHeader}\n{first},2027-01-01,2027-01-31,500005,36\n{first},2027-01-31,2027-02-28,500040,35\n";
+        var again = await (await Api().PostAsync("/api/v1/meter-readings/import", Body(csv))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, again.GetProperty("imported").GetInt32());
+        Assert.Equal(1, again.GetProperty("updated").GetInt32());
+        Assert.Equal(36, factory.With(db => db.MeterReadings.AsNoTracking()
+            .Single(r => r.CustomerId == customers[0].Id && r.PeriodEnd == new DateOnly(2027, 1, 31)).UsageM3));
+
+        // An existing key twice in one file: refused on the second line that names it, and the first line's change is not kept.
+        csv = $"{ReadingHeader}\n{second},2027-01-01,2027-01-31,600001,41\n{first},2027-02-28,2027-03-31,500070,30\n" +
+              $"{second},2027-01-02,2027-01-31,600002,42\n";
+        var refused = await Api().PostAsync("/api/v1/meter-readings/import", Body(csv));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = Assert.Single((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray());
+        Assert.Equal(4, error.GetProperty("line").GetInt32());
+        Assert.Equal("period_end", error.GetProperty("column").GetString());
+        Assert.Contains("2행", error.GetProperty("message").GetString());
+        factory.With(db =>
+        {
+            Assert.Equal(40, db.MeterReadings.AsNoTracking().Single(r => r.CustomerId == customers[1].Id && r.PeriodEnd == new DateOnly(2027, 1, 31)).UsageM3);
+            Assert.False(db.MeterReadings.Any(r => r.PeriodEnd == new DateOnly(2027, 3, 31)));
+            return 0;
+        });
+    }
+
     [Fact]
     public async Task A_bad_line_in_the_middle_refuses_the_whole_file_with_its_line_and_column()
     {

@@ -75,6 +75,16 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         var mine = await field1.GetPageAsync("/Visits/Mine");
         Assert.Contains(factory.With(db => db.Complaints.Single(c => c.Id == id).ReceptionNumber), mine);
         Assert.DoesNotContain("010-6060-7070", mine);
+        // The card's earlier complaints at the same connection come when it is opened, and only to the visitor.
+        Assert.Contains($"?handler=History&amp;id={visitId}", mine);
+        Assert.Equal(HttpStatusCode.NotFound, (await field2.Http.GetAsync($"/Visits/Mine?handler=History&id={visitId}")).StatusCode);
+        var history = await field1.Http.GetStringAsync($"/Visits/Mine?handler=History&id={visitId}");
+        Assert.DoesNotContain("2026-11-25", history);
+        var again = await NewDiagnosisAsync(20); // the same household calls again
+        history = await field1.Http.GetStringAsync($"/Visits/Mine?handler=History&id={visitId}");
+        // Newest first.
+        Assert.Contains($"<li>2026-11-25 {factory.With(db => db.Complaints.Where(c => c.Id == again).Select(c => c.Type!.NameKo).Single())}", history.Split("</li>")[0]);
+        Assert.DoesNotContain("<html", history);
         var call = await field1.PostFormAsync($"/Visits/Mine?handler=Call&id={visitId}", [], formPage: "/Visits/Mine");
         Assert.Equal("tel:01060607070", call.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);

@@ -170,3 +170,19 @@
     });
   });
 })();
+
+// Visit list: a card's earlier complaints are fetched when its history is opened (the link works without scripts).
+(function () {
+  "use strict";
+  document.querySelectorAll("details[data-history]").forEach(function (d) {
+    d.addEventListener("toggle", function () {
+      if (!d.open || d.dataset.loaded) { return; }
+      d.dataset.loaded = "1";
+      var body = d.querySelector("[data-history-body]");
+      fetch(d.dataset.history, { credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) { throw new Error(String(r.status)); } return r.text(); })
+        .then(function (html) { body.innerHTML = html; })
+        .catch(function () { d.dataset.loaded = ""; body.textContent = body.dataset.error; });
+    });
+  });
+})();
