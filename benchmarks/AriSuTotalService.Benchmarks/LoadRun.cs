@@ -74,10 +74,26 @@ public static partial class LoadRun
         public void Add(double ms) => _ms.Add(ms);
         public void Error() => Interlocked.Increment(ref _errors);
 
+        public double P99 => Percentile(_ms.Order().ToArray(), 0.99);
+
+        private static double Percentile(double[] sorted, double p) =>
+            sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+        public static string Summary(string name, List<Stats> runs, double seconds)
+        {
+            static string Mmm(IEnumerable<double> values, string format)
+            {
+                var v = values.Order().ToArray();
+                var median = v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
+                return $"{v[0].ToString(format)} / {median.ToString(format)} / {v[^1].ToString(format)}";
+            }
+            return $"{name}: {Mmm(runs.Select(r => r.Count / seconds), "N0")} per s, p99 {Mmm(runs.Select(r => r.P99), "0.0")} ms, errors {runs.Sum(r => r.Errors)}";
+        }
+
         public string Line(double seconds)
         {
             var s = _ms.Order().ToArray();
-            double P(double p) => s.Length == 0 ? 0 : s[Math.Min(s.Length - 1, (int)Math.Ceiling(p * s.Length) - 1)];
+            double P(double p) => Percentile(s, p);
             return $"{Name}: {s.Length:N0} ok, {Errors} errors, {s.Length / seconds:N0}/s, latency ms p50 {P(0.50):0.0} · p90 {P(0.90):0.0} · p99 {P(0.99):0.0} · max {(s.Length == 0 ? 0 : s[^1]):0.0}";
         }
     }
@@ -119,7 +135,7 @@ public static partial class LoadRun
         throw new TimeoutException("the app did not become ready");
     }
 
-    public static async Task<int> RunAsync(string repo, string office, int seconds, string url)
+    public static async Task<int> RunAsync(string repo, string office, int seconds, int runs, string url)
     {
         // Each run starts from the same data: a copy of the generated office, so the writes of one run do not lengthen the next one's lists.
         var folder = Path.Combine(Path.GetDirectoryName(office)!, "load-run");
@@ -170,7 +186,7 @@ public static partial class LoadRun
                     if (r.Status == HttpStatusCode.OK && r.Body.Contains("my-visits", StringComparison.Ordinal)) st.Add(sw.Elapsed.TotalMilliseconds); else st.Error();
                 }
             }
-            async Task Intake(Session s, int seed, Stats op, Stats save, Stats book, CancellationToken ct)
+            async Task Intake(Session s, int seed, Stats op, Stats save, Stats form, Stats book, CancellationToken ct)
             {
                 var rnd = new Random(seed);
                 while (!ct.IsCancellationRequested)
@@ -186,9 +202,11 @@ public static partial class LoadRun
                     save.Add(savedMs);
                     var id = long.Parse(r.Location.Split('/').Last().Split('?')[0]);
                     saved.Add(id);
-                    var form = await s.SendAsync(HttpMethod.Get, $"/Visits/Book/{id}");
-                    var version = VersionPattern().Match(form.Body).Groups[1].Value;
-                    var staffIds = StaffPattern().Matches(form.Body).Select(m => m.Groups[1].Value).ToList();
+                    var f = Stopwatch.StartNew();
+                    var page = await s.SendAsync(HttpMethod.Get, $"/Visits/Book/{id}");
+                    if (page.Status == HttpStatusCode.OK) form.Add(f.Elapsed.TotalMilliseconds); else { form.Error(); op.Error(); continue; }
+                    var version = VersionPattern().Match(page.Body).Groups[1].Value;
+                    var staffIds = StaffPattern().Matches(page.Body).Select(m => m.Groups[1].Value).ToList();
                     // Booked three to eight weeks ahead, beyond the two weeks a visit list shows: the run's own writes do not
                     // lengthen the lists being measured beside them.
                     var t = Stopwatch.StartNew();
@@ -229,24 +247,44 @@ public static partial class LoadRun
                 }
             }
             await Phase("home page alone, 32 connections", Math.Min(seconds, 15), ct => field.Select(s => Home(s, ct)), home);
-            var list = new Stats("visit list (GET /Visits/Mine)");
-            await Phase("visit list alone, 32 connections", seconds, ct => field.Select(s => VisitList(s, list, ct)), list);
-            var op1 = new Stats("intake save: complaint + linked one + visit (3 requests)");
-            var save1 = new Stats("  POST /Intake (complaint + linked)");
-            var book1 = new Stats("  POST /Visits/Book");
-            await Phase("intake alone, 16 connections", seconds, ct => clerks.Select((s, i) => Intake(s, i, op1, save1, book1, ct)), op1, save1, book1);
+            // The two targets' phases, each run several times: min / median / max of throughput and p99 over the runs.
+            var lists = new List<Stats>();
+            for (var run = 1; run <= runs; run++)
+            {
+                var list = new Stats("visit list (GET /Visits/Mine)");
+                await Phase($"visit list alone, 32 connections, run {run} of {runs}", seconds, ct => field.Select(s => VisitList(s, list, ct)), list);
+                lists.Add(list);
+            }
+            var intakes = new List<(Stats Op, Stats Save, Stats Form, Stats Book)>();
+            for (var run = 1; run <= runs; run++)
+            {
+                var op1 = new Stats("intake save: complaint + linked one + visit (3 requests)");
+                var save1 = new Stats("  POST /Intake (complaint + linked)");
+                var form1 = new Stats("  GET /Visits/Book (the booking form)");
+                var book1 = new Stats("  POST /Visits/Book");
+                await Phase($"intake alone, 16 connections, run {run} of {runs}", seconds,
+                    ct => clerks.Select((s, i) => Intake(s, 1000 * run + i, op1, save1, form1, book1, ct)), op1, save1, form1, book1);
+                intakes.Add((op1, save1, form1, book1));
+            }
+            Console.WriteLine($"== over {runs} runs (min / median / max)");
+            Console.WriteLine("  " + Stats.Summary("visit list", lists, seconds));
+            Console.WriteLine("  " + Stats.Summary("intake save (3 requests)", intakes.Select(x => x.Op).ToList(), seconds));
+            Console.WriteLine("  " + Stats.Summary("  POST /Intake", intakes.Select(x => x.Save).ToList(), seconds));
+            Console.WriteLine("  " + Stats.Summary("  GET /Visits/Book", intakes.Select(x => x.Form).ToList(), seconds));
+            Console.WriteLine("  " + Stats.Summary("  POST /Visits/Book", intakes.Select(x => x.Book).ToList(), seconds));
             var list2 = new Stats("visit list");
             var op2 = new Stats("intake save (3 requests)");
             var save2 = new Stats("  POST /Intake");
+            var form2 = new Stats("  GET /Visits/Book");
             var book2 = new Stats("  POST /Visits/Book");
             var dash2 = new Stats("dashboard");
             await Phase("together: 32 visit lists + 16 intakes + 2 dashboards", seconds,
-                ct => field.Select(s => VisitList(s, list2, ct)).Concat(clerks.Select((s, i) => Intake(s, 100 + i, op2, save2, book2, ct)))
-                    .Concat(chiefs.Select(s => Dashboard(s, dash2, ct))), list2, op2, save2, book2, dash2);
+                ct => field.Select(s => VisitList(s, list2, ct)).Concat(clerks.Select((s, i) => Intake(s, 100 + i, op2, save2, form2, book2, ct)))
+                    .Concat(chiefs.Select(s => Dashboard(s, dash2, ct))), list2, op2, save2, form2, book2, dash2);
 
             // Every write the clients were told succeeded is in the database.
             var (complaints, linked, visits) = CountWrites(folder, startedUtc);
-            var errors = list.Errors + op1.Errors + list2.Errors + op2.Errors + dash2.Errors + dashboard.Errors;
+            var errors = lists.Sum(l => l.Errors) + intakes.Sum(i => i.Op.Errors) + list2.Errors + op2.Errors + dash2.Errors + dashboard.Errors;
             Console.WriteLine($"writes: {saved.Count:N0} intakes acknowledged → {complaints:N0} complaints stored by the load clerks, {linked:N0} linked ones; " +
                 $"{booked.Count:N0} bookings acknowledged → {visits:N0} visits stored");
             var lost = (saved.Count - complaints) + (saved.Count - linked) + (booked.Count - visits);

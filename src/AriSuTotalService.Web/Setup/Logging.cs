@@ -18,14 +18,18 @@ public static class Logging
         builder.Services.AddSerilog((services, lc) => lc
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate:
-                "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
-            .WriteTo.File(Path.Combine(logFolder, "arisu-.log"),
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: 90,
-                restrictedToMinimumLevel: LogEventLevel.Information,
-                shared: true,
-                outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+            // Written by a background thread: a request only queues its line (the console and the shared file take a
+            // lock and a flush per line). A full queue makes the writer wait rather than drop lines.
+            .WriteTo.Async(a => a
+                .Console(outputTemplate:
+                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+                .WriteTo.File(Path.Combine(logFolder, "arisu-.log"),
+                    rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: 90,
+                    restrictedToMinimumLevel: LogEventLevel.Information,
+                    shared: true,
+                    outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+                blockWhenFull: true),
             // This application's own logger, not the process-wide static one (several hosts may share a process).
             preserveStaticLogger: true);
         return builder;
