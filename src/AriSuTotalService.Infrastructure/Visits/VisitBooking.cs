@@ -30,6 +30,13 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
 {
     public int PerWindow => options.PerWindow;
 
+    /// <summary>Held until the booking's transaction ends; a wait of more than 10 s refuses the booking.</summary>
+    public const string SqlServerWindowLock = """
+        DECLARE @result int;
+        EXEC @result = sp_getapplock @Resource = {0}, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 10000;
+        IF @result < 0 THROW 50001, N'다른 예약이 같은 시간대를 처리하고 있습니다. 잠시 후 다시 예약하세요.', 1;
+        """;
+
     /// <summary>Active visits per staff member, day and window in a range of days.</summary>
     public async Task<Dictionary<(string Staff, DateOnly Date, string Window), int>> LoadAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
         (await db.Visits.AsNoTracking().Where(v => v.Date >= from && v.Date <= to && VisitStatuses.Active.Contains(v.Status))
@@ -93,6 +100,12 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         var calendar = await holidays.GetAsync(db, ct);
         if (!calendar.IsWorkingDay(r.Date) && !forced)
             throw new DomainException("주말이나 공휴일입니다. 꼭 필요하면 사유를 적고 예약하세요.");
+        // The window's count and the new visit in one transaction, and bookings of the same window one after another:
+        // two clerks taking its last place at the same instant cannot both get it. SQLite's transaction takes the single
+        // writer at its start; SQL Server takes an application lock on the staff member, day and window.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsSqlServer())
+            await db.Database.ExecuteSqlRawAsync(SqlServerWindowLock, [$"visit-window:{r.StaffId}:{r.Date:yyyy-MM-dd}:{r.Window}"], ct);
         var booked = await db.Visits.CountAsync(v => v.StaffId == r.StaffId && v.Date == r.Date && v.Window == r.Window && VisitStatuses.Active.Contains(v.Status), ct);
         if (booked >= options.PerWindow && !forced)
             throw new DomainException($"{staff.DisplayName}님의 {r.Date:MM-dd} {r.Window} 시간대는 이미 {booked}건으로 찼습니다. 다른 시간대를 고르거나 사유를 적으세요.");
@@ -112,6 +125,7 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         await desk.QueueNoticeAsync(complaint, current.Count > 0 ? "rebooked" : "booked",
             VisitValues(visit, complaint, staff.DisplayName, staff.Division, staff.PhoneNumber), ct);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return visit;
     }
 }

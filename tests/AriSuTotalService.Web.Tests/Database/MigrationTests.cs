@@ -86,6 +86,7 @@ public class SurgeSqlTests
     [InlineData("drop")]
     [InlineData("upsert")]
     [InlineData("highest key")]
+    [InlineData("window lock")]
     public void The_surge_and_reading_statements_parse_as_t_sql(string which)
     {
         var sql = which switch
@@ -95,6 +96,7 @@ public class SurgeSqlTests
             "count" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerCount,
             "drop" => AriSuTotalService.Infrastructure.Surges.SurgeScan.SqlServerDrop,
             "upsert" => AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqlServerUpsert,
+            "window lock" => AriSuTotalService.Infrastructure.Visits.VisitBooking.SqlServerWindowLock.Replace("{0}", "@p0", StringComparison.Ordinal),
             _ => AriSuTotalService.Infrastructure.Import.MeterReadingImport.SqlServerHighestKey,
         };
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);

@@ -9,10 +9,14 @@ namespace AriSuTotalService.Web.Tests.Visits;
 
 public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingTests.Factory>
 {
-    /// <summary>One visit per staff member and window, to reach the limit quickly.</summary>
+    /// <summary>One visit per staff member and window, to reach the limit quickly; the clerk signs in for every case.</summary>
     public sealed class Factory : ArisuFactory
     {
-        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?> { ["Visits:PerWindow"] = "1" };
+        protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+        {
+            ["Visits:PerWindow"] = "1",
+            ["Security:SignInAttemptsPerAccount"] = "100",
+        };
     }
 
     private async Task<long> NewDiagnosisAsync(int skip)
@@ -114,6 +118,20 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
 
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, second, "2026-11-30", "13-15", force: "민원인 요청으로 추가 배정")).StatusCode);
         Assert.Equal("민원인 요청으로 추가 배정", factory.With(db => db.Visits.AsNoTracking().Single(v => v.ComplaintId == second).ForcedReason));
+    }
+
+    [Fact]
+    public async Task Two_clerks_taking_the_last_place_of_a_window_at_the_same_moment_do_not_both_get_it()
+    {
+        var first = await NewDiagnosisAsync(26);
+        var second = await NewDiagnosisAsync(27);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        var results = await Task.WhenAll(BookAsync(clerk, first, "2026-12-09", "09-12"), BookAsync(chief, second, "2026-12-09", "09-12"));
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        var refused = results.Single(r => r.StatusCode != HttpStatusCode.Redirect);
+        Assert.Contains("시간대는 이미 1건으로 찼습니다", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(1, factory.With(db => db.Visits.Count(v => v.Date == new DateOnly(2026, 12, 9) && v.Window == "09-12" && v.Status == VisitStatuses.Booked)));
     }
 
     [Fact]
