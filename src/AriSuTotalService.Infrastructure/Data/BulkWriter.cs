@@ -54,7 +54,7 @@ public sealed class BulkWriter : IDisposable
         _command.ExecuteNonQuery();
     }
 
-    /// <summary>Runs the statement and returns the first column of its result (an upsert that selects its row's key).</summary>
+    /// <summary>Runs the statement and returns the first column of its result (an upsert that says whether the row was new).</summary>
     public object? Scalar(params object?[] values)
     {
         Bind(values);

@@ -28,26 +28,19 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             "UsageM3" = excluded."UsageM3", "Days" = excluded."Days"
         """;
 
-    /// <summary>Inserts or updates one reading and selects its key.</summary>
+    /// <summary>Inserts or updates one reading and selects 1 when it was new, 0 when it was updated.</summary>
     public const string SqlServerUpsert = """
-        DECLARE @id bigint;
-        UPDATE [MeterReadings] SET @id = [Id], [PeriodStart] = @p1, [ReadingM3] = @p3, [UsageM3] = @p4, [Days] = @p5
+        UPDATE [MeterReadings] SET [PeriodStart] = @p1, [ReadingM3] = @p3, [UsageM3] = @p4, [Days] = @p5
         WHERE [CustomerId] = @p0 AND [PeriodEnd] = @p2;
         IF @@ROWCOUNT = 0
         BEGIN
             INSERT INTO [MeterReadings] ([CustomerId], [PeriodStart], [PeriodEnd], [ReadingM3], [UsageM3], [Days])
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5);
-            SET @id = SCOPE_IDENTITY();
+            SELECT 1;
         END
-        SELECT @id;
+        ELSE
+            SELECT 0;
         """;
-
-    /// <summary>
-    /// SQL Server: the highest key before the import — every row the import inserts gets a higher one (identity), so
-    /// new and updated rows are told apart by the key the upsert selects. The range above it stays locked until the
-    /// import commits. (SQLite tells them apart by the connection's last inserted key.)
-    /// </summary>
-    public const string SqlServerHighestKey = "SELECT ISNULL(MAX([Id]), 0) FROM [MeterReadings] WITH (UPDLOCK, HOLDLOCK)";
 
     public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
     {
@@ -64,19 +57,9 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
                 iReading = columns["reading_m3"], iUsage = columns["usage_m3"];
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            IReadingUpsert upsert;
-            if (db.Database.IsSqlServer())
-            {
-                await using var cmd = connection.CreateCommand();
-                cmd.Transaction = tx.GetDbTransaction();
-                cmd.CommandText = SqlServerHighestKey;
-                var highest = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-                upsert = new AdoUpsert(connection, tx.GetDbTransaction(), highest);
-            }
-            else
-            {
-                upsert = new NativeUpsert((SqliteConnection)connection);
-            }
+            IReadingUpsert upsert = db.Database.IsSqlServer()
+                ? new AdoUpsert(connection, tx.GetDbTransaction())
+                : new NativeUpsert((SqliteConnection)connection);
 
             var errors = new List<ImportError>();
             // Account and period end of every row → its line: a second row for the same key is refused.
@@ -101,9 +84,10 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
                     var usage = CsvFile.ParseWhole(records[iUsage], line, "usage_m3", errors, 0, 99_999_999);
                     if (errors.Count != before) continue;
                     // Day numbers stay below 2^20 until the year 2871.
-                    if (!seen.TryAdd(customerId * (1L << 20) + end!.Value.DayNumber, line))
+                    var key = customerId * (1L << 20) + end!.Value.DayNumber;
+                    if (!seen.TryAdd(key, line))
                     {
-                        errors.Add(new ImportError(line, "period_end", $"{seen[customerId * (1L << 20) + end.Value.DayNumber]}행과 같은 수용가·검침 종료일입니다."));
+                        errors.Add(new ImportError(line, "period_end", $"{seen[key]}행과 같은 수용가·검침 종료일입니다."));
                         continue;
                     }
                     // Once a row is refused nothing more is written (the transaction is rolled back); the rest is checked.
@@ -178,14 +162,14 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
         public void Dispose() => _statement.Dispose();
     }
 
-    /// <summary>SQL Server: the prepared command, which selects the row's key.</summary>
-    private sealed class AdoUpsert(DbConnection connection, DbTransaction transaction, long highest) : IReadingUpsert
+    /// <summary>SQL Server: the prepared command, which says whether the row was new.</summary>
+    private sealed class AdoUpsert(DbConnection connection, DbTransaction transaction) : IReadingUpsert
     {
         private readonly BulkWriter _writer = new(connection, transaction, SqlServerUpsert, 6);
 
         public bool Run(long customerId, DateOnly start, DateOnly end, long reading, int usage) =>
             Convert.ToInt64(_writer.Scalar(customerId, start, end, reading, usage, end.DayNumber - start.DayNumber),
-                System.Globalization.CultureInfo.InvariantCulture) > highest;
+                System.Globalization.CultureInfo.InvariantCulture) == 1;
 
         public void Dispose() => _writer.Dispose();
     }
