@@ -125,6 +125,7 @@ public static class DependencyInjection
         services.AddScoped<Import.ComplaintHistoryImport>();
         services.AddScoped<Import.PanelAnswerImport>();
         services.AddScoped<IdentitySetup>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<Privacy.PersonalDataLog>();
         services.AddScoped<DemoSeeder>();
         return services;
@@ -133,7 +134,6 @@ public static class DependencyInjection
     /// <summary>The provider choice, shared by the app and the design-time factories of the two migration sets.</summary>
     public static void Configure(DbContextOptionsBuilder o, DatabaseOptions db)
     {
-        o.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ArisuDbContext.OfficeScopeModelCacheKey>();
         if (db.Provider == DatabaseProvider.SqlServer)
         {
             // No retrying execution strategy: imports and scans run in explicit transactions.

@@ -1,9 +1,10 @@
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Common;
 
 namespace AriSuTotalService.Domain.Complaints;
 
 /// <summary>A complaint (민원) and its lifecycle.</summary>
-public class Complaint : IAuditable, IVersioned
+public class Complaint : IAuditable, IVersioned, IOfficeOwned
 {
     private readonly List<ComplaintEvent> _events = [];
 

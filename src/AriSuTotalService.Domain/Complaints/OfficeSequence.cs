@@ -1,7 +1,8 @@
+using AriSuTotalService.Domain.Offices;
 namespace AriSuTotalService.Domain.Complaints;
 
 /// <summary>The last reception-number sequence used per office and year.</summary>
-public class OfficeSequence
+public class OfficeSequence : IOfficeOwned
 {
     private OfficeSequence() { }
 

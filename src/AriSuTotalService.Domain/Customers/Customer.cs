@@ -1,9 +1,10 @@
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Common;
 
 namespace AriSuTotalService.Domain.Customers;
 
 /// <summary>A customer account (수용가) with its service connection and meter (수전·계량기).</summary>
-public class Customer : IAuditable
+public class Customer : IAuditable, IOfficeOwned
 {
     private Customer() { }
 

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Common;
 
 namespace AriSuTotalService.Domain.Evaluations;
@@ -42,7 +43,7 @@ public static class PanelItems
 }
 
 /// <summary>A mystery-shopper round (시민평가단): planned → open → closed.</summary>
-public class PanelRound
+public class PanelRound : IOfficeOwned
 {
     private PanelRound() { }
 
@@ -88,7 +89,7 @@ public class PanelRound
 }
 
 /// <summary>A panel member: personal data kept apart from customers, masked like all of it.</summary>
-public class PanelMember
+public class PanelMember : IOfficeOwned
 {
     private PanelMember() { }
 

@@ -1,10 +1,11 @@
+using AriSuTotalService.Domain.Offices;
 namespace AriSuTotalService.Domain.Notices;
 
 /// <summary>
 /// A message to a citizen (SMS) waiting in the outbox: queued by a case change, sent by the outbox job through the
 /// configured sender. The phone number is personal data: shown masked, never logged.
 /// </summary>
-public class OutboxMessage
+public class OutboxMessage : IOfficeOwned
 {
     private OutboxMessage() { }
 

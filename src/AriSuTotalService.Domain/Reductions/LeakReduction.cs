@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Common;
 
 namespace AriSuTotalService.Domain.Reductions;
@@ -35,7 +36,7 @@ public static class ReductionSources
 }
 
 /// <summary>A leak fee reduction case (누수요금감면): the leak period, the normal basis, the working, the review and the export.</summary>
-public class LeakReduction : IAuditable, IVersioned
+public class LeakReduction : IAuditable, IVersioned, IOfficeOwned
 {
     private LeakReduction() { }
 
@@ -77,6 +78,8 @@ public class LeakReduction : IAuditable, IVersioned
     public DateOnly? NormalEnd2 { get; private set; }
     /// <summary>Why the reviewer picked another leak period or normal basis.</summary>
     public string? AdjustReason { get; private set; }
+    /// <summary>Who picked them: that person may not also approve the case (four eyes on every amount).</summary>
+    public string? AdjustedBy { get; private set; }
 
     public long? LeakVolumeM3 { get; private set; }
     public long WaterWon { get; private set; }
@@ -116,8 +119,8 @@ public class LeakReduction : IAuditable, IVersioned
         Status = ReductionStatuses.Pending;
     }
 
-    /// <summary>Stores a working; with a reason when the reviewer chose the periods.</summary>
-    public void Apply(ReductionWorking working, string workingJson, string? adjustReason)
+    /// <summary>Stores a working; with a reason and the reviewer when a reviewer chose the periods.</summary>
+    public void Apply(ReductionWorking working, string workingJson, string? adjustReason, string? adjustedBy = null)
     {
         EnsureChangeable();
         LeakPeriodStart = working.Leak.Start;
@@ -125,7 +128,11 @@ public class LeakReduction : IAuditable, IVersioned
         Basis = working.Basis;
         NormalEnd1 = working.Normal.Count > 0 ? working.Normal[0].End : null;
         NormalEnd2 = working.Normal.Count > 1 ? working.Normal[1].End : null;
-        if (adjustReason is not null) AdjustReason = adjustReason.Trim();
+        if (adjustReason is not null)
+        {
+            AdjustReason = adjustReason.Trim();
+            AdjustedBy = adjustedBy ?? throw new ArgumentNullException(nameof(adjustedBy), "a changed period names who changed it");
+        }
         LeakVolumeM3 = working.LeakVolumeM3;
         WaterWon = working.Charges.Single(c => c.Charge == Charges.Water).ReductionWon;
         SewerWon = working.Charges.Single(c => c.Charge == Charges.Sewer).ReductionWon;
@@ -143,6 +150,8 @@ public class LeakReduction : IAuditable, IVersioned
         if (ProposedRejection is not null) throw new DomainException(ProposedRejection);
         if (string.Equals(by, LeakRecordedBy, StringComparison.OrdinalIgnoreCase))
             throw new DomainException("누수를 기록한 직원은 그 감면을 승인할 수 없습니다. 다른 요금과 직원이 승인해야 합니다.");
+        if (AdjustedBy is not null && string.Equals(by, AdjustedBy, StringComparison.OrdinalIgnoreCase))
+            throw new DomainException("기간을 바꾼 직원은 그 감면을 승인할 수 없습니다. 다른 요금과 직원이 승인해야 합니다.");
         Status = ReductionStatuses.Approved;
         DecidedBy = by;
         DecidedAtUtc = atUtc;
@@ -190,7 +199,7 @@ public class LeakReduction : IAuditable, IVersioned
 }
 
 /// <summary>One export of the "reductions for the next bill" list to the billing system.</summary>
-public class ReductionExport
+public class ReductionExport : IOfficeOwned
 {
     private ReductionExport() { }
 

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Offices;
 namespace AriSuTotalService.Domain.Surges;
 
 public static class ScanStates
@@ -9,7 +10,7 @@ public static class ScanStates
 }
 
 /// <summary>One run of the monthly surge scan: period, trigger, times and counts.</summary>
-public class ScanRun
+public class ScanRun : IOfficeOwned
 {
     private ScanRun() { }
 

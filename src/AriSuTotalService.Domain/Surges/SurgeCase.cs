@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Common;
 
 namespace AriSuTotalService.Domain.Surges;
@@ -39,7 +40,7 @@ public static class ExplainedReasons
 }
 
 /// <summary>A meter flagged by the monthly scan and the office's phone check of it.</summary>
-public class SurgeCase : IAuditable, IVersioned
+public class SurgeCase : IAuditable, IVersioned, IOfficeOwned
 {
     public const int AttemptsBeforeLetter = 3;
 

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Common;
 
 namespace AriSuTotalService.Domain.Visits;
@@ -15,7 +16,7 @@ public static class VisitStatuses
 /// A booked visit (방문) to a complaint: date, window ("09-12") or exact time, the assigned staff member, whether it
 /// enters the home. Arrival and finish are recorded; whether the agreed window was kept is derived from them.
 /// </summary>
-public class Visit : IAuditable, IVersioned
+public class Visit : IAuditable, IVersioned, IOfficeOwned
 {
     private Visit() { }
 
@@ -112,7 +113,7 @@ public class Visit : IAuditable, IVersioned
 }
 
 /// <summary>A field staff member's leave or absence (recorded by the section chief); no visit is booked on those days.</summary>
-public class StaffLeave
+public class StaffLeave : IOfficeOwned
 {
     private StaffLeave() { }
 

@@ -4,7 +4,7 @@ using System.Text;
 namespace AriSuTotalService.Infrastructure.ApiKeys;
 
 /// <summary>An integration key. Only its SHA-256 hash is stored; the key itself is shown once when created.</summary>
-public class ApiKey
+public class ApiKey : Domain.Offices.IOfficeOwned
 {
     private ApiKey() { }
 

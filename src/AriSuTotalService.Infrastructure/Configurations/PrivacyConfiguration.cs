@@ -34,6 +34,7 @@ internal sealed class PermissionChangeConfiguration : IEntityTypeConfiguration<P
         b.Property(a => a.After).HasMaxLength(400);
         b.HasIndex(a => a.AtUtc);
         b.HasIndex(a => a.TargetUserId);
+        b.HasIndex(a => new { a.OfficeId, a.AtUtc });
     }
 }
 

@@ -15,6 +15,7 @@ internal sealed class LeakReductionConfiguration : IEntityTypeConfiguration<Leak
         b.Property(r => r.LeakRecordedBy).HasMaxLength(256).IsRequired();
         b.Property(r => r.Basis).HasMaxLength(20);
         b.Property(r => r.AdjustReason).HasMaxLength(500);
+        b.Property(r => r.AdjustedBy).HasMaxLength(256);
         b.Property(r => r.ProposedRejection).HasMaxLength(500);
         b.Property(r => r.DecisionReason).HasMaxLength(500);
         b.Property(r => r.DecidedBy).HasMaxLength(256);
@@ -30,6 +31,10 @@ internal sealed class LeakReductionConfiguration : IEntityTypeConfiguration<Leak
         b.HasOne<Domain.Complaints.Complaint>().WithMany().HasForeignKey(r => r.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.ComplaintId).IsUnique();
         b.HasIndex(r => new { r.CustomerId, r.LeakPeriodEnd });
+        // At most one approved reduction per account and leak period, kept by the database itself (two reviewers
+        // approving two cases of one leak at once: the second save fails). The filter is the same text on both providers.
+        b.HasIndex(r => new { r.CustomerId, r.LeakPeriodEnd }, "IX_LeakReductions_OneApprovedPerLeakPeriod").IsUnique()
+            .HasFilter("\"Status\" = 'approved'");
         b.HasIndex(r => new { r.OfficeId, r.Status });
         b.HasIndex(r => r.DiagnosisComplaintId);
         b.HasIndex(r => r.SurgeCaseId);

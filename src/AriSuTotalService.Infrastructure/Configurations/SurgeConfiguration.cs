@@ -43,7 +43,7 @@ internal sealed class ScanRunConfiguration : IEntityTypeConfiguration<ScanRun>
 }
 
 /// <summary>Settings administrators change at run time (thresholds…), one row per office and key.</summary>
-public class AppSetting
+public class AppSetting : Domain.Offices.IOfficeOwned
 {
     public int OfficeId { get; set; }
     public string Key { get; set; } = "";

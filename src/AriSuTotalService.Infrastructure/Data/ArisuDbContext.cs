@@ -15,7 +15,14 @@ namespace AriSuTotalService.Infrastructure.Data;
 /// <summary>The one context: application data, Identity and the Data Protection key ring.</summary>
 public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
+    /// <summary>The name of the query filter every office-owned entity carries; work that spans offices ignores it by this name.</summary>
+    public const string OfficeFilter = "office";
+
+    /// <summary>The filter name as <c>IgnoreQueryFilters</c> takes it: <c>db.X.IgnoreQueryFilters(ArisuDbContext.AllOffices)</c>.</summary>
+    public static readonly string[] AllOffices = [OfficeFilter];
+
     private readonly ICurrentUser? _user;
+    private int? _actingOffice;
 
     public ArisuDbContext(DbContextOptions<ArisuDbContext> options) : base(options)
     {
@@ -27,20 +34,29 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     }
 
     /// <summary>
-    /// The office every query of this context is limited to: the signed-in user's (or API key's) office; null for
-    /// jobs, start-up and operations commands. A user never reaches another office's records by changing an id.
+    /// The office this context acts for: the authenticated principal's (user or API key) office, read at every query
+    /// — never cached from whichever query ran first — or the office a job took with <see cref="ActFor"/>. Null when
+    /// nobody with an office is acting (start-up, jobs, operations commands).
     /// </summary>
-    public int? OfficeScope => _user?.OfficeId;
+    public int? OfficeScope => _user?.OfficeId ?? _actingOffice;
+
+    /// <summary>The acting office; a query of an office-owned entity with no office acting fails here rather than reading every office.</summary>
+    public int Office => OfficeScope ?? throw new OfficeScopeMissingException();
+
+    /// <summary>
+    /// Makes a context without a signed-in user (a job, start-up, a command) act for one office, so its queries are
+    /// filtered like a user's. A context acting for a user cannot be turned to another office.
+    /// </summary>
+    public ArisuDbContext ActFor(int officeId)
+    {
+        if (_user?.OfficeId is { } own && own != officeId)
+            throw new InvalidOperationException($"a context acting for office {own} cannot act for office {officeId}");
+        _actingOffice = officeId;
+        return this;
+    }
 
     /// <summary>Who is saving (audit columns); null for contexts made outside the container.</summary>
     internal ICurrentUser? CurrentUser => _user;
-
-    /// <summary>Two models are cached: with the office filter (a scoped context) and without it (jobs, start-up, design time).</summary>
-    public sealed class OfficeScopeModelCacheKey : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
-    {
-        public object Create(DbContext context, bool designTime) =>
-            (context.GetType(), context is ArisuDbContext { OfficeScope: not null } && !designTime, designTime);
-    }
 
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Customer> Customers => Set<Customer>();
@@ -76,31 +92,26 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<Domain.Reductions.TariffRate> TariffRates => Set<Domain.Reductions.TariffRate>();
     public DbSet<Domain.Reductions.ReductionRate> ReductionRates => Set<Domain.Reductions.ReductionRate>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<SignInAttempt> SignInAttempts => Set<SignInAttempt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ArisuDbContext).Assembly);
 
-        // Object-level access, once for the whole system: a context acting for a user or key of an office sees only that
-        // office's records. The filter is built only into the model of office-scoped contexts (see OfficeScopeModelCacheKey),
-        // so it is a plain "OfficeId = @office" the database can use its office indexes for; contexts of jobs and start-up
-        // work (no office) have no filter at all.
-        if (OfficeScope is null) return;
-        builder.Entity<Customer>().HasQueryFilter(c => c.OfficeId == OfficeScope);
-        builder.Entity<Complaint>().HasQueryFilter(c => c.OfficeId == OfficeScope);
-        builder.Entity<PersonalDataAccess>().HasQueryFilter(a => a.OfficeId == OfficeScope);
-        builder.Entity<Domain.Notices.OutboxMessage>().HasQueryFilter(m => m.OfficeId == OfficeScope);
-        builder.Entity<Domain.Surges.SurgeCase>().HasQueryFilter(c => c.OfficeId == OfficeScope);
-        builder.Entity<Domain.Surges.ScanRun>().HasQueryFilter(r => r.OfficeId == OfficeScope);
-        builder.Entity<Domain.Evaluations.PanelRound>().HasQueryFilter(r => r.OfficeId == OfficeScope);
-        builder.Entity<Domain.Evaluations.PanelMember>().HasQueryFilter(m => m.OfficeId == OfficeScope);
-        builder.Entity<Domain.Visits.StaffLeave>().HasQueryFilter(l => l.OfficeId == OfficeScope);
-        builder.Entity<Domain.Visits.Visit>().HasQueryFilter(v => v.OfficeId == OfficeScope);
-        builder.Entity<Reports.BestPractice>().HasQueryFilter(p => p.OfficeId == OfficeScope);
-        builder.Entity<Reports.ReportSnapshot>().HasQueryFilter(r => r.OfficeId == OfficeScope);
-        builder.Entity<Domain.Reductions.LeakReduction>().HasQueryFilter(r => r.OfficeId == OfficeScope);
-        builder.Entity<Domain.Reductions.ReductionExport>().HasQueryFilter(e => e.OfficeId == OfficeScope);
-        builder.Entity<AccessLogReview>().HasQueryFilter(a => a.OfficeId == OfficeScope);
+        // Object-level access, once for the whole system: every office-owned entity carries the named "office" filter,
+        // always, in the one model. Its parameter is read from the context at every query (the acting principal's office),
+        // so it is a plain "OfficeId = @office" the office indexes serve; a query with nobody acting fails
+        // (OfficeScopeMissingException) instead of answering for every office. Work that spans offices says so by name:
+        // IgnoreQueryFilters(ArisuDbContext.AllOffices).
+        var context = System.Linq.Expressions.Expression.Constant(this);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Domain.Offices.IOfficeOwned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            var e = System.Linq.Expressions.Expression.Parameter(type.ClrType, "e");
+            var body = System.Linq.Expressions.Expression.Equal(
+                System.Linq.Expressions.Expression.Property(e, nameof(Domain.Offices.IOfficeOwned.OfficeId)),
+                System.Linq.Expressions.Expression.Property(context, nameof(Office)));
+            builder.Entity(type.ClrType).HasQueryFilter(OfficeFilter, System.Linq.Expressions.Expression.Lambda(body, e));
+        }
     }
 }

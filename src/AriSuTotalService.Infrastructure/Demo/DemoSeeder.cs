@@ -19,6 +19,7 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Visits
         if (await db.Offices.AnyAsync(o => o.ShortName == DemoData.OfficeShortName, ct)) return;
         var sw = Stopwatch.StartNew();
         var office = await identity.EnsureOfficeAsync(DemoData.OfficeName, DemoData.OfficeShortName, DemoData.Districts);
+        db.ActFor(office.Id);
         foreach (var a in DemoData.Accounts)
             await identity.CreateUserAsync(a.Email, DemoData.Password, a.Role, office.Id, a.Division, a.DisplayName, a.Phone);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -64,6 +65,7 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Visits
     public static async Task<Counts> WriteAsync(ArisuDbContext db, int officeId, string officeShortName,
         DemoDataGenerator generator, DeadlineCalendar calendar, DateTime nowUtc, CancellationToken ct)
     {
+        db.ActFor(officeId);
         var customers = generator.Customers();
         await db.Database.OpenConnectionAsync(ct);
         try

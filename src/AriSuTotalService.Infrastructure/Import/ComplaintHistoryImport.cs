@@ -24,7 +24,7 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
         var csv = CsvFile.Parse(file, Required, []);
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
         var types = await db.ComplaintTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, ct);
-        var accounts = await db.Customers.IgnoreQueryFilters().AsNoTracking().Where(c => c.OfficeId == officeId)
+        var accounts = await db.Customers.AsNoTracking().Where(c => c.OfficeId == officeId)
             .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = new List<ImportError>();
@@ -83,7 +83,7 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
         if (errors.Count > 0) throw new ImportFailedException(errors);
 
         var calendar = await holidays.GetAsync(db, ct);
-        var existing = await db.Complaints.IgnoreQueryFilters().Where(c => c.OfficeId == officeId)
+        var existing = await db.Complaints.Where(c => c.OfficeId == officeId)
             .Select(c => new { c.Id, c.ReceptionNumber }).ToDictionaryAsync(c => c.ReceptionNumber, c => c.Id, ct);
         await db.Database.OpenConnectionAsync(ct);
         try

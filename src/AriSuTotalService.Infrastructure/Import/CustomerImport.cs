@@ -61,7 +61,7 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
         if (errors.Count > 0) throw new ImportFailedException(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var existing = await db.Customers.IgnoreQueryFilters().Where(c => c.OfficeId == officeId)
+        var existing = await db.Customers.Where(c => c.OfficeId == officeId)
             .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
         await db.Database.OpenConnectionAsync(ct);
         try

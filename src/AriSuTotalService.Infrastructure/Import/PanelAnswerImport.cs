@@ -17,9 +17,9 @@ public sealed class PanelAnswerImport(ArisuDbContext db)
     public async Task<ImportResult> RunAsync(int officeId, byte[] file, CancellationToken ct = default)
     {
         var csv = CsvFile.Parse(file, Required, Optional);
-        var rounds = await db.PanelRounds.IgnoreQueryFilters().Where(r => r.OfficeId == officeId).ToListAsync(ct);
+        var rounds = await db.PanelRounds.Where(r => r.OfficeId == officeId).ToListAsync(ct);
         var receptions = csv.Rows.Select(r => csv.Get(r.Fields, "reception_number")).Distinct().ToList();
-        var complaints = await db.Complaints.IgnoreQueryFilters().Where(c => c.OfficeId == officeId && receptions.Contains(c.ReceptionNumber))
+        var complaints = await db.Complaints.Where(c => c.OfficeId == officeId && receptions.Contains(c.ReceptionNumber))
             .Select(c => new { c.Id, c.ReceptionNumber }).ToDictionaryAsync(c => c.ReceptionNumber, c => c.Id, ct);
         var cases = await db.PanelCases.Where(c => complaints.Values.Contains(c.ComplaintId)).ToDictionaryAsync(c => c.ComplaintId, ct);
         var errors = new List<ImportError>();

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace AriSuTotalService.Infrastructure.Jobs;
 
 /// <summary>
-/// Anonymises the personal fields of complaints closed longer ago than the retention period, in one set-based
-/// statement. Idempotent and safe to run twice at once: it only touches rows not yet anonymised.
+/// Anonymises the personal fields of complaints closed longer ago than the retention period, and clears the phone
+/// numbers and texts of the text messages of that age from the outbox, each in one set-based statement, for every
+/// office. Idempotent and safe to run twice at once: it only touches rows not yet anonymised.
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
 public sealed class ComplaintRetentionJob(ArisuDbContext db, RetentionOptions options, TimeProvider clock, ILogger<ComplaintRetentionJob> logger)
@@ -20,7 +21,8 @@ public sealed class ComplaintRetentionJob(ArisuDbContext db, RetentionOptions op
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddYears(-options.ClosedComplaintYears);
-        var count = await db.Complaints
+        // Retention is the same rule in every office: this job spans offices by name.
+        var count = await db.Complaints.IgnoreQueryFilters(ArisuDbContext.AllOffices)
             .Where(c => c.AnonymizedAtUtc == null
                 && ((c.Status == ComplaintStatuses.Resolved && c.ClosedAtUtc < cutoff)
                     || (c.Status == ComplaintStatuses.Cancelled && (c.UpdatedAtUtc ?? c.ReceivedAtUtc) < cutoff)))
@@ -30,7 +32,14 @@ public sealed class ComplaintRetentionJob(ArisuDbContext db, RetentionOptions op
                 .SetProperty(c => c.Location, (string?)null)
                 .SetProperty(c => c.Description, c => c.Description == null ? null : Placeholder)
                 .SetProperty(c => c.AnonymizedAtUtc, now), ct);
-        logger.LogInformation("Retention: {Count} closed complaints anonymised (closed before {Cutoff:yyyy-MM-dd})", count, cutoff);
+        // A message the outbox is done with (sent, or given up) keeps its date, kind and outcome; the number and text go.
+        var messages = await db.OutboxMessages.IgnoreQueryFilters(ArisuDbContext.AllOffices)
+            .Where(m => m.CreatedAtUtc < cutoff && m.ToPhone != "" && (m.SentAtUtc != null || m.Attempts >= Notices.OutboxJob.MaxAttempts))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ToPhone, "")
+                .SetProperty(m => m.Body, Placeholder), ct);
+        logger.LogInformation("Retention: {Count} closed complaints anonymised, {Messages} text messages cleared (before {Cutoff:yyyy-MM-dd})",
+            count, messages, cutoff);
         return count;
     }
 }

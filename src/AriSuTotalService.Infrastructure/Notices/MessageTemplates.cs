@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AriSuTotalService.Infrastructure.Notices;
 
 /// <summary>An office's wording of one kind of text message, edited by administrators.</summary>
-public class MessageTemplate
+public class MessageTemplate : Domain.Offices.IOfficeOwned
 {
     public int OfficeId { get; set; }
     public string Kind { get; set; } = "";

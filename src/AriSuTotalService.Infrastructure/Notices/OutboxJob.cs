@@ -41,7 +41,8 @@ public sealed class OutboxJob(ArisuDbContext db, ISmsSender sender, TimeProvider
     public async Task<int> RunAsync(CancellationToken ct)
     {
         if (IsQuietHour(clock.GetUtcNow().UtcDateTime)) return 0;
-        var batch = await db.OutboxMessages.Where(m => m.SentAtUtc == null && m.Attempts < MaxAttempts)
+        // One outbox for the whole city: the job sends every office's messages.
+        var batch = await db.OutboxMessages.IgnoreQueryFilters(ArisuDbContext.AllOffices).Where(m => m.SentAtUtc == null && m.Attempts < MaxAttempts)
             .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id).Take(200).ToListAsync(ct);
         var sent = 0;
         foreach (var message in batch)

@@ -21,6 +21,18 @@ public sealed class VisitReminderJob(ArisuDbContext db, ComplaintDesk desk, Time
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var tomorrow = SeoulTime.Today(clock).AddDays(1);
+        var queued = 0;
+        foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
+        {
+            // Each office's reminders with its own templates, acting for that office.
+            db.ActFor(officeId);
+            queued += await RemindAsync(tomorrow, ct);
+        }
+        return queued;
+    }
+
+    private async Task<int> RemindAsync(DateOnly tomorrow, CancellationToken ct)
+    {
         var visits = await db.Visits.AsNoTracking().Where(v => v.Date == tomorrow && v.Status == VisitStatuses.Booked).ToListAsync(ct);
         var queued = 0;
         foreach (var v in visits)

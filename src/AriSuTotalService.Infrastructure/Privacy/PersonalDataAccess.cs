@@ -19,7 +19,7 @@ public static class PersonalDataActions
 /// The personal-data access log (개인정보처리시스템 접속기록): who, when, from which address, whose data and what was
 /// done. Written for every unmasked view, change and export; kept at least two years; append-only.
 /// </summary>
-public class PersonalDataAccess : IAppendOnly
+public class PersonalDataAccess : IAppendOnly, Domain.Offices.IOfficeOwned
 {
     private PersonalDataAccess() { }
 
@@ -54,13 +54,14 @@ public class PersonalDataAccess : IAppendOnly
 }
 
 /// <summary>A change to a user's roles, office, lock or password by an administrator; kept at least three years; append-only.</summary>
-public class PermissionChange : IAppendOnly
+public class PermissionChange : IAppendOnly, Domain.Offices.IOfficeOwned
 {
     private PermissionChange() { }
 
-    public PermissionChange(DateTime atUtc, string byUserName, string? ipAddress, string targetUserId, string targetUserName,
+    public PermissionChange(int officeId, DateTime atUtc, string byUserName, string? ipAddress, string targetUserId, string targetUserName,
         string change, string? before, string? after)
     {
+        OfficeId = officeId;
         AtUtc = atUtc;
         ByUserName = byUserName;
         IpAddress = ipAddress;
@@ -72,6 +73,8 @@ public class PermissionChange : IAppendOnly
     }
 
     public long Id { get; private set; }
+    /// <summary>The office whose administrator made the change (the user's office at the time).</summary>
+    public int OfficeId { get; private set; }
     public DateTime AtUtc { get; private set; }
     public string ByUserName { get; private set; } = "";
     public string? IpAddress { get; private set; }
@@ -84,7 +87,7 @@ public class PermissionChange : IAppendOnly
 }
 
 /// <summary>The administrator's monthly review of the access log (월 1회 이상 점검), with what was found.</summary>
-public class AccessLogReview : IAppendOnly
+public class AccessLogReview : IAppendOnly, Domain.Offices.IOfficeOwned
 {
     private AccessLogReview() { }
 

@@ -21,7 +21,7 @@ public sealed class PersonalDataLog(ArisuDbContext db, ICurrentUser user, TimePr
     public async Task RecordPermissionChangeAsync(string targetUserId, string targetUserName, string change, string? before,
         string? after, CancellationToken ct = default)
     {
-        db.PermissionChanges.Add(new PermissionChange(clock.GetUtcNow().UtcDateTime, user.Name, user.IpAddress, targetUserId,
+        db.PermissionChanges.Add(new PermissionChange(db.Office, clock.GetUtcNow().UtcDateTime, user.Name, user.IpAddress, targetUserId,
             targetUserName, change, before, after));
         await db.SaveChangesAsync(ct);
     }

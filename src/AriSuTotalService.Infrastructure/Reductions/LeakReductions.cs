@@ -115,7 +115,7 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
     {
         var r = await ForChangeAsync(id, version, ct);
         if (!r.CanChange) throw new DomainException("이미 결정된 감면 건은 바꿀 수 없습니다.");
-        await calculation.AdjustAsync(r, leakEnd, normalEnds, reason, ct);
+        await calculation.AdjustAsync(r, leakEnd, normalEnds, reason, user.Name, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -48,14 +48,14 @@ public sealed class ReductionCalculation(ArisuDbContext db)
 
     public async Task<ReductionWorking> ComputeAsync(long customerId, ReadingPeriod leak, string basis, IReadOnlyList<ReadingPeriod> normal, CancellationToken ct)
     {
-        var useType = await db.Customers.IgnoreQueryFilters().Where(c => c.Id == customerId).Select(c => c.UseType).SingleAsync(ct);
+        var useType = await db.Customers.Where(c => c.Id == customerId).Select(c => c.UseType).SingleAsync(ct);
         var tariffs = await db.TariffRates.AsNoTracking().Where(t => t.UseType == useType && t.EffectiveFrom <= leak.End).ToListAsync(ct);
         var rates = await db.ReductionRates.AsNoTracking().Where(r => r.UseType == useType && r.EffectiveFrom <= leak.End).ToListAsync(ct);
         return LeakReductionCalculator.Compute(leak, basis, normal, tariffs, rates);
     }
 
     /// <summary>The reviewer's choice of leak period and normal periods (by their end dates), with a reason.</summary>
-    public async Task AdjustAsync(LeakReduction reduction, DateOnly leakEnd, IReadOnlyList<DateOnly> normalEnds, string? reason, CancellationToken ct)
+    public async Task AdjustAsync(LeakReduction reduction, DateOnly leakEnd, IReadOnlyList<DateOnly> normalEnds, string? reason, string by, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("기간을 바꾸는 사유를 입력하세요.");
         if (normalEnds.Count is < 1 or > 2) throw new DomainException("정상 사용량 기간은 1~2개를 고르세요.");
@@ -65,13 +65,13 @@ public sealed class ReductionCalculation(ArisuDbContext db)
             .OrderBy(p => p.End).ToList();
         if (normal.Any(p => p.End >= leak.End)) throw new DomainException("정상 사용량 기간은 누수 기간보다 앞선 검침이어야 합니다.");
         var working = await ComputeAsync(reduction.CustomerId, leak, NormalBases.Reviewer, normal, ct);
-        reduction.Apply(working, Serialize(working), reason);
+        reduction.Apply(working, Serialize(working), reason, by);
     }
 
     /// <summary>After a reading import: every case of the office waiting for its reading is worked out again. Returns how many now have their period.</summary>
     public async Task<int> CompleteAwaitingAsync(int officeId, CancellationToken ct)
     {
-        var waiting = await db.LeakReductions.IgnoreQueryFilters()
+        var waiting = await db.LeakReductions
             .Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.AwaitingReading).ToListAsync(ct);
         var completed = 0;
         foreach (var r in waiting)

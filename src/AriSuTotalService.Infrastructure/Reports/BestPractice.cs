@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace AriSuTotalService.Infrastructure.Reports;
 
 /// <summary>A complaint a section chief flagged as a best-practice case (우수사례), with a short write-up for the report.</summary>
-public class BestPractice
+public class BestPractice : Domain.Offices.IOfficeOwned
 {
     private BestPractice() { }
 

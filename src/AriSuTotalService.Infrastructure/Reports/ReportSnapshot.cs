@@ -12,7 +12,7 @@ namespace AriSuTotalService.Infrastructure.Reports;
 /// A frozen report (추진실적): the figures of a month or a calendar year as they stood when it was made. Never changed;
 /// regenerating makes a new version and keeps the old.
 /// </summary>
-public class ReportSnapshot
+public class ReportSnapshot : Domain.Offices.IOfficeOwned
 {
     public const string Monthly = "monthly";
     public const string Yearly = "yearly";
@@ -55,20 +55,20 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
     public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var figures = await PerformanceFigures.ComputeAsync(db, officeId, from, to, null, ct);
-        var rounds = await db.PanelRounds.IgnoreQueryFilters().AsNoTracking()
+        var rounds = await db.PanelRounds.AsNoTracking()
             .Where(r => r.OfficeId == officeId && r.Year == to.Year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);
         var answers = await db.PanelAnswers.AsNoTracking().Where(a => rounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);
         var target = await db.PanelTargets.AsNoTracking().Where(t => t.Year == to.Year).Select(t => (decimal?)t.TargetTenths / 10m).SingleOrDefaultAsync(ct);
-        var runs = await db.ScanRuns.IgnoreQueryFilters().AsNoTracking()
+        var runs = await db.ScanRuns.AsNoTracking()
             .Where(r => r.OfficeId == officeId && r.State == Domain.Surges.ScanStates.Completed && r.Period >= from && r.Period <= to)
             .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);
         var fromUtc = SeoulTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
         var toUtc = SeoulTime.ToUtc(to.AddMonths(1).ToDateTime(TimeOnly.MinValue));
-        var practices = await db.BestPractices.IgnoreQueryFilters().AsNoTracking().Where(p => p.OfficeId == officeId)
-            .Join(db.Complaints.IgnoreQueryFilters(), p => p.ComplaintId, c => c.Id, (p, c) => new { p.WriteUp, c.ReceptionNumber, Type = c.Type!.NameKo, c.ReceivedAtUtc })
+        var practices = await db.BestPractices.AsNoTracking().Where(p => p.OfficeId == officeId)
+            .Join(db.Complaints, p => p.ComplaintId, c => c.Id, (p, c) => new { p.WriteUp, c.ReceptionNumber, Type = c.Type!.NameKo, c.ReceivedAtUtc })
             .Where(x => x.ReceivedAtUtc >= fromUtc && x.ReceivedAtUtc < toUtc).OrderBy(x => x.ReceptionNumber)
             .Select(x => new BestPracticeCase(x.ReceptionNumber, x.Type, x.WriteUp)).ToListAsync(ct);
-        var visits = await db.Visits.IgnoreQueryFilters().AsNoTracking()
+        var visits = await db.Visits.AsNoTracking()
             .Where(v => v.OfficeId == officeId && v.Date >= from && v.Date < to.AddMonths(1) && v.ArrivedAtUtc != null)
             .Select(v => new { v.Date, v.Window, v.ArrivedAtUtc, v.EntersHome }).ToListAsync(ct);
         var kept = visits.Count(v =>
@@ -116,6 +116,7 @@ public sealed class MonthlyReportJob(ArisuDbContext db, TimeProvider clock)
         var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
         {
+            db.ActFor(officeId);
             if (await db.ReportSnapshots.AnyAsync(s => s.OfficeId == officeId && s.Kind == ReportSnapshot.Monthly && s.Period == month, ct)) continue;
             await CreateAsync(officeId, ReportSnapshot.Monthly, month, "system", ct);
         }

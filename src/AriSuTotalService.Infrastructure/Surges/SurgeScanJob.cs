@@ -21,6 +21,11 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
 
     public async Task RunAsync(long scanRunId, CancellationToken ct)
     {
+        // A job knows only the run's id: it acts for the office the run belongs to.
+        var office = await db.ScanRuns.IgnoreQueryFilters(ArisuDbContext.AllOffices).Where(r => r.Id == scanRunId)
+            .Select(r => (int?)r.OfficeId).SingleOrDefaultAsync(ct);
+        if (office is null) return;
+        db.ActFor(office.Value);
         var run = await db.ScanRuns.SingleOrDefaultAsync(r => r.Id == scanRunId, ct);
         if (run is null || run.State == ScanStates.Completed) return;
         run.Start(Now);
@@ -59,7 +64,10 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
     {
         var month = PreviousMonth();
         foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
+        {
+            db.ActFor(officeId);
             await QueueAsync(officeId, month, "schedule", "system", ct);
+        }
     }
 
     /// <summary>At start: when the latest month that should have been scanned never was (job store restarted), scan it now.</summary>
@@ -69,6 +77,7 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
         var month = today.Day >= 5 ? PreviousMonth() : PreviousMonth().AddMonths(-1);
         foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
         {
+            db.ActFor(officeId);
             var done = await db.ScanRuns.AnyAsync(r => r.OfficeId == officeId && r.Period == month
                 && (r.State == ScanStates.Completed || r.State == ScanStates.Queued || r.State == ScanStates.Running), ct);
             if (!done) await QueueAsync(officeId, month, "startup", "system", ct);

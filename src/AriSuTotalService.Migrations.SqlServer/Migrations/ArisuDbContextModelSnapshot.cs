@@ -2708,6 +2708,10 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("AdjustedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("Basis")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -2843,6 +2847,10 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.HasIndex("CustomerId", "LeakPeriodEnd");
 
                     b.HasIndex("OfficeId", "Status");
+
+                    b.HasIndex(new[] { "CustomerId", "LeakPeriodEnd" }, "IX_LeakReductions_OneApprovedPerLeakPeriod")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'approved'");
 
                     b.ToTable("LeakReductions");
                 });
@@ -4012,6 +4020,38 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Infrastructure.Identity.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("IpAddress")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Account", "AtUtc");
+
+                    b.HasIndex("IpAddress", "AtUtc");
+
+                    b.ToTable("SignInAttempts");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Infrastructure.Notices.MessageTemplate", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -4100,6 +4140,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasMaxLength(45)
                         .HasColumnType("nvarchar(45)");
 
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
                     b.Property<string>("TargetUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -4115,6 +4158,8 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("TargetUserId");
+
+                    b.HasIndex("OfficeId", "AtUtc");
 
                     b.ToTable("PermissionChanges");
                 });

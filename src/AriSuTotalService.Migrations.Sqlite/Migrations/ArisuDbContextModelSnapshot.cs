@@ -2677,6 +2677,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AdjustedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Basis")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -2812,6 +2816,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.HasIndex("CustomerId", "LeakPeriodEnd");
 
                     b.HasIndex("OfficeId", "Status");
+
+                    b.HasIndex(new[] { "CustomerId", "LeakPeriodEnd" }, "IX_LeakReductions_OneApprovedPerLeakPeriod")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'approved'");
 
                     b.ToTable("LeakReductions");
                 });
@@ -3957,6 +3965,36 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Infrastructure.Identity.SignInAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("Account", "AtUtc");
+
+                    b.HasIndex("IpAddress", "AtUtc");
+
+                    b.ToTable("SignInAttempts");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Infrastructure.Notices.MessageTemplate", b =>
                 {
                     b.Property<int>("OfficeId")
@@ -4041,6 +4079,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TargetUserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -4056,6 +4097,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.HasIndex("AtUtc");
 
                     b.HasIndex("TargetUserId");
+
+                    b.HasIndex("OfficeId", "AtUtc");
 
                     b.ToTable("PermissionChanges");
                 });

@@ -21,14 +21,21 @@ public static class CalendarFeed
         app.MapGet("/calendar/{token}.ics", async (string token, ArisuDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var hash = ApiKey.HashOf(token);
-            var user = await db.Users.AsNoTracking().Where(u => u.CalendarTokenHash == hash).Select(u => new { u.Id, u.OfficeId }).SingleOrDefaultAsync(ct);
-            if (user is null) return Results.NotFound();
+            var now = clock.GetUtcNow();
+            // The secret is the only credential: it serves only a field worker who may still sign in (not locked, still
+            // FieldStaff), and the feed then acts for that worker's office.
+            var user = await db.Users.AsNoTracking()
+                .Where(u => u.CalendarTokenHash == hash
+                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Domain.Offices.Roles.FieldStaff)))
+                .Select(u => new { u.Id, u.OfficeId, u.LockoutEnd }).SingleOrDefaultAsync(ct);
+            if (user is null || user.LockoutEnd > now) return Results.NotFound();
+            db.ActFor(user.OfficeId);
             var today = SeoulTime.Today(clock);
             var visits = await (
-                from v in db.Visits.IgnoreQueryFilters().AsNoTracking()
+                from v in db.Visits.AsNoTracking()
                     .Where(v => v.StaffId == user.Id && v.OfficeId == user.OfficeId && v.Date >= today.AddDays(-7) && v.Date <= today.AddDays(60) && v.Status != VisitStatuses.Cancelled)
-                join c in db.Complaints.IgnoreQueryFilters() on v.ComplaintId equals c.Id
-                join k in db.Customers.IgnoreQueryFilters() on c.CustomerId equals (long?)k.Id into ks
+                join c in db.Complaints on v.ComplaintId equals c.Id
+                join k in db.Customers on c.CustomerId equals (long?)k.Id into ks
                 from k in ks.DefaultIfEmpty()
                 select new { v.Id, v.Date, v.Window, c.ReceptionNumber, Type = c.Type!.NameKo, c.Location, Customer = k == null ? null : new { k.Address, k.Dong, k.District } })
                 .ToListAsync(ct);

@@ -29,7 +29,8 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = await ReadKeyAsync();
         if (string.IsNullOrEmpty(key)) return AuthenticateResult.NoResult();
         var hash = ApiKey.HashOf(key);
-        var found = await db.ApiKeys.AsNoTracking().Where(k => k.Hash == hash)
+        // The key is what tells the office: its lookup comes before any office is known, so it spans offices by name.
+        var found = await db.ApiKeys.IgnoreQueryFilters(ArisuDbContext.AllOffices).AsNoTracking().Where(k => k.Hash == hash)
             .Select(k => new { k.Id, k.Name, k.OfficeId, k.Scopes, k.RevokedAtUtc, k.LastUsedAtUtc })
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (found is null || found.RevokedAtUtc is not null)
@@ -41,7 +42,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (found.LastUsedAtUtc is null || now - found.LastUsedAtUtc > TimeSpan.FromMinutes(1))
         {
             // Recorded at most once a minute per key, as one statement.
-            await db.ApiKeys.Where(k => k.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now));
+            await db.ApiKeys.IgnoreQueryFilters(ArisuDbContext.AllOffices).Where(k => k.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now));
         }
         var claims = new List<Claim>
         {

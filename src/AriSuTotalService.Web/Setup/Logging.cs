@@ -42,6 +42,14 @@ public static class Logging
             o.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} → {StatusCode} in {Elapsed:0} ms by {UserName} [{CorrelationId}]";
             o.IncludeQueryInRequestPath = false;
+            // A path that is itself a credential (the calendar feed's secret address) is logged without the secret.
+            o.GetMessageTemplateProperties = (ctx, path, elapsed, status) =>
+            [
+                new Serilog.Events.LogEventProperty("RequestMethod", new Serilog.Events.ScalarValue(ctx.Request.Method)),
+                new Serilog.Events.LogEventProperty("RequestPath", new Serilog.Events.ScalarValue(RedactedPath(path))),
+                new Serilog.Events.LogEventProperty("StatusCode", new Serilog.Events.ScalarValue(status)),
+                new Serilog.Events.LogEventProperty("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
+            ];
             o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500
                 ? LogEventLevel.Error
                 : ctx.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose : LogEventLevel.Information;
@@ -51,4 +59,8 @@ public static class Logging
                 diag.Set("CorrelationId", ctx.TraceIdentifier);
             };
         });
+
+    /// <summary>The request path as logs may hold it: the calendar feed's secret replaced by asterisks.</summary>
+    public static string RedactedPath(string path) =>
+        path.StartsWith("/calendar/", StringComparison.OrdinalIgnoreCase) ? "/calendar/***.ics" : path;
 }

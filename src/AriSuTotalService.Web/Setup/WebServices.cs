@@ -10,11 +10,6 @@ using System.Threading.RateLimiting;
 
 namespace AriSuTotalService.Web.Setup;
 
-public static class RateLimits
-{
-    public const string SignIn = "sign-in";
-}
-
 public static class WebServices
 {
     public static readonly CultureInfo[] Cultures = [new("ko-KR"), new("en-US")];
@@ -22,6 +17,7 @@ public static class WebServices
     public static IServiceCollection AddWeb(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         services.AddHttpContextAccessor();
+        services.AddForwardedHeadersFromConfiguration(config);
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IUserClaimsPrincipalFactory<ApplicationUser>, ArisuClaimsFactory>();
 
@@ -57,16 +53,11 @@ public static class WebServices
             ApiPolicies.AddScopePolicies(o);
             Api.ApiEndpoints.AddApiPolicies(o);
         });
-        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<VisitWindows>();
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath is { } p && (p.StartsWith("api/", StringComparison.Ordinal) || p.StartsWith("open311/", StringComparison.Ordinal)));
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Per address: generous, because a whole office signs in from one public address.
-            o.AddPolicy(RateLimits.SignIn, ctx => RateLimitPartition.GetFixedWindowLimiter(
-                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             Api.Open311Endpoints.AddOpen311RateLimit(o);
             o.OnRejected = (ctx, _) =>
             {

@@ -95,10 +95,13 @@ public class ArisuFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A fresh scope on the app's container (for arranging and checking data).</summary>
+    /// <summary>A fresh scope on the app's container (for arranging and checking data), acting for the demo office.</summary>
     public T With<T>(Func<ArisuDbContext, T> action)
     {
         using var scope = Services.CreateScope();
-        return action(scope.ServiceProvider.GetRequiredService<ArisuDbContext>());
+        var db = scope.ServiceProvider.GetRequiredService<ArisuDbContext>();
+        var demo = db.Offices.Where(o => o.ShortName == AriSuTotalService.Infrastructure.Demo.DemoData.OfficeShortName).Select(o => (int?)o.Id).SingleOrDefault();
+        if (demo is { } office) db.ActFor(office);
+        return action(db);
     }
 }

@@ -3,13 +3,11 @@ using AriSuTotalService.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace AriSuTotalService.Web.Pages.Account;
 
-[EnableRateLimiting(Setup.RateLimits.SignIn)]
-public class LoginModel(SignInManager<ApplicationUser> signIn, Setup.SignInThrottle throttle, IStringLocalizer<SharedResource> l,
+public class LoginModel(SignInManager<ApplicationUser> signIn, SignInThrottle throttle, IStringLocalizer<SharedResource> l,
     ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
@@ -41,7 +39,15 @@ public class LoginModel(SignInManager<ApplicationUser> signIn, Setup.SignInThrot
     {
         if (!ModelState.IsValid) return Page();
         var ip = HttpContext.Connection.RemoteIpAddress?.ToString();
-        if (!throttle.TryAttempt(Input.Email))
+        var verdict = await throttle.TryAttemptAsync(Input.Email, ip, HttpContext.RequestAborted);
+        if (verdict == SignInThrottle.Verdict.AddressLimited)
+        {
+            logger.LogWarning("Sign-in throttled for address {Ip}", ip);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            ModelState.AddModelError(string.Empty, l["로그인 시도가 너무 많습니다. 몇 분 뒤에 다시 시도하세요."]);
+            return Page();
+        }
+        if (verdict == SignInThrottle.Verdict.AccountLimited)
         {
             logger.LogWarning("Sign-in throttled for {Account} from {Ip}", Input.Email, ip);
             ModelState.AddModelError(string.Empty, l["로그인 시도가 너무 많습니다. 몇 분 뒤에 다시 시도하세요."]);

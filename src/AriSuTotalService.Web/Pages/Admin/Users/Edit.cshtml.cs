@@ -23,7 +23,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
 
     public async Task<IActionResult> OnGetAsync(string id)
     {
-        var user = await users.FindByIdAsync(id);
+        var user = await UserForm.FindInOfficeAsync(users, db, id);
         if (user is null) return NotFound();
         Form = new UserForm
         {
@@ -39,7 +39,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
 
     public async Task<IActionResult> OnPostSaveAsync(string id)
     {
-        var user = await users.FindByIdAsync(id);
+        var user = await UserForm.FindInOfficeAsync(users, db, id);
         if (user is null) return NotFound();
         await Form.ValidateChoicesAsync(db, ModelState, nameof(Form));
         if (!ModelState.IsValid)
@@ -79,7 +79,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
 
     public async Task<IActionResult> OnPostLockAsync(string id)
     {
-        var user = await users.FindByIdAsync(id);
+        var user = await UserForm.FindInOfficeAsync(users, db, id);
         if (user is null) return NotFound();
         if (user.Id == User.UserId())
         {
@@ -97,7 +97,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
 
     public async Task<IActionResult> OnPostUnlockAsync(string id)
     {
-        var user = await users.FindByIdAsync(id);
+        var user = await UserForm.FindInOfficeAsync(users, db, id);
         if (user is null) return NotFound();
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
@@ -109,7 +109,7 @@ public class EditModel(ArisuDbContext db, UserManager<ApplicationUser> users, Ti
 
     public async Task<IActionResult> OnPostResetPasswordAsync(string id, string? newPassword)
     {
-        var user = await users.FindByIdAsync(id);
+        var user = await UserForm.FindInOfficeAsync(users, db, id);
         if (user is null) return NotFound();
         ModelState.Clear();
         if (string.IsNullOrEmpty(newPassword))

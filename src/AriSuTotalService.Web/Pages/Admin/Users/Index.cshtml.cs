@@ -23,7 +23,9 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var users = db.Users.AsNoTracking();
+        var office = db.Office;
+        // Users are the identity directory (sign-in looks them up before any office is known), so the office is named here.
+        var users = db.Users.AsNoTracking().Where(u => u.OfficeId == office);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var q = Q.Trim();

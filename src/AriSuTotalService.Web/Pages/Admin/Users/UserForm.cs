@@ -36,11 +36,21 @@ public class UserForm
     {
         if (!Divisions.IsKnown(Division)) state.AddModelError($"{prefix}.{nameof(Division)}", "알 수 없는 부서입니다.");
         if (!Roles.IsKnown(Role)) state.AddModelError($"{prefix}.{nameof(Role)}", "알 수 없는 역할입니다.");
-        if (OfficeId is { } id && !await db.Offices.AnyAsync(o => o.Id == id))
-            state.AddModelError($"{prefix}.{nameof(OfficeId)}", "알 수 없는 사업소입니다.");
+        // Administration is per office: an administrator places users in their own office only.
+        if (OfficeId is { } id && (id != db.Office || !await db.Offices.AnyAsync(o => o.Id == id)))
+            state.AddModelError($"{prefix}.{nameof(OfficeId)}", "자기 사업소의 사용자만 등록하거나 바꿀 수 있습니다.");
     }
 
-    public static async Task<IReadOnlyList<SelectListItem>> OfficeChoicesAsync(ArisuDbContext db) =>
-        await db.Offices.AsNoTracking().OrderBy(o => o.Name)
+    /// <summary>The administrator's own office: the only one offered.</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> OfficeChoicesAsync(ArisuDbContext db)
+    {
+        var office = db.Office;
+        return await db.Offices.AsNoTracking().Where(o => o.Id == office)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync();
+    }
+
+    /// <summary>A user of the administrator's office, or null (another office's user is not found, whatever the id).</summary>
+    public static async Task<Infrastructure.Identity.ApplicationUser?> FindInOfficeAsync(
+        Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.ApplicationUser> users, ArisuDbContext db, string id) =>
+        await users.FindByIdAsync(id) is { } user && user.OfficeId == db.Office ? user : null;
 }
