@@ -12,7 +12,9 @@ public static class PersonalDataActions
     public const string Delete = "delete";
     public const string Print = "print";
     public const string Download = "download";
-    public static readonly IReadOnlyList<string> All = [View, Change, Create, Delete, Print, Download];
+    /// <summary>An attempt to see the data that need-to-know refused (field staff outside their own assignments).</summary>
+    public const string Refused = "refused";
+    public static readonly IReadOnlyList<string> All = [View, Change, Create, Delete, Print, Download, Refused];
 }
 
 /// <summary>

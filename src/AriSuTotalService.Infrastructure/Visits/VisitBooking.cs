@@ -60,8 +60,7 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
     /// <summary>Moves visits to another field staff member (leave, absence) and tells each citizen the new visitor's name.</summary>
     public async Task<int> ReassignAsync(IReadOnlyCollection<long> visitIds, string toStaffId, CancellationToken ct)
     {
-        var staff = await db.Users.AsNoTracking().Where(u => u.Id == toStaffId).Select(u => new { u.Id, u.DisplayName, u.Division, u.PhoneNumber, u.OfficeId })
-            .SingleOrDefaultAsync(ct) ?? throw new DomainException("넘겨받을 직원을 고르세요.");
+        var staff = await FieldStaffAsync(db.Office, toStaffId, ct);
         var visits = await db.Visits.Where(v => visitIds.Contains(v.Id) && v.Status == VisitStatuses.Booked).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var v in visits)
@@ -84,15 +83,27 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         ["purpose"] = c.Type?.NameKo, ["visitor"] = visitor, ["division"] = division, ["phone"] = phone, ["reception"] = c.ReceptionNumber,
     };
 
+    public sealed record StaffMember(string Id, string DisplayName, string Division, string? PhoneNumber);
+
+    /// <summary>
+    /// Who may take a visit: field staff of the same office whose account is not locked. Booking and reassigning
+    /// both ask here, so another office's staff member (or a locked one) is refused whatever the form sent.
+    /// </summary>
+    private async Task<StaffMember> FieldStaffAsync(int officeId, string staffId, CancellationToken ct)
+    {
+        var staff = await db.Users.AsNoTracking().Where(u => u.Id == staffId && u.OfficeId == officeId)
+            .Select(u => new { u.Id, u.DisplayName, u.Division, u.PhoneNumber, u.LockoutEnd }).SingleOrDefaultAsync(ct);
+        if (staff is null || staff.LockoutEnd > clock.GetUtcNow()) throw new DomainException("같은 사업소의 직원을 고르세요.");
+        var isField = await db.UserRoles.AnyAsync(ur => ur.UserId == staff.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == Roles.FieldStaff), ct);
+        if (!isField) throw new DomainException("현장 직원에게만 방문을 배정할 수 있습니다.");
+        return new StaffMember(staff.Id, staff.DisplayName, staff.Division, staff.PhoneNumber);
+    }
+
     public async Task<Visit> BookAsync(int officeId, BookingRequest r, CancellationToken ct)
     {
         var complaint = await desk.ForChangeAsync(r.ComplaintId, r.ComplaintVersion, ct);
         if (!complaint.Type!.NeedsVisit) throw new DomainException("이 유형은 방문이 필요하지 않습니다.");
-        var staff = await db.Users.AsNoTracking().Where(u => u.Id == r.StaffId && u.OfficeId == officeId)
-            .Select(u => new { u.Id, u.DisplayName, u.Division, u.PhoneNumber }).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException("같은 사업소의 직원을 고르세요.");
-        var isField = await db.UserRoles.AnyAsync(ur => ur.UserId == staff.Id && db.Roles.Any(x => x.Id == ur.RoleId && x.Name == Roles.FieldStaff), ct);
-        if (!isField) throw new DomainException("현장 직원에게만 방문을 배정할 수 있습니다.");
+        var staff = await FieldStaffAsync(officeId, r.StaffId, ct);
         if (r.Date < SeoulTime.Today(clock)) throw new DomainException("지난 날짜에는 예약할 수 없습니다.");
         if (await db.StaffLeaves.AnyAsync(l => l.StaffId == r.StaffId && l.From <= r.Date && l.To >= r.Date, ct))
             throw new DomainException($"{staff.DisplayName}님은 {r.Date:MM-dd}에 휴가·부재입니다. 다른 직원을 고르세요.");

@@ -128,8 +128,10 @@ public static class ApiEndpoints
         ? new DateTimeOffset(SeoulTime.ToLocal(u), TimeSpan.FromHours(9)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)
         : null;
 
+    /// <summary>A month as yyyy-MM, between 2000 and 2100 (the years the office's records and plans can have).</summary>
     public static bool TryMonth(string? text, out DateOnly month) =>
-        DateOnly.TryParseExact((text ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month);
+        DateOnly.TryParseExact((text ?? "") + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out month)
+        && month.Year is >= 2000 and <= 2100;
 
     /// <summary>A result with a Location header (202 Accepted for queued work).</summary>
     private sealed class LocatedResult(string location, IResult inner) : IResult

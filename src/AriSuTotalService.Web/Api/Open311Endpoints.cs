@@ -25,6 +25,9 @@ public static partial class Open311Endpoints
 {
     public const string RateLimit = "open311";
     public const int MaxDescription = 4000;
+    /// <summary>The intake page's limits (the complaint's columns): address 300, caller's name 100.</summary>
+    public const int MaxAddress = 300;
+    public const int MaxName = 100;
 
     public static void AddOpen311RateLimit(RateLimiterOptions o) =>
         o.AddPolicy(RateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
@@ -104,6 +107,9 @@ public static partial class Open311Endpoints
             var description = F("description");
             if (description?.Length > MaxDescription) return Error(format, 400, $"description은 {MaxDescription}자 이내여야 합니다.");
             var address = F("address_string");
+            if (address?.Length > MaxAddress) return Error(format, 400, $"address_string은 {MaxAddress}자 이내여야 합니다.");
+            foreach (var field in new[] { "first_name", "last_name", "email", "device_id", "account_id", "address_id", "attribute[account_number]", "lat", "long" })
+                if (F(field)?.Length > MaxName) return Error(format, 400, $"{field}은(는) {MaxName}자 이내여야 합니다.");
             var lat = F("lat");
             var lon = F("long");
             var addressId = F("address_id");
@@ -133,6 +139,7 @@ public static partial class Open311Endpoints
             if (window is not null && !http.RequestServices.GetRequiredService<VisitWindows>().All.Contains(window))
                 return Error(format, 400, "attribute[preferred_window]는 서비스 정의의 값 중 하나여야 합니다.");
             var name = string.Join(' ', new[] { F("last_name"), F("first_name") }.Where(n => n is not null));
+            if (name.Length > MaxName) return Error(format, 400, $"last_name과 first_name은 합쳐 {MaxName}자 이내여야 합니다.");
             var location = address ?? (lat is not null ? $"위도 {lat}, 경도 {lon}" : null);
             try
             {

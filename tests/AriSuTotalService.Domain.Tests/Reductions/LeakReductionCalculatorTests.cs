@@ -180,4 +180,19 @@ public class LeakReductionCalculatorTests
         zero.Reject(zero.ProposedRejection!, "billing@arisu.local", DateTime.UtcNow);
         Assert.Equal(ReductionStatuses.Rejected, zero.Status);
     }
+
+    [Fact]
+    public void The_reviewer_who_changed_the_periods_cannot_also_approve_the_case()
+    {
+        var r = new LeakReduction(1, 1, 1, ReductionSources.Visit, new DateOnly(2026, 9, 20), "field1@arisu.local", 1, 1, null);
+        var w = LeakReductionCalculator.Compute(P("2026-09-01", "2026-10-01", 60), NormalBases.Reviewer,
+            [P("2026-07-01", "2026-07-31", 15)], Household, Rates);
+        r.Apply(w, "{}", "지난달 검침 오류", "billing@arisu.local");
+        Assert.Equal("billing@arisu.local", r.AdjustedBy);
+        var refused = Assert.Throws<DomainException>(() => r.Approve("BILLING@arisu.local", DateTime.UtcNow));
+        Assert.Contains("기간을 바꾼 직원", refused.Message);
+        Assert.Equal(ReductionStatuses.Pending, r.Status);
+        r.Approve("billing2@arisu.local", DateTime.UtcNow);
+        Assert.Equal(ReductionStatuses.Approved, r.Status);
+    }
 }

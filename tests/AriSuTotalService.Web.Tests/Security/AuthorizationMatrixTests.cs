@@ -10,14 +10,7 @@ namespace AriSuTotalService.Web.Tests.Security;
 /// </summary>
 public class AuthorizationMatrixTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
 {
-    private static readonly Dictionary<string, string> AccountOf = new()
-    {
-        [Roles.Administrator] = "admin@arisu.local",
-        [Roles.IntakeClerk] = "clerk@arisu.local",
-        [Roles.FieldStaff] = "field1@arisu.local",
-        [Roles.BillingClerk] = "billing@arisu.local",
-        [Roles.SectionChief] = "chief@arisu.local",
-    };
+    private static readonly IReadOnlyDictionary<string, string> AccountOf = DemoAccounts.ByRole;
 
     [Fact]
     public void Every_page_and_endpoint_declares_who_may_use_it()

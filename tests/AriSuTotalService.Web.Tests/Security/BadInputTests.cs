@@ -21,14 +21,7 @@ public class BadInputTests(BadInputTests.Factory factory) : IClassFixture<BadInp
         protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?> { ["Security:SignInAttemptsPerAccount"] = "10000" };
     }
 
-    private static readonly Dictionary<string, string> AccountOf = new()
-    {
-        [Roles.Administrator] = "admin@arisu.local",
-        [Roles.IntakeClerk] = "clerk@arisu.local",
-        [Roles.FieldStaff] = "field1@arisu.local",
-        [Roles.BillingClerk] = "billing@arisu.local",
-        [Roles.SectionChief] = "chief@arisu.local",
-    };
+    private static readonly IReadOnlyDictionary<string, string> AccountOf = DemoAccounts.ByRole;
 
     public static readonly IReadOnlyDictionary<string, string> Categories = new Dictionary<string, string>
     {

@@ -130,4 +130,37 @@ public class WorklistTests(WorklistTests.Factory factory) : IClassFixture<Workli
         Assert.Contains("<td>4</td><td>usage_m3</td>", html);
         Assert.Equal(before, factory.With(db => db.MeterReadings.Count()));
     }
+
+    [Fact]
+    public async Task Exported_names_and_addresses_that_look_like_formulas_stay_text_and_numbers_stay_numbers()
+    {
+        EnsureScanned();
+        var c = factory.With(db => db.SurgeCases.AsNoTracking().Where(x => x.Period == October && x.OnNoticeList).OrderByDescending(x => x.Id).First());
+        var original = factory.With(db => db.Customers.AsNoTracking().Where(x => x.Id == c.CustomerId).Select(x => new { x.HolderName, x.Address }).Single());
+        const string name = "=HYPERLINK(\"http://evil.example\",\"x\")";
+        const string address = "@SUM(A1) 관악구";
+        factory.With(db => db.Customers.Where(x => x.Id == c.CustomerId)
+            .ExecuteUpdate(s => s.SetProperty(x => x.HolderName, name).SetProperty(x => x.Address, address)));
+        try
+        {
+            var billing = await TestClient.SignedInAsync(factory, "billing@arisu.local");
+            var csv = await (await billing.GetAsync("/Surges/Notices?handler=Csv&period=2026-10")).Content.ReadAsStringAsync();
+            var line = csv.Split('\n').Single(l => l.Contains("evil.example", StringComparison.Ordinal));
+            Assert.Contains("\"'=HYPERLINK(", line);
+            Assert.Contains(",'@SUM(A1) 관악구,", line);
+            Assert.Contains($",{c.CurrentUsageM3},", line);
+
+            var xlsx = await (await billing.GetAsync("/Surges/Notices?handler=Xlsx&period=2026-10")).Content.ReadAsByteArrayAsync();
+            var row = MiniExcel.Query(new MemoryStream(xlsx), useHeaderRow: true).Cast<IDictionary<string, object?>>()
+                .Single(r => r["성명"]?.ToString()?.Contains("evil.example", StringComparison.Ordinal) == true);
+            Assert.Equal("'" + name, row["성명"]);
+            Assert.Equal("'" + address, row["주소"]);
+            Assert.Equal((double)c.CurrentUsageM3, Convert.ToDouble(row["이번 사용량(m³)"], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            factory.With(db => db.Customers.Where(x => x.Id == c.CustomerId)
+                .ExecuteUpdate(s => s.SetProperty(x => x.HolderName, original.HolderName).SetProperty(x => x.Address, original.Address)));
+        }
+    }
 }

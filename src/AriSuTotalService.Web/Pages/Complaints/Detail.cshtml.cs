@@ -62,8 +62,17 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
     /// <summary>Shows the full name, phone and address, and records the view in the access log.</summary>
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
     {
-        Revealed = true;
         if (!await LoadAsync(id, ct)) return NotFound();
+        // Need-to-know: field staff see the personal data of the complaints assigned to them or that they visit.
+        var me = User.UserId();
+        if (User.IsInRole(Roles.FieldStaff)
+            && !await db.Complaints.AnyAsync(c => c.Id == id && (c.AssigneeId == me || db.Visits.Any(v => v.ComplaintId == c.Id && v.StaffId == me)), ct))
+        {
+            await log.RecordAsync(User.OfficeId(), "complaint", Complaint.Reception, PersonalDataActions.Refused, "담당이 아닌 민원의 개인정보 열람 시도", ct);
+            return Forbid();
+        }
+        Revealed = true;
+        await LoadAsync(id, ct);
         await log.RecordAsync(User.OfficeId(), "complaint", Complaint.Reception, PersonalDataActions.View,
             Complaint.Account is null ? "신고인 연락처" : $"수용가 {Complaint.Account} 성명·전화·주소", ct);
         return Page();

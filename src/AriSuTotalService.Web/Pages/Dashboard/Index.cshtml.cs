@@ -42,10 +42,19 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public DateOnly FromMonth { get; private set; }
     public DateOnly ToMonth { get; private set; }
 
+    /// <summary>Why the period asked for could not be shown (the page then shows this month, with status 400).</summary>
+    public string? Error { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         var today = SeoulTime.Today(clock);
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        if ((!string.IsNullOrEmpty(To) && !Api.ApiEndpoints.TryMonth(To, out _)) || (!string.IsNullOrEmpty(From) && !Api.ApiEndpoints.TryMonth(From, out _)))
+        {
+            Error = "기간은 2000-01부터 2100-12 사이의 연-월(yyyy-MM)로 고르세요. 이번 달을 보여 드립니다.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            To = From = null;
+        }
         ToMonth = Api.ApiEndpoints.TryMonth(To, out var t) ? t : thisMonth;
         FromMonth = Api.ApiEndpoints.TryMonth(From, out var f) && f <= ToMonth ? f : ToMonth;
         From = FromMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);

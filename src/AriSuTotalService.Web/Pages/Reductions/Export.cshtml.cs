@@ -76,7 +76,7 @@ public class ExportModel(ArisuDbContext db, LeakReductions reductions, PersonalD
             ["접수번호"] = l.ReceptionNumber, ["누수 기간 시작"] = l.LeakPeriodStart?.ToString("yyyy-MM-dd"), ["누수 기간 끝"] = l.LeakPeriodEnd?.ToString("yyyy-MM-dd"),
             ["누수량(m³)"] = l.LeakVolumeM3, ["상수도요금 감면(원)"] = l.WaterWon, ["하수도요금 감면(원)"] = l.SewerWon, ["물이용부담금 감면(원)"] = l.LevyWon,
             ["감면액 합계(원)"] = l.TotalWon,
-        }).ToList();
+        }).Select(Csv.SafeRow).ToList();
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: $"감면 {batch}", cancellationToken: ct);
         stream.Position = 0;

@@ -50,7 +50,11 @@ public class ViewModel(ArisuDbContext db) : PageModel
             new() { ["항목"] = "약속 시간 준수", ["값"] = Report.VisitsKept },
             new() { ["항목"] = "댁내 진입 방문", ["값"] = Report.VisitsEnteredHome },
         };
-        var sheets = new Dictionary<string, object> { ["4대 민원 선제 처리"] = four, ["유형별 접수"] = byType, ["요약"] = summary };
+        var sheets = new Dictionary<string, object>
+        {
+            ["4대 민원 선제 처리"] = four.Select(Csv.SafeRow).ToList(), ["유형별 접수"] = byType.Select(Csv.SafeRow).ToList(),
+            ["요약"] = summary.Select(Csv.SafeRow).ToList(),
+        };
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheets, cancellationToken: ct);
         stream.Position = 0;

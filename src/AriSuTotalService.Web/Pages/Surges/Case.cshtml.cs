@@ -2,6 +2,7 @@ using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Infrastructure.Complaints;
@@ -48,8 +49,16 @@ public class CaseModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog lo
 
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)
     {
-        Revealed = true;
         if (!await LoadAsync(id, ct)) return NotFound();
+        // Need-to-know: field staff reach the holder of the cases assigned to them only.
+        var me = User.UserId();
+        if (User.IsInRole(Roles.FieldStaff) && !await db.SurgeCases.AnyAsync(c => c.Id == id && c.AssigneeId == me, ct))
+        {
+            await log.RecordAsync(User.OfficeId(), "customer", Account, PersonalDataActions.Refused, "담당이 아닌 격증 건의 개인정보 열람 시도", ct);
+            return Forbid();
+        }
+        Revealed = true;
+        await LoadAsync(id, ct);
         await log.RecordAsync(User.OfficeId(), "customer", Account, PersonalDataActions.View, "격증 확인 전화: 성명·전화·주소", ct);
         return Page();
     }

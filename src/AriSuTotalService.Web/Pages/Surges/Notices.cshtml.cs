@@ -55,7 +55,7 @@ public class NoticesModel(ArisuDbContext db, PersonalDataLog log, TimeProvider c
             ["수용가번호"] = r.Account, ["성명"] = r.Name, ["주소"] = r.Address, ["구"] = r.District, ["용도"] = r.UseType,
             ["이전 사용량(m³)"] = r.PrevUsage, ["이전 일수"] = r.PrevDays, ["이번 사용량(m³)"] = r.CurUsage, ["이번 일수"] = r.CurDays,
             ["증가율(%)"] = r.Increase, ["검침일"] = r.PeriodEnd,
-        }).ToList();
+        }).Select(Csv.SafeRow).ToList();
         var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: $"격증 {Month:yyyy-MM}", cancellationToken: ct);
         stream.Position = 0;
