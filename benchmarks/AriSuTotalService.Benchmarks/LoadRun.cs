@@ -16,7 +16,7 @@ public static partial class LoadRun
 {
     /// <summary>
     /// A signed-in user at a PC of its own. The requests carry what the TLS-terminating load balancer adds in production
-    /// (X-Forwarded-Proto https, the client's address; the app runs with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true as
+    /// (X-Forwarded-Proto https, the client's address; the app believes them from its loopback proxy, as
     /// docs/operations.md says); cookies are kept by hand, since they are marked Secure and this hop is plain HTTP.
     /// </summary>
     public sealed class Session(HttpClient http, string email, string address)
@@ -110,7 +110,7 @@ public static partial class LoadRun
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DataFolder"] = folder;
         start.Environment["Database__MigrateOnStart"] = "true";
-        start.Environment["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true";
+        start.Environment["ForwardedHeaders__KnownProxies"] = "127.0.0.1";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("  app: " + e.Data); };
