@@ -49,6 +49,7 @@ public static class OfficeData
             await s.GetRequiredService<DemoSeeder>().SeedAsync(new DemoOptions { Customers = customers, ComplaintsPerYear = complaintsPerYear, Years = years, Seed = 2017 });
             var db = s.GetRequiredService<ArisuDbContext>();
             var office = await db.Offices.SingleAsync(o => o.ShortName == DemoData.OfficeShortName);
+            db.ActFor(office.Id);
             for (var i = 1; i <= FieldStaff; i++)
                 await identity.CreateUserAsync(Field(i), LoadPassword, Roles.FieldStaff, office.Id, Divisions.FieldComplaints, $"현장{i:00}", $"02-3000-{i:0000}");
             for (var i = 1; i <= Clerks; i++)
@@ -114,6 +115,7 @@ public static class OfficeData
         var tariffs = await db.TariffRates.AsNoTracking().ToListAsync();
         var rates = await db.ReductionRates.AsNoTracking().ToListAsync();
         var rnd = new Random(2017);
+        var approved = new HashSet<(long, DateOnly)>();
         await db.Database.OpenConnectionAsync();
         try
         {
@@ -137,6 +139,9 @@ public static class OfficeData
                         ComplaintStatuses.Cancelled => Domain.Reductions.ReductionStatuses.Rejected,
                         _ => Domain.Reductions.ReductionStatuses.Pending,
                     };
+                    // One approval per account and leak period (the database refuses a second): a repeat is rejected.
+                    if (status == Domain.Reductions.ReductionStatuses.Approved && !approved.Add((r.CustomerId, leak.End)))
+                        status = Domain.Reductions.ReductionStatuses.Rejected;
                     var decided = status != Domain.Reductions.ReductionStatuses.Pending;
                     long Won(string charge) => working.Charges.Single(c => c.Charge == charge).ReductionWon;
                     w.Insert(officeId, r.CustomerId, r.Id, r.Channel is Channels.Proactive or Channels.Derived ? "visit" : "application", end, "demo",
