@@ -136,12 +136,18 @@ public static class DependencyInjection
     {
         if (db.Provider == DatabaseProvider.SqlServer)
         {
-            // No retrying execution strategy: imports and scans run in explicit transactions.
-            o.UseSqlServer(db.ConnectionString, x => x.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly));
+            o.UseSqlServer(db.ConnectionString, x => x
+                .MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly)
+                // The SQL the queries are translated to needs this level at least (checked by a migration).
+                .UseCompatibilityLevel(DatabaseOptions.SqlServerCompatibilityLevel)
+                // Deadlock victims (1205) and transient errors run again; user transactions go through UnitOfWork.
+                .EnableRetryOnFailure(maxRetryCount: 5, maxRetryDelay: TimeSpan.FromSeconds(10), errorNumbersToAdd: [1205]));
         }
         else
         {
-            o.UseSqlite(db.ConnectionString, x => x.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly));
+            o.UseSqlite(db.ConnectionString, x => x
+                .MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)
+                .ExecutionStrategy(d => new SqliteRetryingExecutionStrategy(d)));
             o.AddInterceptors(SqliteWriteWait.Instance);
         }
     }

@@ -59,11 +59,17 @@ public static class SurgeRule
             && curScaled - prevScaled >= (long)minIncreaseM3 * prev.Days;
     }
 
-    /// <summary>(cur per day ÷ prev per day − 1) × 100 in tenths of a percent, truncated; null when prev is 0.</summary>
+    /// <summary>
+    /// The largest increase stored, in tenths of a percent (999,999.9 %): a misread meter (1 m³ a year, then 99,999,999
+    /// m³ in a day) gives an increase beyond any column; it is stored as this cap, here and in the scan's SQL.
+    /// </summary>
+    public const int MaxIncreaseTenths = 9_999_999;
+
+    /// <summary>(cur per day ÷ prev per day − 1) × 100 in tenths of a percent, truncated, at most <see cref="MaxIncreaseTenths"/>; null when prev is 0.</summary>
     public static int? Increase(Period prev, Period cur)
     {
         if (prev.UsageM3 == 0) return null;
         var ratioPerMille = cur.UsageM3 * prev.Days * 1000 / (prev.UsageM3 * cur.Days);
-        return checked((int)(ratioPerMille - 1000));
+        return (int)Math.Min(ratioPerMille - 1000, MaxIncreaseTenths);
     }
 }

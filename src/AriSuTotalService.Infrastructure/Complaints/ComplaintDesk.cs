@@ -35,39 +35,40 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     /// <summary>Registers a complaint and, for each other inconvenience ticked, a linked staff-work complaint (channel derived).</summary>
     public async Task<IntakeResult> RegisterAsync(int officeId, IntakeRequest request, CancellationToken ct = default)
     {
-        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
-        var codes = new[] { request.TypeCode }.Concat(request.OtherTypeCodes.Where(c => c != request.TypeCode)).Distinct().ToList();
-        var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
-        var unknown = codes.FirstOrDefault(c => !types.ContainsKey(c));
-        if (unknown is not null) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
-        if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
-            throw new DomainException("수용가를 찾을 수 없습니다.");
-        if (request.CustomerId is null && string.IsNullOrWhiteSpace(request.CallerPhone))
-            throw new DomainException("수용가번호가 없는 민원은 신고인 연락처를 입력해야 합니다.");
-
-        var calendar = await holidays.GetAsync(db, ct);
-        var now = Now;
-        var local = SeoulTime.ToLocal(now);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var first = await ReceptionNumbers.ReserveAsync(db, officeId, local.Year, codes.Count, ct);
-        var created = new List<Complaint>();
-        for (var i = 0; i < codes.Count; i++)
+        return await db.InTransactionAsync(async () =>
         {
-            var type = types[codes[i]];
-            var deadline = SeoulTime.ToUtc(calendar.Deadline(local, type.Period));
-            var complaint = Complaint.Receive(officeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type,
-                i == 0 ? request.Channel : Channels.Derived, request.CustomerId,
-                i == 0 ? request.Description : $"접수 시 추가 불편 확인: {type.NameKo}", request.Location, deadline, user.Name);
-            complaint.SetCaller(request.CallerName, request.CallerPhone, request.CallerRelation);
-            if (type.NeedsVisit) complaint.SetPreferredVisit(request.PreferredDate, request.PreferredWindow);
-            created.Add(complaint);
-        }
-        db.Complaints.AddRange(created);
-        await db.SaveChangesAsync(ct);
-        foreach (var linked in created.Skip(1)) linked.LinkTo(created[0], now, user.Name);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new IntakeResult(created[0], created.Skip(1).ToList());
+            var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
+            var codes = new[] { request.TypeCode }.Concat(request.OtherTypeCodes.Where(c => c != request.TypeCode)).Distinct().ToList();
+            var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
+            var unknown = codes.FirstOrDefault(c => !types.ContainsKey(c));
+            if (unknown is not null) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
+            if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
+                throw new DomainException("수용가를 찾을 수 없습니다.");
+            if (request.CustomerId is null && string.IsNullOrWhiteSpace(request.CallerPhone))
+                throw new DomainException("수용가번호가 없는 민원은 신고인 연락처를 입력해야 합니다.");
+
+            var calendar = await holidays.GetAsync(db, ct);
+            var now = Now;
+            var local = SeoulTime.ToLocal(now);
+            var first = await ReceptionNumbers.ReserveAsync(db, officeId, local.Year, codes.Count, ct);
+            var created = new List<Complaint>();
+            for (var i = 0; i < codes.Count; i++)
+            {
+                var type = types[codes[i]];
+                var deadline = SeoulTime.ToUtc(calendar.Deadline(local, type.Period));
+                var complaint = Complaint.Receive(officeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type,
+                    i == 0 ? request.Channel : Channels.Derived, request.CustomerId,
+                    i == 0 ? request.Description : $"접수 시 추가 불편 확인: {type.NameKo}", request.Location, deadline, user.Name);
+                complaint.SetCaller(request.CallerName, request.CallerPhone, request.CallerRelation);
+                if (type.NeedsVisit) complaint.SetPreferredVisit(request.PreferredDate, request.PreferredWindow);
+                created.Add(complaint);
+            }
+            db.Complaints.AddRange(created);
+            await db.SaveChangesAsync(ct);
+            foreach (var linked in created.Skip(1)) linked.LinkTo(created[0], now, user.Name);
+            await db.SaveChangesAsync(ct);
+            return new IntakeResult(created[0], created.Skip(1).ToList());
+        }, ct);
     }
 
     /// <summary>
@@ -77,29 +78,30 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     public async Task<IReadOnlyList<Complaint>> RegisterLinkedAsync(Complaint parent, IReadOnlyList<string> typeCodes, string description, CancellationToken ct,
         string channel = Channels.Derived)
     {
-        var codes = typeCodes.Distinct().ToList();
-        var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
-        if (codes.FirstOrDefault(c => !types.ContainsKey(c)) is { } unknown) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
-        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == parent.OfficeId, ct);
-        var calendar = await holidays.GetAsync(db, ct);
-        var now = Now;
-        var local = SeoulTime.ToLocal(now);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var first = await ReceptionNumbers.ReserveAsync(db, parent.OfficeId, local.Year, codes.Count, ct);
-        var created = new List<Complaint>();
-        for (var i = 0; i < codes.Count; i++)
+        return await db.InTransactionAsync(async () =>
         {
-            var type = types[codes[i]];
-            var c = Complaint.Receive(parent.OfficeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type, channel,
-                parent.CustomerId, $"{description}: {type.NameKo}", parent.Location, SeoulTime.ToUtc(calendar.Deadline(local, type.Period)), user.Name);
-            c.SetCaller(parent.CallerName, parent.CallerPhone, parent.CallerRelation);
-            c.LinkTo(parent, now, user.Name);
-            created.Add(c);
-        }
-        db.Complaints.AddRange(created);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return created;
+            var codes = typeCodes.Distinct().ToList();
+            var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
+            if (codes.FirstOrDefault(c => !types.ContainsKey(c)) is { } unknown) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
+            var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == parent.OfficeId, ct);
+            var calendar = await holidays.GetAsync(db, ct);
+            var now = Now;
+            var local = SeoulTime.ToLocal(now);
+            var first = await ReceptionNumbers.ReserveAsync(db, parent.OfficeId, local.Year, codes.Count, ct);
+            var created = new List<Complaint>();
+            for (var i = 0; i < codes.Count; i++)
+            {
+                var type = types[codes[i]];
+                var c = Complaint.Receive(parent.OfficeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type, channel,
+                    parent.CustomerId, $"{description}: {type.NameKo}", parent.Location, SeoulTime.ToUtc(calendar.Deadline(local, type.Period)), user.Name);
+                c.SetCaller(parent.CallerName, parent.CallerPhone, parent.CallerRelation);
+                c.LinkTo(parent, now, user.Name);
+                created.Add(c);
+            }
+            db.Complaints.AddRange(created);
+            await db.SaveChangesAsync(ct);
+            return created;
+        }, ct);
     }
 
     /// <summary>Loads a complaint for a change, refusing the save if someone else changed it since <paramref name="version"/>.</summary>

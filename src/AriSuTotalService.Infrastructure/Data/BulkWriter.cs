@@ -5,19 +5,18 @@ using Microsoft.EntityFrameworkCore;
 namespace AriSuTotalService.Infrastructure.Data;
 
 /// <summary>
-/// Writes many rows through one prepared, parameterised command inside the caller's transaction: the bulk path
-/// for imports and generated data (no change tracking). Column values are given in the order of the column list.
+/// SQLite's bulk path: many rows through one prepared, parameterised command inside the caller's transaction (no
+/// change tracking). Column values are given in the order of the column list. SQL Server writes in bulk through
+/// <see cref="SqlServerStage"/> (bulk copy and one merge), never through a command per row.
 /// </summary>
 public sealed class BulkWriter : IDisposable
 {
     private readonly DbCommand _command;
-    private readonly bool _sqlite;
     private bool _prepared;
 
     public BulkWriter(DbConnection connection, DbTransaction? transaction, string table, IReadOnlyList<string> columns)
     {
-        _sqlite = connection.GetType().Name.Contains("Sqlite", StringComparison.Ordinal);
-        _command = connection.CreateCommand();
+        _command = SqliteCommand(connection);
         _command.Transaction = transaction;
         var names = string.Join(", ", columns.Select(c => $"\"{c}\""));
         var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
@@ -33,8 +32,7 @@ public sealed class BulkWriter : IDisposable
     /// <summary>Any prepared statement with parameters @p0…@p{n-1} (updates of an import).</summary>
     public BulkWriter(DbConnection connection, DbTransaction? transaction, string sql, int parameterCount)
     {
-        _sqlite = connection.GetType().Name.Contains("Sqlite", StringComparison.Ordinal);
-        _command = connection.CreateCommand();
+        _command = SqliteCommand(connection);
         _command.Transaction = transaction;
         _command.CommandText = sql;
         for (var i = 0; i < parameterCount; i++)
@@ -45,6 +43,10 @@ public sealed class BulkWriter : IDisposable
         }
     }
 
+    private static DbCommand SqliteCommand(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection
+        ? connection.CreateCommand()
+        : throw new NotSupportedException("BulkWriter is SQLite's bulk path; SQL Server writes through SqlServerStage.");
+
     public static BulkWriter For(DbContext db, string table, params string[] columns) =>
         new(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), table, columns);
 
@@ -52,13 +54,6 @@ public sealed class BulkWriter : IDisposable
     {
         Bind(values);
         _command.ExecuteNonQuery();
-    }
-
-    /// <summary>Runs the statement and returns the first column of its result (an upsert that says whether the row was new).</summary>
-    public object? Scalar(params object?[] values)
-    {
-        Bind(values);
-        return _command.ExecuteScalar();
     }
 
     private void Bind(object?[] values)
@@ -72,11 +67,11 @@ public sealed class BulkWriter : IDisposable
     }
 
 
-    private object Convert(object? value) => value switch
+    private static object Convert(object? value) => value switch
     {
         null => DBNull.Value,
         // EF stores Guids in SQLite as upper-case text; the ADO provider would bind a blob.
-        Guid g when _sqlite => g.ToString().ToUpperInvariant(),
+        Guid g => g.ToString().ToUpperInvariant(),
         Enum e => e.ToString(),
         _ => value,
     };

@@ -17,6 +17,12 @@ public sealed class DatabaseOptions
     public const string SqliteMigrationsAssembly = "AriSuTotalService.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "AriSuTotalService.Migrations.SqlServer";
 
+    /// <summary>
+    /// SQL Server 2019's compatibility level: the queries are translated for it (OPENJSON needs 130, STRING_AGG 140), and
+    /// a migration raises a database below it.
+    /// </summary>
+    public const int SqlServerCompatibilityLevel = 150;
+
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; init; } = "";
     public bool MigrateOnStart { get; init; }

@@ -61,83 +61,143 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Visits
         }
     }
 
-    /// <summary>Writes the generated rows through prepared commands in one transaction (also used by the benchmarks).</summary>
+    /// <summary>
+    /// Writes the generated rows in one transaction (also used by the benchmarks): on SQLite through prepared commands,
+    /// on SQL Server by bulk copy into stages and the imports' set-based merges.
+    /// </summary>
     public static async Task<Counts> WriteAsync(ArisuDbContext db, int officeId, string officeShortName,
         DemoDataGenerator generator, DeadlineCalendar calendar, DateTime nowUtc, CancellationToken ct)
     {
         db.ActFor(officeId);
         var customers = generator.Customers();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var complaints = generator.Complaints(customers.Count, calendar, officeShortName, nowUtc);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            using (var w = BulkWriter.For(db, "Customers", "OfficeId", "AccountNumber", "HolderName", "Phone", "PhoneDigits", "Address",
-                       "Dong", "District", "UseType", "MeterSizeMm", "MeterSerial", "CreatedAtUtc", "CreatedBy"))
+            db.ChangeTracker.Clear();
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
-                foreach (var c in customers)
-                    w.Insert(officeId, c.AccountNumber, c.HolderName, c.Phone, Domain.Customers.Customer.DigitsOf(c.Phone), c.Address,
-                        c.Dong, c.District, c.UseType, c.MeterSizeMm, c.MeterSerial, nowUtc, "demo");
-            }
-            var ids = await db.Customers.Where(c => c.OfficeId == officeId)
-                .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
-            var customerIds = customers.Select(c => ids[c.AccountNumber]).ToArray();
+                var sqlServer = db.Database.IsSqlServer();
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                // Sequences first, like intake (one lock order).
+                foreach (var year in complaints.GroupBy(c => c.ReceptionNumber[..4]))
+                    await Complaints.ReceptionNumbers.RaiseToAsync(db, officeId, int.Parse(year.Key, System.Globalization.CultureInfo.InvariantCulture),
+                        year.Count(), ct);
 
-            var readings = 0;
-            using (var w = BulkWriter.For(db, "MeterReadings", "CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3", "Days"))
-            {
-                foreach (var r in generator.Readings(customers))
+                if (sqlServer)
                 {
-                    w.Insert(customerIds[r.CustomerIndex], r.PeriodStart, r.PeriodEnd, r.ReadingM3, r.UsageM3, r.PeriodEnd.DayNumber - r.PeriodStart.DayNumber);
-                    readings++;
+                    await using var stage = new SqlServerStage(db, typeof(Domain.Customers.Customer), Import.CustomerImport.SqlServerStageName,
+                        Import.CustomerImport.StagedProperties);
+                    foreach (var c in customers)
+                        stage.Add(officeId, c.AccountNumber, c.HolderName, c.Phone, Domain.Customers.Customer.DigitsOf(c.Phone), c.Address,
+                            c.Dong, c.District, c.UseType, c.MeterSizeMm, c.MeterSerial);
+                    await stage.MergeAsync(Import.CustomerImport.SqlServerMerge, cmd => Import.CustomerImport.MergeParameters(cmd, nowUtc, "demo"), ct);
                 }
-            }
-
-            var complaints = generator.Complaints(customers.Count, calendar, officeShortName, nowUtc);
-            using (var w = BulkWriter.For(db, "Complaints", "OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId",
-                       "Channel", "Status", "CustomerId", "Location", "Division", "DeadlineAtUtc", "OriginalDeadlineAtUtc", "ClosedAtUtc",
-                       "Description", "Resolution", "CancelReason", "CreatedAtUtc", "CreatedBy", "Version"))
-            {
-                foreach (var c in complaints)
+                else
                 {
-                    w.Insert(officeId, c.ReceptionNumber, c.ReceivedAtUtc, c.TypeId, c.Channel, c.Status,
-                        c.CustomerIndex is { } ci ? customerIds[ci] : null, c.Location, c.Division, c.DeadlineAtUtc,
-                        c.DeadlineAtUtc, c.ClosedAtUtc, c.Description, c.Resolution,
-                        c.Status == Domain.Complaints.ComplaintStatuses.Cancelled ? "민원인 요청으로 취소" : null,
-                        c.ReceivedAtUtc, "demo", Guid.NewGuid());
+                    using var w = BulkWriter.For(db, "Customers", "OfficeId", "AccountNumber", "HolderName", "Phone", "PhoneDigits", "Address",
+                        "Dong", "District", "UseType", "MeterSizeMm", "MeterSerial", "CreatedAtUtc", "CreatedBy");
+                    foreach (var c in customers)
+                        w.Insert(officeId, c.AccountNumber, c.HolderName, c.Phone, Domain.Customers.Customer.DigitsOf(c.Phone), c.Address,
+                            c.Dong, c.District, c.UseType, c.MeterSizeMm, c.MeterSerial, nowUtc, "demo");
                 }
-            }
-            using (var w = new BulkLinker(db))
-            {
-                foreach (var c in complaints.Where(c => c.LinkedToReception is not null))
-                    w.Link(c.ReceptionNumber, c.LinkedToReception!);
-            }
+                var ids = await db.Customers.Where(c => c.OfficeId == officeId)
+                    .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
+                var customerIds = customers.Select(c => ids[c.AccountNumber]).ToArray();
 
-            // Timelines, set-based: one received entry each, and the closing entry where there is one.
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
-                SELECT "Id", "ReceivedAtUtc", 'demo', 'received', "Channel" FROM "Complaints" WHERE "OfficeId" = {0}
-                """, [officeId], ct);
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
-                SELECT "Id", "ClosedAtUtc", 'demo', 'resolved', "Resolution" FROM "Complaints"
-                WHERE "OfficeId" = {0} AND "ClosedAtUtc" IS NOT NULL
-                """, [officeId], ct);
+                var readings = 0;
+                if (sqlServer)
+                {
+                    await using var stage = new SqlServerStage(db, typeof(Domain.Meters.MeterReading), Import.MeterReadingImport.SqlServerStageName,
+                        Import.MeterReadingImport.StagedProperties);
+                    foreach (var r in generator.Readings(customers))
+                    {
+                        stage.Add(customerIds[r.CustomerIndex], r.PeriodStart, r.PeriodEnd, r.ReadingM3, r.UsageM3, r.PeriodEnd.DayNumber - r.PeriodStart.DayNumber);
+                        readings++;
+                    }
+                    await stage.MergeAsync(Import.MeterReadingImport.SqlServerMerge, null, ct);
+                }
+                else
+                {
+                    using var w = BulkWriter.For(db, "MeterReadings", "CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3", "Days");
+                    foreach (var r in generator.Readings(customers))
+                    {
+                        w.Insert(customerIds[r.CustomerIndex], r.PeriodStart, r.PeriodEnd, r.ReadingM3, r.UsageM3, r.PeriodEnd.DayNumber - r.PeriodStart.DayNumber);
+                        readings++;
+                    }
+                }
 
-            foreach (var year in complaints.GroupBy(c => c.ReceptionNumber[..4]))
-            {
-                db.OfficeSequences.Add(new Domain.Complaints.OfficeSequence(officeId, int.Parse(year.Key, System.Globalization.CultureInfo.InvariantCulture), year.Count()));
+                object?[] Complaint(DemoDataGenerator.ComplaintRow c) =>
+                [
+                    officeId, c.ReceptionNumber, c.ReceivedAtUtc, c.TypeId, c.Channel, c.Status,
+                    c.CustomerIndex is { } ci ? customerIds[ci] : null, c.Location, c.Division, c.DeadlineAtUtc,
+                    c.DeadlineAtUtc, c.ClosedAtUtc, c.Description, c.Resolution,
+                    c.Status == Domain.Complaints.ComplaintStatuses.Cancelled ? CancelledByCitizen : null,
+                    c.ReceivedAtUtc, "demo", Guid.NewGuid(),
+                ];
+                if (sqlServer)
+                {
+                    await using var stage = new SqlServerStage(db, typeof(Domain.Complaints.Complaint), ComplaintStageName, ComplaintColumns);
+                    foreach (var c in complaints) stage.Add(Complaint(c));
+                    await stage.RunAsync(ComplaintInsertSql, null, ct);
+                }
+                else
+                {
+                    using var w = BulkWriter.For(db, "Complaints", ComplaintColumns);
+                    foreach (var c in complaints) w.Insert(Complaint(c));
+                }
+                using (var w = new BulkLinker(db))
+                {
+                    foreach (var c in complaints.Where(c => c.LinkedToReception is not null))
+                        w.Link(c.ReceptionNumber, c.LinkedToReception!);
+                }
+
+                // Timelines, set-based: one received entry each, and the closing entry where there is one.
+                await db.Database.ExecuteSqlRawAsync(ReceivedEventsSql, [officeId], ct);
+                await db.Database.ExecuteSqlRawAsync(ClosedEventsSql, [officeId], ct);
+                await tx.CommitAsync(ct);
+                return new Counts(customers.Count, readings, complaints.Count);
             }
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return new Counts(customers.Count, readings, complaints.Count);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
     }
 
-    private sealed class BulkLinker : IDisposable
+    private const string CancelledByCitizen = "민원인 요청으로 취소";
+
+    public const string ComplaintStageName = "#DemoComplaintStage";
+
+    public static readonly string[] ComplaintColumns =
+    [
+        "OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId", "Channel", "Status", "CustomerId", "Location", "Division",
+        "DeadlineAtUtc", "OriginalDeadlineAtUtc", "ClosedAtUtc", "Description", "Resolution", "CancelReason", "CreatedAtUtc", "CreatedBy", "Version",
+    ];
+
+    /// <summary>SQL Server: the staged demo complaints (all new) in one statement.</summary>
+    public static readonly string ComplaintInsertSql =
+        $"INSERT INTO [Complaints] ({string.Join(", ", ComplaintColumns.Select(c => $"[{c}]"))})\n"
+        + $"SELECT {string.Join(", ", ComplaintColumns.Select(c => $"s.[{c}]"))} FROM {ComplaintStageName} s;";
+
+    public const string ReceivedEventsSql = """
+        INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
+        SELECT "Id", "ReceivedAtUtc", 'demo', 'received', "Channel" FROM "Complaints" WHERE "OfficeId" = {0}
+        """;
+
+    public const string ClosedEventsSql = """
+        INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
+        SELECT "Id", "ClosedAtUtc", 'demo', 'resolved', "Resolution" FROM "Complaints"
+        WHERE "OfficeId" = {0} AND "ClosedAtUtc" IS NOT NULL
+        """;
+
+    public const string LinkSql = """
+        UPDATE "Complaints" SET "LinkedToId" = (SELECT p."Id" FROM "Complaints" p WHERE p."ReceptionNumber" = @parent)
+        WHERE "ReceptionNumber" = @child
+        """;
+
+    /// <summary>Links each generated linked complaint to its parent (typed parameters, sized as the column).</summary>
+    public sealed class BulkLinker : IDisposable
     {
         private readonly System.Data.Common.DbCommand _cmd;
 
@@ -145,16 +205,10 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Visits
         {
             _cmd = db.Database.GetDbConnection().CreateCommand();
             _cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            _cmd.CommandText = """
-                UPDATE "Complaints" SET "LinkedToId" = (SELECT p."Id" FROM "Complaints" p WHERE p."ReceptionNumber" = @parent)
-                WHERE "ReceptionNumber" = @child
-                """;
-            foreach (var name in new[] { "@parent", "@child" })
-            {
-                var p = _cmd.CreateParameter();
-                p.ParameterName = name;
-                _cmd.Parameters.Add(p);
-            }
+            _cmd.CommandText = LinkSql;
+            var size = db.Model.FindEntityType(typeof(Domain.Complaints.Complaint))!.FindProperty("ReceptionNumber")!.GetMaxLength() ?? 0;
+            _cmd.Add("@parent", System.Data.DbType.String, null, size);
+            _cmd.Add("@child", System.Data.DbType.String, null, size);
         }
 
         public void Link(string child, string parent)

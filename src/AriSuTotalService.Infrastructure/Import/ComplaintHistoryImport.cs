@@ -83,12 +83,117 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
         if (errors.Count > 0) throw new ImportFailedException(errors);
 
         var calendar = await holidays.GetAsync(db, ct);
+        var deadlines = rows.Select(r => SeoulTime.ToUtc(calendar.Deadline(SeoulTime.ToLocal(r.ReceivedUtc), r.Type.Period))).ToList();
+        // One unit the execution strategy can run again whole (a deadlock or a dropped connection on SQL Server).
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => db.Database.IsSqlServer()
+            ? MergeAsync(officeId, rows, deadlines, now, progress, ct)
+            : WriteAsync(officeId, rows, deadlines, now, progress, ct));
+        progress?.Report(100);
+        return result;
+    }
+
+    public const string ImportedDescription = "이전 시스템에서 가져온 민원";
+
+    /// <summary>SQL Server: the rows staged by bulk copy go in with one merge on the reception number.</summary>
+    public const string SqlServerStageName = "#HistoryStage";
+
+    public static readonly string[] StagedProperties =
+        ["OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId", "Channel", "Status", "CustomerId", "Division", "DeadlineAtUtc", "ClosedAtUtc"];
+
+    public const string SqlServerMerge = SqlServerStage.DeclareActions + """
+        MERGE [Complaints] WITH (HOLDLOCK) AS t
+        USING #HistoryStage AS s ON t.[ReceptionNumber] = s.[ReceptionNumber] AND t.[OfficeId] = s.[OfficeId]
+        WHEN MATCHED THEN UPDATE SET [ReceivedAtUtc] = s.[ReceivedAtUtc], [ComplaintTypeId] = s.[ComplaintTypeId], [Channel] = s.[Channel],
+            [Status] = s.[Status], [CustomerId] = s.[CustomerId], [Division] = s.[Division], [DeadlineAtUtc] = s.[DeadlineAtUtc],
+            [OriginalDeadlineAtUtc] = s.[DeadlineAtUtc], [ClosedAtUtc] = s.[ClosedAtUtc], [UpdatedAtUtc] = @now, [UpdatedBy] = @by,
+            [Version] = NEWID()
+        WHEN NOT MATCHED BY TARGET THEN
+            INSERT ([OfficeId], [ReceptionNumber], [ReceivedAtUtc], [ComplaintTypeId], [Channel], [Status], [CustomerId], [Division],
+                [DeadlineAtUtc], [OriginalDeadlineAtUtc], [ClosedAtUtc], [Description], [CreatedAtUtc], [CreatedBy], [Version])
+            VALUES (s.[OfficeId], s.[ReceptionNumber], s.[ReceivedAtUtc], s.[ComplaintTypeId], s.[Channel], s.[Status], s.[CustomerId],
+                s.[Division], s.[DeadlineAtUtc], s.[DeadlineAtUtc], s.[ClosedAtUtc], @description, @now, @by, NEWID())
+        OUTPUT $action INTO @actions;
+        """ + SqlServerStage.CountActions;
+
+    /// <summary>Timelines of the new ones, set-based: received as the old system recorded it.</summary>
+    public const string ReceivedEventsSql = """
+        INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
+        SELECT c."Id", c."ReceivedAtUtc", @by, 'received', 'import' FROM "Complaints" c
+        WHERE c."OfficeId" = @office AND NOT EXISTS (SELECT 1 FROM "ComplaintEvents" e WHERE e."ComplaintId" = c."Id")
+        """;
+
+    public static void MergeParameters(System.Data.Common.DbCommand cmd, DateTime nowUtc, string by)
+    {
+        cmd.Add("@now", System.Data.DbType.DateTime2, nowUtc);
+        cmd.Add("@by", System.Data.DbType.String, by, 256);
+        cmd.Add("@description", System.Data.DbType.String, ImportedDescription, 4000);
+    }
+
+    public static void EventParameters(System.Data.Common.DbCommand cmd, int officeId, string by)
+    {
+        cmd.Add("@office", System.Data.DbType.Int32, officeId);
+        cmd.Add("@by", System.Data.DbType.String, by, 256);
+    }
+
+    /// <summary>
+    /// The sequences are raised first, before any complaint is written: intake takes the sequence, then writes its
+    /// complaints, and two transactions that take the same locks in the same order wait for each other instead of
+    /// deadlocking.
+    /// </summary>
+    private async Task RaiseSequencesAsync(int officeId, List<Row> rows, CancellationToken ct)
+    {
+        foreach (var year in rows.GroupBy(r => r.Year).OrderBy(g => g.Key))
+            await ReceptionNumbers.RaiseToAsync(db, officeId, year.Key, year.Max(r => r.Sequence), ct);
+    }
+
+    private async Task AddEventsAsync(int officeId, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var cmd = connection.CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandText = ReceivedEventsSql;
+        cmd.CommandTimeout = 0;
+        EventParameters(cmd, officeId, user.Name);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<ImportResult> MergeAsync(int officeId, List<Row> rows, List<DateTime> deadlines, DateTime now,
+        IProgress<int>? progress, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await RaiseSequencesAsync(officeId, rows, ct);
+            await using var stage = new SqlServerStage(db, typeof(Complaint), SqlServerStageName, StagedProperties);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                var r = rows[i];
+                stage.Add(officeId, r.Reception, r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division, deadlines[i], r.ClosedUtc);
+                if ((i + 1) % 1000 == 0) progress?.Report((i + 1) * 90 / rows.Count);
+            }
+            var (imported, updated) = await stage.MergeAsync(SqlServerMerge, cmd => MergeParameters(cmd, now, user.Name), ct);
+            await AddEventsAsync(officeId, ct);
+            await tx.CommitAsync(ct);
+            return new ImportResult(imported, updated);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>SQLite: prepared insert and update commands, the office's reception numbers known beforehand.</summary>
+    private async Task<ImportResult> WriteAsync(int officeId, List<Row> rows, List<DateTime> deadlines, DateTime now,
+        IProgress<int>? progress, CancellationToken ct)
+    {
         var existing = await db.Complaints.Where(c => c.OfficeId == officeId)
             .Select(c => new { c.Id, c.ReceptionNumber }).ToDictionaryAsync(c => c.ReceptionNumber, c => c.Id, ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await RaiseSequencesAsync(officeId, rows, ct);
             var connection = db.Database.GetDbConnection();
             var transaction = tx.GetDbTransaction();
             using var insert = new BulkWriter(connection, transaction, "Complaints",
@@ -102,10 +207,11 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
                 "UpdatedAtUtc" = @p8, "UpdatedBy" = @p9, "Version" = @p10
                 WHERE "Id" = @p11
                 """, 12);
-            int imported = 0, updated = 0, done = 0;
-            foreach (var r in rows)
+            int imported = 0, updated = 0;
+            for (var i = 0; i < rows.Count; i++)
             {
-                var deadline = SeoulTime.ToUtc(calendar.Deadline(SeoulTime.ToLocal(r.ReceivedUtc), r.Type.Period));
+                var r = rows[i];
+                var deadline = deadlines[i];
                 if (existing.TryGetValue(r.Reception, out var id))
                 {
                     update.Insert(r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division, deadline, r.ClosedUtc, now, user.Name, Guid.NewGuid(), id);
@@ -114,21 +220,13 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
                 else
                 {
                     insert.Insert(officeId, r.Reception, r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division,
-                        deadline, deadline, r.ClosedUtc, "이전 시스템에서 가져온 민원", now, user.Name, Guid.NewGuid());
+                        deadline, deadline, r.ClosedUtc, ImportedDescription, now, user.Name, Guid.NewGuid());
                     imported++;
                 }
-                if (++done % 1000 == 0) progress?.Report(done * 90 / rows.Count);
+                if ((i + 1) % 1000 == 0) progress?.Report((i + 1) * 90 / rows.Count);
             }
-            // Timelines of the new ones, set-based: received (and resolved) as the old system recorded them.
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO "ComplaintEvents" ("ComplaintId", "AtUtc", "By", "Kind", "Detail")
-                SELECT c."Id", c."ReceivedAtUtc", {1}, 'received', 'import' FROM "Complaints" c
-                WHERE c."OfficeId" = {0} AND NOT EXISTS (SELECT 1 FROM "ComplaintEvents" e WHERE e."ComplaintId" = c."Id")
-                """, [officeId, user.Name], ct);
-            foreach (var year in rows.GroupBy(r => r.Year))
-                await ReceptionNumbers.RaiseToAsync(db, officeId, year.Key, year.Max(r => r.Sequence), ct);
+            await AddEventsAsync(officeId, ct);
             await tx.CommitAsync(ct);
-            progress?.Report(100);
             return new ImportResult(imported, updated);
         }
         finally

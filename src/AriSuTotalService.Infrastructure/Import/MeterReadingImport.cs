@@ -28,21 +28,32 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             "UsageM3" = excluded."UsageM3", "Days" = excluded."Days"
         """;
 
-    /// <summary>Inserts or updates one reading and selects 1 when it was new, 0 when it was updated.</summary>
-    public const string SqlServerUpsert = """
-        UPDATE [MeterReadings] SET [PeriodStart] = @p1, [ReadingM3] = @p3, [UsageM3] = @p4, [Days] = @p5
-        WHERE [CustomerId] = @p0 AND [PeriodEnd] = @p2;
-        IF @@ROWCOUNT = 0
-        BEGIN
-            INSERT INTO [MeterReadings] ([CustomerId], [PeriodStart], [PeriodEnd], [ReadingM3], [UsageM3], [Days])
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5);
-            SELECT 1;
-        END
-        ELSE
-            SELECT 0;
-        """;
+    /// <summary>SQL Server: the readings staged by bulk copy go in with one merge, which counts what was new.</summary>
+    public const string SqlServerStageName = "#ReadingStage";
+
+    public static readonly string[] StagedProperties = ["CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3", "Days"];
+
+    public const string SqlServerMerge = SqlServerStage.DeclareActions + """
+        MERGE [MeterReadings] WITH (HOLDLOCK) AS t
+        USING #ReadingStage AS s ON t.[CustomerId] = s.[CustomerId] AND t.[PeriodEnd] = s.[PeriodEnd]
+        WHEN MATCHED THEN UPDATE SET [PeriodStart] = s.[PeriodStart], [ReadingM3] = s.[ReadingM3], [UsageM3] = s.[UsageM3], [Days] = s.[Days]
+        WHEN NOT MATCHED BY TARGET THEN
+            INSERT ([CustomerId], [PeriodStart], [PeriodEnd], [ReadingM3], [UsageM3], [Days])
+            VALUES (s.[CustomerId], s.[PeriodStart], s.[PeriodEnd], s.[ReadingM3], s.[UsageM3], s.[Days])
+        OUTPUT $action INTO @actions;
+        """ + SqlServerStage.CountActions;
 
     public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
+    {
+        // One unit the execution strategy can run again whole (a deadlock or a dropped connection on SQL Server).
+        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => WriteAsync(officeId, file, progress, ct));
+        // Leak fee reductions waiting for these readings complete themselves.
+        if (reductions is not null) await reductions.CompleteAwaitingAsync(officeId, ct);
+        progress?.Report(100);
+        return result;
+    }
+
+    private async Task<ImportResult> WriteAsync(int officeId, byte[] file, IProgress<int>? progress, CancellationToken ct)
     {
         // The file is decoded and its header checked while the office's accounts are loaded.
         var open = Task.Run(() => (Records: CsvFile.Open(file, Required, [], out var columns), Columns: columns), ct);
@@ -57,15 +68,14 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
                 iReading = columns["reading_m3"], iUsage = columns["usage_m3"];
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            IReadingUpsert upsert = db.Database.IsSqlServer()
-                ? new AdoUpsert(connection, tx.GetDbTransaction())
+            await using IReadingUpsert upsert = db.Database.IsSqlServer()
+                ? new StagedUpsert(db)
                 : new NativeUpsert((SqliteConnection)connection);
 
             var errors = new List<ImportError>();
             // Account and period end of every row → its line: a second row for the same key is refused.
             var seen = new Dictionary<long, int>();
             var inserted = 0;
-            using (upsert)
             {
                 while (records.Next())
                 {
@@ -92,7 +102,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
                     }
                     // Once a row is refused nothing more is written (the transaction is rolled back); the rest is checked.
                     if (errors.Count > 0) continue;
-                    if (upsert.Run(customerId, start!.Value, end.Value, reading!.Value, (int)usage!.Value)) inserted++;
+                    upsert.Run(customerId, start!.Value, end.Value, reading!.Value, (int)usage!.Value);
                     if (seen.Count % 10_000 == 0) progress?.Report(records.Percent * 99 / 100);
                 }
             }
@@ -101,10 +111,8 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
                 await tx.RollbackAsync(ct);
                 throw new ImportFailedException(errors);
             }
+            inserted = await upsert.FinishAsync(ct);
             await tx.CommitAsync(ct);
-            // Leak fee reductions waiting for this reading complete themselves.
-            if (reductions is not null) await reductions.CompleteAwaitingAsync(officeId, ct);
-            progress?.Report(100);
             return new ImportResult(inserted, seen.Count - inserted);
         }
         finally
@@ -113,25 +121,33 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
         }
     }
 
+    public const string AccountsSql = "SELECT \"Id\", \"AccountNumber\" FROM \"Customers\" WHERE \"OfficeId\" = @office";
+
+    public static DbCommand AccountsCommand(DbConnection connection, int officeId)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = AccountsSql;
+        cmd.Add("@office", System.Data.DbType.Int32, officeId);
+        return cmd;
+    }
+
     /// <summary>The office's account numbers and customer keys, through a plain reader (millions of rows).</summary>
     private static async Task<Dictionary<string, long>> AccountsAsync(DbConnection connection, int officeId, CancellationToken ct)
     {
         var accounts = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT Id, AccountNumber FROM Customers WHERE OfficeId = @office";
-        var p = cmd.CreateParameter();
-        p.ParameterName = "@office";
-        p.Value = officeId;
-        cmd.Parameters.Add(p);
+        await using var cmd = AccountsCommand(connection, officeId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) accounts[reader.GetString(1)] = reader.GetInt64(0);
         return accounts;
     }
 
-    private interface IReadingUpsert : IDisposable
+    private interface IReadingUpsert : IAsyncDisposable
     {
-        /// <summary>Writes one reading; true when it was new.</summary>
-        bool Run(long customerId, DateOnly start, DateOnly end, long reading, int usage);
+        /// <summary>Writes (or holds) one reading.</summary>
+        void Run(long customerId, DateOnly start, DateOnly end, long reading, int usage);
+
+        /// <summary>Writes what is held; returns how many readings were new.</summary>
+        Task<int> FinishAsync(CancellationToken ct);
     }
 
     /// <summary>SQLite: the prepared statement on the native handle.</summary>
@@ -139,6 +155,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
     {
         private readonly SqliteStatement _statement;
         private readonly int[] _at;
+        private int _inserted;
 
         public NativeUpsert(SqliteConnection connection)
         {
@@ -146,7 +163,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             _at = [.. Enumerable.Range(0, 6).Select(i => _statement.PositionOf($"@p{i}"))];
         }
 
-        public bool Run(long customerId, DateOnly start, DateOnly end, long reading, int usage)
+        public void Run(long customerId, DateOnly start, DateOnly end, long reading, int usage)
         {
             var last = _statement.LastInsertRowId;
             _statement.Bind(_at[0], customerId);
@@ -156,21 +173,28 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             _statement.Bind(_at[4], usage);
             _statement.Bind(_at[5], end.DayNumber - start.DayNumber);
             _statement.Execute();
-            return _statement.LastInsertRowId != last;
+            if (_statement.LastInsertRowId != last) _inserted++;
         }
 
-        public void Dispose() => _statement.Dispose();
+        public Task<int> FinishAsync(CancellationToken ct) => Task.FromResult(_inserted);
+
+        public ValueTask DisposeAsync()
+        {
+            _statement.Dispose();
+            return ValueTask.CompletedTask;
+        }
     }
 
-    /// <summary>SQL Server: the prepared command, which says whether the row was new.</summary>
-    private sealed class AdoUpsert(DbConnection connection, DbTransaction transaction) : IReadingUpsert
+    /// <summary>SQL Server: bulk copy into the stage, one merge at the end.</summary>
+    private sealed class StagedUpsert(ArisuDbContext db) : IReadingUpsert
     {
-        private readonly BulkWriter _writer = new(connection, transaction, SqlServerUpsert, 6);
+        private readonly SqlServerStage _stage = new(db, typeof(Domain.Meters.MeterReading), SqlServerStageName, StagedProperties);
 
-        public bool Run(long customerId, DateOnly start, DateOnly end, long reading, int usage) =>
-            Convert.ToInt64(_writer.Scalar(customerId, start, end, reading, usage, end.DayNumber - start.DayNumber),
-                System.Globalization.CultureInfo.InvariantCulture) == 1;
+        public void Run(long customerId, DateOnly start, DateOnly end, long reading, int usage) =>
+            _stage.Add(customerId, start, end, reading, usage, end.DayNumber - start.DayNumber);
 
-        public void Dispose() => _writer.Dispose();
+        public async Task<int> FinishAsync(CancellationToken ct) => (await _stage.MergeAsync(SqlServerMerge, null, ct)).Inserted;
+
+        public ValueTask DisposeAsync() => _stage.DisposeAsync();
     }
 }

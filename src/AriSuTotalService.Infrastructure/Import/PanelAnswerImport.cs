@@ -54,31 +54,35 @@ public sealed class PanelAnswerImport(ArisuDbContext db)
         }
         if (errors.Count > 0) throw new ImportFailedException(errors);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.PanelAnswers.Where(a => complaints.Values.Contains(a.ComplaintId)).ToListAsync(ct);
-        int imported = 0, updated = 0;
-        foreach (var r in rows)
+        // One unit the execution strategy can run again whole.
+        return await db.InTransactionAsync(async () =>
         {
-            if (!cases.ContainsKey(r.Complaint))
+            var existing = await db.PanelAnswers.Where(a => complaints.Values.Contains(a.ComplaintId)).ToListAsync(ct);
+            // A run again starts from the cases as they were read.
+            var marked = new Dictionary<long, PanelCase>(cases);
+            int imported = 0, updated = 0;
+            foreach (var r in rows)
             {
-                var marked = new PanelCase(r.Round.Id, r.Complaint, null);
-                db.PanelCases.Add(marked);
-                cases[r.Complaint] = marked;
+                if (!marked.ContainsKey(r.Complaint))
+                {
+                    var added = new PanelCase(r.Round.Id, r.Complaint, null);
+                    db.PanelCases.Add(added);
+                    marked[r.Complaint] = added;
+                }
+                var answer = existing.FirstOrDefault(a => a.RoundId == r.Round.Id && a.ComplaintId == r.Complaint && a.Item == r.Item);
+                if (answer is null)
+                {
+                    db.PanelAnswers.Add(new PanelAnswer(r.Round.Id, r.Complaint, r.Item, r.Answer, r.Comment));
+                    imported++;
+                }
+                else
+                {
+                    answer.Set(r.Answer, r.Comment);
+                    updated++;
+                }
             }
-            var answer = existing.FirstOrDefault(a => a.RoundId == r.Round.Id && a.ComplaintId == r.Complaint && a.Item == r.Item);
-            if (answer is null)
-            {
-                db.PanelAnswers.Add(new PanelAnswer(r.Round.Id, r.Complaint, r.Item, r.Answer, r.Comment));
-                imported++;
-            }
-            else
-            {
-                answer.Set(r.Answer, r.Comment);
-                updated++;
-            }
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new ImportResult(imported, updated);
+            await db.SaveChangesAsync(ct);
+            return new ImportResult(imported, updated);
+        }, ct);
     }
 }

@@ -164,20 +164,21 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
     /// <summary>Marks everything pending as exported in one new batch (one transaction), so nothing is sent twice.</summary>
     public async Task<ReductionExport> ExportAsync(int officeId, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var reductions = await db.LeakReductions.Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.Approved && r.ExportBatchId == null).ToListAsync(ct);
-        var cancellations = await db.LeakReductions.Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.Reversed
-            && r.ExportBatchId != null && r.ReversalBatchId == null).ToListAsync(ct);
-        if (reductions.Count + cancellations.Count == 0) throw new DomainException("내보낼 감면 건이 없습니다.");
-        var batch = new ReductionExport(officeId, Now, user.Name);
-        db.ReductionExports.Add(batch);
-        await db.SaveChangesAsync(ct);
-        foreach (var r in reductions) r.MarkExported(batch.Id, Now);
-        foreach (var r in cancellations) r.MarkReversalExported(batch.Id);
-        batch.SetTotals(reductions.Count, cancellations.Count, reductions.Sum(r => r.TotalWon) - cancellations.Sum(r => r.TotalWon));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return batch;
+        return await db.InTransactionAsync(async () =>
+        {
+            var reductions = await db.LeakReductions.Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.Approved && r.ExportBatchId == null).ToListAsync(ct);
+            var cancellations = await db.LeakReductions.Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.Reversed
+                && r.ExportBatchId != null && r.ReversalBatchId == null).ToListAsync(ct);
+            if (reductions.Count + cancellations.Count == 0) throw new DomainException("내보낼 감면 건이 없습니다.");
+            var batch = new ReductionExport(officeId, Now, user.Name);
+            db.ReductionExports.Add(batch);
+            await db.SaveChangesAsync(ct);
+            foreach (var r in reductions) r.MarkExported(batch.Id, Now);
+            foreach (var r in cancellations) r.MarkReversalExported(batch.Id);
+            batch.SetTotals(reductions.Count, cancellations.Count, reductions.Sum(r => r.TotalWon) - cancellations.Sum(r => r.TotalWon));
+            await db.SaveChangesAsync(ct);
+            return batch;
+        }, ct);
     }
 
     private async Task<List<ReductionExportLine>> LinesAsync(IQueryable<LeakReduction> reductions, IQueryable<LeakReduction> cancellations, CancellationToken ct)

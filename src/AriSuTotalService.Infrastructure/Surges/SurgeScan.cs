@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Infrastructure.Data;
@@ -63,28 +64,41 @@ public static class SurgeScan
                       AND p."CurUsage" * p."PrevDays" * 100 >= (100 + @diagnosis) * p."PrevUsage" * p."CurDays"
                      THEN 1 ELSE 0 END AS "Diagnosis",
                 CASE WHEN p."PrevEnd" IS NULL OR p."PrevUsage" = 0 THEN NULL
+                     WHEN p."CurUsage" * p."PrevDays" * 1000 / (p."PrevUsage" * p."CurDays") - 1000 > {2} THEN {2}
                      ELSE p."CurUsage" * p."PrevDays" * 1000 / (p."PrevUsage" * p."CurDays") - 1000 END AS "IncreaseTenths"
             FROM pairs p
         )
         """;
 
-    public static readonly string SqliteJudged = string.Format(System.Globalization.CultureInfo.InvariantCulture, JudgedTemplate, "", " LIMIT 1");
-    public static readonly string SqlServerJudged = string.Format(System.Globalization.CultureInfo.InvariantCulture, JudgedTemplate, "TOP 1 ", "");
+    private static readonly string SqliteJudged = string.Format(System.Globalization.CultureInfo.InvariantCulture, JudgedTemplate, "", " LIMIT 1",
+        SurgeRule.MaxIncreaseTenths);
+    private static readonly string SqlServerJudged = string.Format(System.Globalization.CultureInfo.InvariantCulture, JudgedTemplate, "TOP 1 ", "",
+        SurgeRule.MaxIncreaseTenths);
 
-    /// <summary>The judgement is computed once into a temporary table; the counts and the insert read it.</summary>
+    /// <summary>
+    /// SQLite: the judgement is computed once into a temporary table of the connection; the insert and the counts read
+    /// it in their own statements.
+    /// </summary>
     public static readonly string SqliteMaterialize = "CREATE TEMP TABLE \"ScanJudged\" AS\n" + SqliteJudged + "SELECT * FROM judged;";
-    public static readonly string SqlServerMaterialize = SqlServerJudged + "SELECT * INTO #ScanJudged FROM judged;";
     /// <summary>SQLite keeps the temporary judgement in memory rather than in a temporary file.</summary>
     public const string SqlitePrepare = "PRAGMA temp_store = MEMORY;";
     public const string SqliteDrop = "DROP TABLE IF EXISTS temp.\"ScanJudged\";";
-    public const string SqlServerDrop = "DROP TABLE IF EXISTS #ScanJudged;";
-
-    public const string SqliteCount = CountTemplate + "\"ScanJudged\";";
-    public const string SqlServerCount = CountTemplate + "#ScanJudged;";
+    public const string SqliteCount = CountColumns + "\nFROM \"ScanJudged\";";
     public const string SqliteInsert = InsertTemplate + "\"ScanJudged\" j" + InsertFilter;
-    public const string SqlServerInsert = InsertTemplate + "#ScanJudged j" + InsertFilter;
 
-    private const string CountTemplate = """
+    /// <summary>
+    /// SQL Server: one batch. A command with parameters runs through <c>sp_executesql</c>, and a temporary table made
+    /// inside it is dropped when that call returns — so the judgement, the insert and the counts (with the number of
+    /// cases added) are made and read in the same batch. One row: compared, diagnosis, notice, new use, anomalies,
+    /// skipped, added.
+    /// </summary>
+    public static readonly string SqlServerScan = SqlServerJudged + "SELECT * INTO #ScanJudged FROM judged;\n"
+        + InsertTemplate + "#ScanJudged j" + InsertFilter
+        + "\nDECLARE @added int = @@ROWCOUNT;\n"
+        + CountColumns + ",\n    @added\nFROM #ScanJudged;\n"
+        + "DROP TABLE #ScanJudged;";
+
+    private const string CountColumns = """
         SELECT
             COALESCE(SUM(CASE WHEN "Kind" <> 'skipped' THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'surge' AND "Diagnosis" = 1 THEN 1 ELSE 0 END), 0),
@@ -92,7 +106,6 @@ public static class SurgeScan
             COALESCE(SUM(CASE WHEN "Kind" = 'newUse' THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'anomaly' THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'skipped' THEN 1 ELSE 0 END), 0)
-        FROM 
         """;
 
     private const string InsertTemplate = """
@@ -117,61 +130,78 @@ public static class SurgeScan
         CancellationToken ct = default)
     {
         var first = new DateOnly(period.Year, period.Month, 1);
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
         {
-            var sqlite = db.Database.IsSqlite();
-            if (sqlite) await db.Database.ExecuteSqlRawAsync(SqlitePrepare, ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var connection = db.Database.GetDbConnection();
-            DbCommand Make(string sql) => Command(connection, tx.GetDbTransaction(), sql, officeId, first, t, nowUtc, sqlite);
-            await using (var drop = Make(sqlite ? SqliteDrop : SqlServerDrop)) await drop.ExecuteNonQueryAsync(ct);
-            await using (var judge = Make(sqlite ? SqliteMaterialize : SqlServerMaterialize)) await judge.ExecuteNonQueryAsync(ct);
-            int added;
-            await using (var insert = Make(sqlite ? SqliteInsert : SqlServerInsert))
-                added = await insert.ExecuteNonQueryAsync(ct);
-            int[] counts;
-            await using (var count = Make(sqlite ? SqliteCount : SqlServerCount))
-            await using (var reader = await count.ExecuteReaderAsync(ct))
+            await db.Database.OpenConnectionAsync(ct);
+            try
             {
-                await reader.ReadAsync(ct);
-                counts = Enumerable.Range(0, 6).Select(i => Convert.ToInt32(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                var sqlite = db.Database.IsSqlite();
+                var connection = db.Database.GetDbConnection();
+                if (sqlite)
+                {
+                    await using (var prepare = connection.CreateCommand())
+                    {
+                        prepare.CommandText = SqlitePrepare;
+                        await prepare.ExecuteNonQueryAsync(ct);
+                    }
+                }
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                DbCommand Make(string sql) => Command(connection, tx.GetDbTransaction(), sql, officeId, first, t, nowUtc, sqlite);
+                int[] counts;
+                if (sqlite)
+                {
+                    await using (var drop = Make(SqliteDrop)) await drop.ExecuteNonQueryAsync(ct);
+                    await using (var judge = Make(SqliteMaterialize)) await judge.ExecuteNonQueryAsync(ct);
+                    int added;
+                    await using (var insert = Make(SqliteInsert)) added = await insert.ExecuteNonQueryAsync(ct);
+                    await using (var count = Make(SqliteCount)) counts = [.. await ReadRowAsync(count, 6, ct), added];
+                    await using (var drop = Make(SqliteDrop)) await drop.ExecuteNonQueryAsync(ct);
+                }
+                else
+                {
+                    await using var scan = Make(SqlServerScan);
+                    counts = await ReadRowAsync(scan, 7, ct);
+                }
+                await tx.CommitAsync(ct);
+                return new ScanCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
             }
-            await using (var drop = Make(sqlite ? SqliteDrop : SqlServerDrop)) await drop.ExecuteNonQueryAsync(ct);
-            await tx.CommitAsync(ct);
-            return new ScanCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], added);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction tx, string sql, int officeId, DateOnly first, SurgeThresholds t,
+    private static async Task<int[]> ReadRowAsync(DbCommand command, int columns, CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        // The SQL Server batch's insert and variable come before its one result set.
+        while (reader.FieldCount == 0 && await reader.NextResultAsync(ct)) { }
+        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException("the scan returned no counts");
+        return [.. Enumerable.Range(0, columns).Select(i => Convert.ToInt32(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>A scan command of the office and month, built without running it (the readiness tests read it).</summary>
+    public static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, int officeId, DateOnly first, SurgeThresholds t,
         DateTime nowUtc, bool sqlite)
     {
         var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;
         cmd.CommandTimeout = 600;
-        void Add(string name, object value)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = name;
-            p.Value = value;
-            cmd.Parameters.Add(p);
-        }
-        // Every statement gets every parameter; SQLite ignores none it does not use, SQL Server neither.
-        Add("@office", officeId);
-        Add("@from", first);
-        Add("@to", first.AddMonths(1));
-        Add("@period", first);
-        Add("@diagnosis", (long)t.DiagnosisPercent);
-        Add("@notice", (long)t.NoticePercent);
-        Add("@min", (long)t.MinIncreaseM3);
+        // Every statement gets every parameter, each with its type.
+        cmd.Add("@office", DbType.Int32, officeId);
+        cmd.Add("@from", DbType.Date, first);
+        cmd.Add("@to", DbType.Date, first.AddMonths(1));
+        cmd.Add("@period", DbType.Date, first);
+        cmd.Add("@diagnosis", DbType.Int64, (long)t.DiagnosisPercent);
+        cmd.Add("@notice", DbType.Int64, (long)t.NoticePercent);
+        cmd.Add("@min", DbType.Int64, (long)t.MinIncreaseM3);
         var version = Guid.NewGuid();
-        Add("@version", sqlite ? version.ToString().ToUpperInvariant() : version);
-        Add("@now", nowUtc);
+        if (sqlite) cmd.Add("@version", DbType.String, version.ToString().ToUpperInvariant());
+        else cmd.Add("@version", DbType.Guid, version);
+        cmd.Add("@now", DbType.DateTime2, nowUtc);
         return cmd;
     }
 }

@@ -101,43 +101,44 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
 
     public async Task<Visit> BookAsync(int officeId, BookingRequest r, CancellationToken ct)
     {
-        var complaint = await desk.ForChangeAsync(r.ComplaintId, r.ComplaintVersion, ct);
-        if (!complaint.Type!.NeedsVisit) throw new DomainException("이 유형은 방문이 필요하지 않습니다.");
-        var staff = await FieldStaffAsync(officeId, r.StaffId, ct);
-        if (r.Date < SeoulTime.Today(clock)) throw new DomainException("지난 날짜에는 예약할 수 없습니다.");
-        if (await db.StaffLeaves.AnyAsync(l => l.StaffId == r.StaffId && l.From <= r.Date && l.To >= r.Date, ct))
-            throw new DomainException($"{staff.DisplayName}님은 {r.Date:MM-dd}에 휴가·부재입니다. 다른 직원을 고르세요.");
-        var forced = !string.IsNullOrWhiteSpace(r.ForceReason);
-        var calendar = await holidays.GetAsync(db, ct);
-        if (!calendar.IsWorkingDay(r.Date) && !forced)
-            throw new DomainException("주말이나 공휴일입니다. 꼭 필요하면 사유를 적고 예약하세요.");
-        // The window's count and the new visit in one transaction, and bookings of the same window one after another:
-        // two clerks taking its last place at the same instant cannot both get it. SQLite's transaction takes the single
-        // writer at its start; SQL Server takes an application lock on the staff member, day and window.
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsSqlServer())
-            await db.Database.ExecuteSqlRawAsync(SqlServerWindowLock, [$"visit-window:{r.StaffId}:{r.Date:yyyy-MM-dd}:{r.Window}"], ct);
-        var booked = await db.Visits.CountAsync(v => v.StaffId == r.StaffId && v.Date == r.Date && v.Window == r.Window && VisitStatuses.Active.Contains(v.Status), ct);
-        if (booked >= options.PerWindow && !forced)
-            throw new DomainException($"{staff.DisplayName}님의 {r.Date:MM-dd} {r.Window} 시간대는 이미 {booked}건으로 찼습니다. 다른 시간대를 고르거나 사유를 적으세요.");
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        // Rescheduling: the booked visit is cancelled with who asked and why, and stays in the history.
-        var current = await db.Visits.Where(v => v.ComplaintId == complaint.Id && VisitStatuses.Active.Contains(v.Status)).ToListAsync(ct);
-        if (current.Count > 0)
+        return await db.InTransactionAsync(async () =>
         {
-            if (string.IsNullOrWhiteSpace(r.ChangeReason)) throw new DomainException("이미 예약된 방문이 있습니다. 일정을 바꾸려면 변경 사유를 입력하세요.");
-            foreach (var old in current) old.Cancel($"일정 변경 ({r.ChangeAskedBy ?? "직원"} 요청): {r.ChangeReason.Trim()}");
-        }
-        var visit = new Visit(officeId, complaint.Id, staff.Id, r.Date, r.Window, r.EntersHome, r.ForceReason);
-        db.Visits.Add(visit);
-        complaint.MarkScheduled(now, user.Name, $"{r.Date:yyyy-MM-dd} {r.Window} {staff.DisplayName}");
-        complaint.AssignTo(staff.Id, now, user.Name);
-        await desk.QueueNoticeAsync(complaint, current.Count > 0 ? "rebooked" : "booked",
-            VisitValues(visit, complaint, staff.DisplayName, staff.Division, staff.PhoneNumber), ct);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return visit;
+            var complaint = await desk.ForChangeAsync(r.ComplaintId, r.ComplaintVersion, ct);
+            if (!complaint.Type!.NeedsVisit) throw new DomainException("이 유형은 방문이 필요하지 않습니다.");
+            var staff = await FieldStaffAsync(officeId, r.StaffId, ct);
+            if (r.Date < SeoulTime.Today(clock)) throw new DomainException("지난 날짜에는 예약할 수 없습니다.");
+            if (await db.StaffLeaves.AnyAsync(l => l.StaffId == r.StaffId && l.From <= r.Date && l.To >= r.Date, ct))
+                throw new DomainException($"{staff.DisplayName}님은 {r.Date:MM-dd}에 휴가·부재입니다. 다른 직원을 고르세요.");
+            var forced = !string.IsNullOrWhiteSpace(r.ForceReason);
+            var calendar = await holidays.GetAsync(db, ct);
+            if (!calendar.IsWorkingDay(r.Date) && !forced)
+                throw new DomainException("주말이나 공휴일입니다. 꼭 필요하면 사유를 적고 예약하세요.");
+            // The window's count and the new visit in one transaction, and bookings of the same window one after another:
+            // two clerks taking its last place at the same instant cannot both get it. SQLite's transaction takes the single
+            // writer at its start; SQL Server takes an application lock on the staff member, day and window.
+            if (db.Database.IsSqlServer())
+                await db.Database.ExecuteSqlRawAsync(SqlServerWindowLock, [$"visit-window:{r.StaffId}:{r.Date:yyyy-MM-dd}:{r.Window}"], ct);
+            var booked = await db.Visits.CountAsync(v => v.StaffId == r.StaffId && v.Date == r.Date && v.Window == r.Window && VisitStatuses.Active.Contains(v.Status), ct);
+            if (booked >= options.PerWindow && !forced)
+                throw new DomainException($"{staff.DisplayName}님의 {r.Date:MM-dd} {r.Window} 시간대는 이미 {booked}건으로 찼습니다. 다른 시간대를 고르거나 사유를 적으세요.");
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            // Rescheduling: the booked visit is cancelled with who asked and why, and stays in the history.
+            var current = await db.Visits.Where(v => v.ComplaintId == complaint.Id && VisitStatuses.Active.Contains(v.Status)).ToListAsync(ct);
+            if (current.Count > 0)
+            {
+                if (string.IsNullOrWhiteSpace(r.ChangeReason)) throw new DomainException("이미 예약된 방문이 있습니다. 일정을 바꾸려면 변경 사유를 입력하세요.");
+                foreach (var old in current) old.Cancel($"일정 변경 ({r.ChangeAskedBy ?? "직원"} 요청): {r.ChangeReason.Trim()}");
+            }
+            var visit = new Visit(officeId, complaint.Id, staff.Id, r.Date, r.Window, r.EntersHome, r.ForceReason);
+            db.Visits.Add(visit);
+            complaint.MarkScheduled(now, user.Name, $"{r.Date:yyyy-MM-dd} {r.Window} {staff.DisplayName}");
+            complaint.AssignTo(staff.Id, now, user.Name);
+            await desk.QueueNoticeAsync(complaint, current.Count > 0 ? "rebooked" : "booked",
+                VisitValues(visit, complaint, staff.DisplayName, staff.Division, staff.PhoneNumber), ct);
+            await db.SaveChangesAsync(ct);
+            return visit;
+        }, ct);
     }
 }
 

@@ -126,4 +126,14 @@ public class SurgeRuleTests
         Assert.True(v.OnDiagnosisList);
         Assert.Equal(50.0m, v.IncreasePercent);
     }
+
+    [Fact]
+    public void A_misread_meter_is_still_a_surge_with_the_increase_capped()
+    {
+        // 1 m³ over a year, then 99,999,999 m³ in one day: 3.65 × 10^13 tenths, beyond a 32-bit column.
+        var v = Judge(1, 365, 99_999_999, 1);
+        Assert.True(v.OnDiagnosisList);
+        Assert.Equal(SurgeRule.MaxIncreaseTenths, v.IncreaseTenths);
+        Assert.Equal(999_999.9m, v.IncreasePercent);
+    }
 }

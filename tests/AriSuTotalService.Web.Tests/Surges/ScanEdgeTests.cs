@@ -67,4 +67,26 @@ public class ScanEdgeTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Equal(1, counts.NewUse);
         Assert.Equal(1, counts.Anomalies);
     }
+
+    [Fact]
+    public async Task A_misread_meter_is_stored_with_its_increase_capped_and_the_scan_goes_on()
+    {
+        var month = new DateOnly(2030, 5, 1);
+        // 1 m³ over a year, then 99,999,999 m³ in one day: the raw increase does not fit the case's 32-bit column.
+        var misread = Meter("20-9000101", ("2029-04-30", "2030-04-30", 1000, 1), ("2030-05-01", "2030-05-02", 100_000_999, 99_999_999));
+        var ordinary = Meter("20-9000102", ("2030-03-31", "2030-04-30", 1000, 20), ("2030-04-30", "2030-05-30", 1030, 30));
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AriSuTotalService.Infrastructure.Data.ArisuDbContext>();
+            await SurgeScan.RunAsync(db, db.Offices.Single().Id, month, SurgeThresholds.Default, DateTime.UtcNow);
+        }
+        factory.With(db =>
+        {
+            var cases = db.SurgeCases.AsNoTracking().Where(c => c.Period == month).ToDictionary(c => c.CustomerId);
+            Assert.Equal(SurgeRule.MaxIncreaseTenths, cases[misread].IncreaseTenths);
+            Assert.True(cases[misread].OnDiagnosisList);
+            Assert.Equal(500, cases[ordinary].IncreaseTenths);
+            return 0;
+        });
+    }
 }

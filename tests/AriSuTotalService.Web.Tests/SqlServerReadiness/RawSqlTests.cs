@@ -1,0 +1,287 @@
+using System.Data.Common;
+using System.Reflection;
+using AriSuTotalService.Domain.Surges;
+using AriSuTotalService.Infrastructure;
+using AriSuTotalService.Infrastructure.Complaints;
+using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Demo;
+using AriSuTotalService.Infrastructure.Import;
+using AriSuTotalService.Infrastructure.Surges;
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+
+namespace AriSuTotalService.Web.Tests.SqlServerReadiness;
+
+/// <summary>
+/// SQL Server cannot run on these machines, so every raw statement the code sends to SQL Server is read here as SQL
+/// Server reads it: it parses as T-SQL, a temporary table is never used beyond the batch that made it when that batch
+/// runs through <c>sp_executesql</c> (any batch with parameters), and every command the code builds has typed
+/// parameters (SqlClient refuses to prepare one without).
+/// </summary>
+public class RawSqlTests
+{
+    /// <summary>A context on the SQL Server provider, never connected.</summary>
+    internal static ArisuDbContext SqlServerContext()
+    {
+        var builder = new DbContextOptionsBuilder<ArisuDbContext>();
+        DependencyInjection.Configure(builder, new DatabaseOptions
+        {
+            Provider = DatabaseProvider.SqlServer,
+            ConnectionString = "Server=readiness.invalid;Database=Arisu;TrustServerCertificate=true",
+        });
+        return new ArisuDbContext(builder.Options);
+    }
+
+    /// <summary>
+    /// Every SQL Server statement the code keeps as a string: public static string fields of the infrastructure that hold
+    /// SQL (templates and fragments stay private), except the SQLite ones (named so). A new statement is read by these tests without being listed.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DeclaredStatements()
+    {
+        var statements = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        string[] starts = ["SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "CREATE", "DROP", "DECLARE", "EXEC", "ALTER", "IF"];
+        foreach (var type in typeof(ArisuDbContext).Assembly.GetTypes())
+        {
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
+            {
+                if (field.FieldType != typeof(string) || field.Name.Contains("Sqlite", StringComparison.Ordinal) || field.Name.Contains('<')) continue;
+                if (field.GetValue(null) is not string sql) continue;
+                var head = sql.TrimStart();
+                if (!starts.Any(s => head.StartsWith(s + " ", StringComparison.OrdinalIgnoreCase) || head.StartsWith(s + "\n", StringComparison.OrdinalIgnoreCase)))
+                    continue;
+                // EF's raw SQL takes {0}; SqlClient sends it as @p0.
+                statements[$"{type.Name}.{field.Name}"] = System.Text.RegularExpressions.Regex.Replace(sql, @"\{(\d+)\}", "@p$1");
+            }
+        }
+        return statements;
+    }
+
+    /// <summary>The temporary tables the bulk path makes with a batch of its own (no parameters: they live for the connection).</summary>
+    public static IReadOnlyDictionary<string, string> StageStatements()
+    {
+        using var db = SqlServerContext();
+        return new Dictionary<string, string>
+        {
+            ["readings stage"] = SqlServerStage.CreateSql(db.Model, typeof(Domain.Meters.MeterReading), MeterReadingImport.SqlServerStageName, MeterReadingImport.StagedProperties),
+            ["customers stage"] = SqlServerStage.CreateSql(db.Model, typeof(Domain.Customers.Customer), CustomerImport.SqlServerStageName, CustomerImport.StagedProperties),
+            ["history stage"] = SqlServerStage.CreateSql(db.Model, typeof(Domain.Complaints.Complaint), ComplaintHistoryImport.SqlServerStageName, ComplaintHistoryImport.StagedProperties),
+            ["demo complaints stage"] = SqlServerStage.CreateSql(db.Model, typeof(Domain.Complaints.Complaint), DemoSeeder.ComplaintStageName, DemoSeeder.ComplaintColumns),
+        };
+    }
+
+    public static TheoryData<string> Statements() => [.. DeclaredStatements().Keys.Concat(StageStatements().Keys)];
+
+    private static string Sql(string name) => DeclaredStatements().TryGetValue(name, out var sql) ? sql : StageStatements()[name];
+
+    internal static TSqlFragment Parse(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        using var reader = new StringReader(sql);
+        var fragment = parser.Parse(reader, out var errors);
+        Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}")) + "\n" + sql);
+        return fragment;
+    }
+
+    [Fact]
+    public void The_statements_found_include_each_kind_of_work()
+    {
+        var names = DeclaredStatements().Keys.ToList();
+        foreach (var expected in new[] { "SurgeScan.SqlServerScan", "MeterReadingImport.SqlServerMerge", "CustomerImport.SqlServerMerge",
+                     "ComplaintHistoryImport.SqlServerMerge", "ReceptionNumbers.SqlServerNext", "ReceptionNumbers.SqlServerRaise", "VisitBooking.SqlServerWindowLock" })
+            Assert.Contains(expected, names);
+    }
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void Each_statement_parses_as_t_sql(string name) => Parse(Sql(name));
+
+    [Theory]
+    [MemberData(nameof(Statements))]
+    public void A_temporary_table_is_used_only_where_it_still_exists(string name)
+    {
+        var batch = TempTables.Of(Parse(Sql(name)));
+        // Session tables: made by a batch without parameters (the stages), so they outlive it.
+        var session = StageStatements().Values.Select(s => TempTables.Of(Parse(s))).SelectMany(t => t.Created).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var used in batch.Used)
+        {
+            if (batch.Created.Contains(used)) continue;
+            Assert.True(session.Contains(used),
+                $"{name} uses {used}, which no batch of the connection keeps: a temporary table made inside a parameterised batch (sp_executesql) is gone when it returns.");
+        }
+        if (batch.Parameterised)
+        {
+            foreach (var created in batch.Created)
+                Assert.True(batch.Used.Contains(created), $"{name} makes {created} in a parameterised batch and never uses it there: it is dropped when the batch returns.");
+        }
+    }
+
+    [Fact]
+    public void The_old_scan_in_three_commands_would_be_refused()
+    {
+        // The rule above, on the shape that failed on SQL Server: made in one parameterised command, read by the next.
+        var made = TempTables.Of(Parse("DECLARE @x int = @office; SELECT 1 AS a INTO #ScanJudged;"));
+        Assert.True(made.Parameterised);
+        Assert.DoesNotContain("#ScanJudged", made.Used);
+    }
+
+    [Fact]
+    public void The_scan_is_one_batch_that_makes_reads_and_drops_its_judgement()
+    {
+        var scan = TempTables.Of(Parse(SurgeScan.SqlServerScan));
+        Assert.Contains("#ScanJudged", scan.Created);
+        Assert.Contains("#ScanJudged", scan.Used);
+        Assert.Contains("@@ROWCOUNT", SurgeScan.SqlServerScan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_stage_has_the_targets_column_types()
+    {
+        using var db = SqlServerContext();
+        var readings = StageStatements()["readings stage"];
+        Assert.Contains("[CustomerId] bigint NOT NULL", readings, StringComparison.Ordinal);
+        Assert.Contains("[PeriodEnd] date NOT NULL", readings, StringComparison.Ordinal);
+        var customers = StageStatements()["customers stage"];
+        Assert.Contains("[HolderName] nvarchar(100) NOT NULL", customers, StringComparison.Ordinal);
+        Assert.Contains("[Dong] nvarchar(50) NULL", customers, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every command the code builds for SQL Server, built on a connection that is never opened.</summary>
+    public static IEnumerable<(string Name, DbCommand Command)> BuiltCommands(ArisuDbContext db)
+    {
+        var connection = new SqlConnection("Server=readiness.invalid;Database=Arisu");
+        yield return ("surge scan", SurgeScan.Command(connection, null, SurgeScan.SqlServerScan, 1, new DateOnly(2026, 11, 1), SurgeThresholds.Default, DateTime.UtcNow, sqlite: false));
+        yield return ("account lookup", MeterReadingImport.AccountsCommand(connection, 1));
+        yield return ("reception number", ReceptionNumbers.Command(db, ReceptionNumbers.SqlServerNext, 1, 2026, 1));
+        yield return ("reception number raise", ReceptionNumbers.Command(db, ReceptionNumbers.SqlServerRaise, 1, 2026, 1));
+        var customers = connection.CreateCommand();
+        customers.CommandText = CustomerImport.SqlServerMerge;
+        CustomerImport.MergeParameters(customers, DateTime.UtcNow, "admin@arisu.local");
+        yield return ("customer merge", customers);
+        var history = connection.CreateCommand();
+        history.CommandText = ComplaintHistoryImport.SqlServerMerge;
+        ComplaintHistoryImport.MergeParameters(history, DateTime.UtcNow, "admin@arisu.local");
+        yield return ("history merge", history);
+        var events = connection.CreateCommand();
+        events.CommandText = ComplaintHistoryImport.ReceivedEventsSql;
+        ComplaintHistoryImport.EventParameters(events, 1, "admin@arisu.local");
+        yield return ("history events", events);
+    }
+
+    [Fact]
+    public void Every_built_command_has_typed_and_sized_parameters()
+    {
+        using var db = SqlServerContext();
+        var explicitType = typeof(SqlParameter).GetMethod("ShouldSerializeSqlDbType", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public)!;
+        var seen = 0;
+        foreach (var (name, command) in BuiltCommands(db))
+        {
+            Assert.IsType<SqlCommand>(command);
+            // Every parameter the statement names is there.
+            foreach (var variable in TempTables.Of(Parse(command.CommandText)).Undeclared)
+                Assert.True(command.Parameters.Contains(variable), $"{name}: {variable} has no parameter");
+            foreach (SqlParameter p in command.Parameters)
+            {
+                Assert.True((bool)explicitType.Invoke(p, null)!, $"{name}: {p.ParameterName} has no type of its own (SqlClient guesses one and will not prepare it)");
+                if (p.SqlDbType is System.Data.SqlDbType.NVarChar or System.Data.SqlDbType.VarChar)
+                    Assert.True(p.Size > 0, $"{name}: {p.ParameterName} is text without a size");
+                seen++;
+            }
+            command.Dispose();
+        }
+        Assert.True(seen > 20);
+    }
+
+    [Fact]
+    public void The_demo_linker_has_typed_parameters_sized_as_the_reception_number()
+    {
+        using var db = SqlServerContext();
+        using var linker = new DemoSeeder.BulkLinker(db);
+        var field = typeof(DemoSeeder.BulkLinker).GetField("_cmd", BindingFlags.Instance | BindingFlags.NonPublic)!;
+        var command = (SqlCommand)field.GetValue(linker)!;
+        Assert.All(command.Parameters.Cast<SqlParameter>(), p =>
+        {
+            Assert.Equal(System.Data.SqlDbType.NVarChar, p.SqlDbType);
+            Assert.Equal(30, p.Size);
+        });
+    }
+
+    [Fact]
+    public void The_per_row_writer_is_never_used_on_sql_server()
+    {
+        // SQL Server writes in bulk through stages and one merge; the per-row prepared writer is SQLite's.
+        using var connection = new SqlConnection("Server=readiness.invalid;Database=Arisu");
+        Assert.Throws<NotSupportedException>(() => new BulkWriter(connection, null, "MeterReadings", ["CustomerId"]));
+    }
+}
+
+/// <summary>The temporary tables a batch makes and uses, and whether it carries parameters (variables it does not declare).</summary>
+internal sealed class TempTables : TSqlFragmentVisitor
+{
+    public HashSet<string> Created { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<string> Used { get; } = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _declared = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _variables = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Variables the batch uses without declaring them: its parameters.</summary>
+    public IEnumerable<string> Undeclared => _variables.Except(_declared, StringComparer.OrdinalIgnoreCase);
+    public bool Parameterised => Undeclared.Any();
+
+    public static TempTables Of(TSqlFragment fragment)
+    {
+        var v = new TempTables();
+        fragment.Accept(v);
+        return v;
+    }
+
+    private static string? Temp(SchemaObjectName? name) =>
+        name?.BaseIdentifier?.Value is { } n && n.StartsWith('#') ? n : null;
+
+    public override void ExplicitVisit(CreateTableStatement node)
+    {
+        if (Temp(node.SchemaObjectName) is { } t) Created.Add(t);
+        base.ExplicitVisit(node);
+    }
+
+    public override void ExplicitVisit(SelectStatement node)
+    {
+        if (Temp(node.Into) is { } t) Created.Add(t);
+        base.ExplicitVisit(node);
+    }
+
+    public override void ExplicitVisit(NamedTableReference node)
+    {
+        if (Temp(node.SchemaObject) is { } t) Used.Add(t);
+        base.ExplicitVisit(node);
+    }
+
+    public override void ExplicitVisit(DropTableStatement node)
+    {
+        foreach (var o in node.Objects)
+            if (Temp(o) is { } t) Used.Add(t);
+        base.ExplicitVisit(node);
+    }
+
+    public override void ExplicitVisit(DeclareVariableElement node)
+    {
+        _declared.Add(node.VariableName.Value);
+        base.ExplicitVisit(node);
+    }
+
+    public override void ExplicitVisit(DeclareTableVariableBody node)
+    {
+        if (node.VariableName is { } name) _declared.Add(name.Value);
+        base.ExplicitVisit(node);
+    }
+
+    public override void ExplicitVisit(VariableReference node)
+    {
+        _variables.Add(node.Name);
+        base.ExplicitVisit(node);
+    }
+
+    public override void ExplicitVisit(VariableTableReference node)
+    {
+        _variables.Add(node.Variable.Name);
+        base.ExplicitVisit(node);
+    }
+}
