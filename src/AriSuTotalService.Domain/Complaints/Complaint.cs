@@ -48,6 +48,9 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     public DateTime? ClosedAtUtc { get; private set; }
     /// <summary>The complaint this one was registered from (linked/derived complaints).</summary>
     public long? LinkedToId { get; private set; }
+    /// <summary>The length of a cancel, transfer, extension or pause reason.</summary>
+    public const int MaxReasonLength = 1000;
+
     public string? CancelReason { get; private set; }
     public string? TransferReason { get; private set; }
     public string? Resolution { get; private set; }

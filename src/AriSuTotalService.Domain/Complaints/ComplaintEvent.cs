@@ -3,6 +3,9 @@ namespace AriSuTotalService.Domain.Complaints;
 /// <summary>One entry of a complaint's timeline: who, when, what.</summary>
 public class ComplaintEvent
 {
+    /// <summary>A timeline entry's detail is shortened to this (the full text stays on the record it came from).</summary>
+    public const int MaxDetailLength = 2000;
+
     private ComplaintEvent() { }
 
     internal ComplaintEvent(DateTime atUtc, string by, string kind, string? detail)
@@ -10,7 +13,7 @@ public class ComplaintEvent
         AtUtc = atUtc;
         By = by;
         Kind = kind;
-        Detail = detail;
+        Detail = detail is null ? null : Common.Text.Fit(detail, MaxDetailLength);
     }
 
     public long Id { get; private set; }

@@ -225,6 +225,11 @@ public class ReductionExport : IOfficeOwned
 /// <summary>A receipt or other evidence uploaded for a reduction (a plumber's receipt with a citizen's application).</summary>
 public class ReductionDocument
 {
+    public const int MaxFileNameLength = 200;
+
+    /// <summary>An uploaded file's name as kept: cut to the column, its extension kept.</summary>
+    public static string FitFileName(string name) => Common.Text.FitFileName(name, MaxFileNameLength);
+
     private ReductionDocument() { }
 
     public ReductionDocument(long reductionId, string fileName, string path, string contentType, long length, string sha256, DateTime atUtc, string by)

@@ -46,6 +46,8 @@ public class Visit : IAuditable, IVersioned, IOfficeOwned
     public string Status { get; private set; } = VisitStatuses.Booked;
     public DateTime? ArrivedAtUtc { get; private set; }
     public DateTime? FinishedAtUtc { get; private set; }
+    public const int MaxReasonLength = 500;
+
     public string? CancelReason { get; private set; }
 
     public DateTime CreatedAtUtc { get; set; }

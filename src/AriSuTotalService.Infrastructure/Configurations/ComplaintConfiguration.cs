@@ -20,12 +20,12 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.CallerRelation).HasMaxLength(20);
         b.Property(c => c.Division).HasMaxLength(20).IsRequired();
         b.Property(c => c.AssigneeId).HasMaxLength(450);
-        b.Property(c => c.CancelReason).HasMaxLength(1000);
-        b.Property(c => c.TransferReason).HasMaxLength(1000);
+        b.Property(c => c.CancelReason).HasMaxLength(Complaint.MaxReasonLength);
+        b.Property(c => c.TransferReason).HasMaxLength(Complaint.MaxReasonLength);
         b.Property(c => c.Resolution).HasMaxLength(2000);
         b.Property(c => c.PreferredVisitWindow).HasMaxLength(20);
-        b.Property(c => c.ExtensionReason).HasMaxLength(1000);
-        b.Property(c => c.PauseReason).HasMaxLength(1000);
+        b.Property(c => c.ExtensionReason).HasMaxLength(Complaint.MaxReasonLength);
+        b.Property(c => c.PauseReason).HasMaxLength(Complaint.MaxReasonLength);
         b.Property(c => c.CreatedBy).HasMaxLength(256);
         b.Property(c => c.UpdatedBy).HasMaxLength(256);
         b.Property(c => c.Version).IsConcurrencyToken();
@@ -61,7 +61,7 @@ internal sealed class ComplaintEventConfiguration : IEntityTypeConfiguration<Com
     {
         b.Property(e => e.By).HasMaxLength(256).IsRequired();
         b.Property(e => e.Kind).HasMaxLength(20).IsRequired();
-        b.Property(e => e.Detail).HasMaxLength(2000);
+        b.Property(e => e.Detail).HasMaxLength(ComplaintEvent.MaxDetailLength);
         b.HasIndex(e => e.ComplaintId);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class ReductionDocumentConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<ReductionDocument> b)
     {
-        b.Property(d => d.FileName).HasMaxLength(200).IsRequired();
+        b.Property(d => d.FileName).HasMaxLength(ReductionDocument.MaxFileNameLength).IsRequired();
         b.Property(d => d.Path).HasMaxLength(200).IsRequired();
         b.Property(d => d.ContentType).HasMaxLength(40).IsRequired();
         b.Property(d => d.Sha256).HasMaxLength(64).IsRequired();

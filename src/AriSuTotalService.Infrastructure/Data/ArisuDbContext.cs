@@ -58,6 +58,19 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     /// <summary>Who is saving (audit columns); null for contexts made outside the container.</summary>
     internal ICurrentUser? CurrentUser => _user;
 
+    /// <summary>Texts longer than their columns are refused before the database (<see cref="TextLengthGuard"/>).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TextLengthGuard.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TextLengthGuard.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<MeterReading> MeterReadings => Set<MeterReading>();

@@ -15,6 +15,9 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
     public static readonly string[] Required = ["account_number", "holder_name", "phone", "address", "district", "use_type", "meter_size_mm"];
     public static readonly string[] Optional = ["dong", "meter_serial"];
 
+    /// <summary>The phone as written (dashes and spaces kept) fits its column.</summary>
+    private const int MaxPhoneLength = 30;
+
     private sealed record Row(string Account, string Name, string Phone, string Address, string? Dong, string District,
         string UseType, int MeterSize, string? Serial);
 
@@ -38,7 +41,7 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
             var name = CsvFile.Required(csv.Get(f, "holder_name"), line, "holder_name", errors, 100);
             var phone = csv.Get(f, "phone");
             var digits = Customer.DigitsOf(phone);
-            if (digits.Length is < 9 or > 12 || phone.Any(ch => !char.IsAsciiDigit(ch) && ch != '-' && ch != ' '))
+            if (digits.Length is < 9 or > 12 || phone.Length > MaxPhoneLength || phone.Any(ch => !char.IsAsciiDigit(ch) && ch != '-' && ch != ' '))
                 errors.Add(new ImportError(line, "phone", $"전화번호 형식이 아닙니다: '{CsvFile.Shorten(phone)}'"));
             var address = CsvFile.Required(csv.Get(f, "address"), line, "address", errors, 300);
             var district = csv.Get(f, "district");

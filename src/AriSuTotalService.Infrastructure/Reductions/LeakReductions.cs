@@ -64,23 +64,29 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
     public async Task<LeakReduction> ApplyAsync(int officeId, long customerId, DateOnly leakDate, string channel, string? description,
         Stream receipt, string receiptName, CancellationToken ct)
     {
-        if (!Channels.CitizenApplied.Contains(channel)) throw new DomainException("접수 경로를 고르세요 (전화·방문·인터넷).");
-        if (leakDate > SeoulTime.Today(clock)) throw new DomainException("누수 수리일은 오늘 이전이어야 합니다.");
-        var history = await calculation.HistoryAsync(customerId, ct);
-        var period = ReductionCalculation.LeakPeriod(history, leakDate, null);
-        if (await ExistingAsync(customerId, leakDate, period, ct) is { } existing) throw new DuplicateReductionException(existing.Id, existing.Reception);
-        var stored = await files.SaveAsync(receipt, UploadKind.ImageOrPdf, ct);
-        var intake = await desk.RegisterAsync(officeId, new IntakeRequest(customerId, ComplaintTypeCodes.LeakFeeReduction, channel,
-            string.IsNullOrWhiteSpace(description) ? "누수 수리 영수증을 첨부한 누수요금 감면 신청" : description.Trim(),
-            null, null, null, null, null, null, []), ct);
-        var reduction = new LeakReduction(officeId, customerId, intake.First.Id, ReductionSources.Application, leakDate, user.Name, null, null, null);
-        await calculation.PrepareAsync(reduction, history, null, ct);
-        db.LeakReductions.Add(reduction);
-        await db.SaveChangesAsync(ct);
-        db.ReductionDocuments.Add(new ReductionDocument(reduction.Id, Path.GetFileName(receiptName), stored.Path, stored.ContentType, stored.Length,
-            stored.Sha256, Now, user.Name));
-        await db.SaveChangesAsync(ct);
-        return reduction;
+        // One unit, saved whole: the complaint, the case and its receipt, or nothing.
+        StoredFile? stored = null;
+        return await db.InTransactionAsync(async () =>
+        {
+            if (!Channels.CitizenApplied.Contains(channel)) throw new DomainException("접수 경로를 고르세요 (전화·방문·인터넷).");
+            if (leakDate > SeoulTime.Today(clock)) throw new DomainException("누수 수리일은 오늘 이전이어야 합니다.");
+            var history = await calculation.HistoryAsync(customerId, ct);
+            var period = ReductionCalculation.LeakPeriod(history, leakDate, null);
+            if (await ExistingAsync(customerId, leakDate, period, ct) is { } existing) throw new DuplicateReductionException(existing.Id, existing.Reception);
+            // The receipt is stored once, even if the unit runs again.
+            stored ??= await files.SaveAsync(receipt, UploadKind.ImageOrPdf, ct);
+            var intake = await desk.RegisterAsync(officeId, new IntakeRequest(customerId, ComplaintTypeCodes.LeakFeeReduction, channel,
+                string.IsNullOrWhiteSpace(description) ? "누수 수리 영수증을 첨부한 누수요금 감면 신청" : description.Trim(),
+                null, null, null, null, null, null, []), ct);
+            var reduction = new LeakReduction(officeId, customerId, intake.First.Id, ReductionSources.Application, leakDate, user.Name, null, null, null);
+            await calculation.PrepareAsync(reduction, history, null, ct);
+            db.LeakReductions.Add(reduction);
+            await db.SaveChangesAsync(ct);
+            db.ReductionDocuments.Add(new ReductionDocument(reduction.Id, ReductionDocument.FitFileName(Path.GetFileName(receiptName)), stored.Path, stored.ContentType, stored.Length,
+                stored.Sha256, Now, user.Name));
+            await db.SaveChangesAsync(ct);
+            return reduction;
+        }, ct);
     }
 
     private async Task<(long Id, string Reception)?> ExistingAsync(long customerId, DateOnly leakDate, ReadingPeriod? period, CancellationToken ct)

@@ -162,7 +162,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.Property(v => v.Window).HasMaxLength(10).IsRequired();
         b.Property(v => v.Status).HasMaxLength(12).IsRequired();
         b.Property(v => v.ForcedReason).HasMaxLength(500);
-        b.Property(v => v.CancelReason).HasMaxLength(500);
+        b.Property(v => v.CancelReason).HasMaxLength(Visit.MaxReasonLength);
         b.Property(v => v.CreatedBy).HasMaxLength(256);
         b.Property(v => v.UpdatedBy).HasMaxLength(256);
         b.Property(v => v.Version).IsConcurrencyToken();

@@ -26,51 +26,59 @@ public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileSto
 {
     public async Task<VisitOutcome> RecordAsync(long visitId, string? onlyStaffId, OutcomeInput input, Stream? photo, CancellationToken ct)
     {
-        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && (onlyStaffId == null || v.StaffId == onlyStaffId), ct)
-            ?? throw new KeyNotFoundException($"visit {visitId}");
-        if (!VisitStatuses.Active.Contains(visit.Status)) throw new DomainException("이미 끝났거나 취소된 방문입니다.");
-        var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == visit.ComplaintId, ct);
-        if (input.TransferDivision is { Length: > 0 } d && !Divisions.IsKnown(d)) throw new DomainException("알 수 없는 부서입니다.");
-        var now = clock.GetUtcNow().UtcDateTime;
-        var outcome = new VisitOutcome(visit.Id, complaint.Id, input.Result, input.Note, now, user.Name);
-        switch (complaint.Type!.Code)
+        // One unit, saved whole: the outcome, the linked complaints, the transfer and the reduction, or nothing.
+        StoredFile? stored = null;
+        return await db.InTransactionAsync(async () =>
         {
-            case ComplaintTypeCodes.LeakDiagnosis when input.Result != VisitResults.NoShow:
-                outcome.RecordLeak(input.LeakFound ?? throw new DomainException("누수 여부를 고르세요."), input.LeakPlace, input.Repaired,
-                    input.RepairedBy, input.ReadingBefore, input.ReadingAfter);
-                break;
-            case ComplaintTypeCodes.SupplyInconvenience when input.Result != VisitResults.NoShow:
-                outcome.RecordSupply(input.Cause ?? "", input.FixedOnSite ?? false);
-                break;
-            case ComplaintTypeCodes.WaterQualityTest when input.Result != VisitResults.NoShow:
-                outcome.RecordWaterQuality(input.Chlorine, input.Iron, input.Copper, input.Turbidity, input.Ph, input.AddOns);
-                break;
-        }
-        StoredFile? stored = photo is null ? null : await files.SaveAsync(photo, UploadKind.Image, ct);
+            var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && (onlyStaffId == null || v.StaffId == onlyStaffId), ct)
+                ?? throw new KeyNotFoundException($"visit {visitId}");
+            if (!VisitStatuses.Active.Contains(visit.Status)) throw new DomainException("이미 끝났거나 취소된 방문입니다.");
+            var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == visit.ComplaintId, ct);
+            if (input.TransferDivision is { Length: > 0 } d && !Divisions.IsKnown(d)) throw new DomainException("알 수 없는 부서입니다.");
+            var now = clock.GetUtcNow().UtcDateTime;
+            var outcome = new VisitOutcome(visit.Id, complaint.Id, input.Result, input.Note, now, user.Name);
+            switch (complaint.Type!.Code)
+            {
+                case ComplaintTypeCodes.LeakDiagnosis when input.Result != VisitResults.NoShow:
+                    outcome.RecordLeak(input.LeakFound ?? throw new DomainException("누수 여부를 고르세요."), input.LeakPlace, input.Repaired,
+                        input.RepairedBy, input.ReadingBefore, input.ReadingAfter);
+                    break;
+                case ComplaintTypeCodes.SupplyInconvenience when input.Result != VisitResults.NoShow:
+                    outcome.RecordSupply(input.Cause ?? "", input.FixedOnSite ?? false);
+                    break;
+                case ComplaintTypeCodes.WaterQualityTest when input.Result != VisitResults.NoShow:
+                    outcome.RecordWaterQuality(input.Chlorine, input.Iron, input.Copper, input.Turbidity, input.Ph, input.AddOns);
+                    break;
+            }
+            // The photo is stored once, even if the unit runs again.
+            if (photo is not null) stored ??= await files.SaveAsync(photo, UploadKind.Image, ct);
 
-        if (input.Result == VisitResults.NoShow)
-        {
-            visit.Cancel($"부재(방문했으나 만나지 못함): {outcome.Note}");
-            complaint.MarkUnscheduled(now, user.Name, $"부재로 재예약 필요: {outcome.Note}");
-        }
-        else
-        {
-            if (visit.Status == VisitStatuses.Booked) visit.Arrive(now);
-            visit.Finish(now);
-            complaint.MarkVisited(now, user.Name);
-            if (input.TransferDivision is { Length: > 0 } division)
-                complaint.TransferTo(division, input.TransferReason ?? outcome.Note, now, user.Name);
-            else if (input.Result == VisitResults.Resolved)
-                complaint.Resolve(outcome.Note, now, user.Name);
-        }
-        db.VisitOutcomes.Add(outcome);
-        if (stored is not null) db.VisitPhotos.Add(new VisitPhoto(visit.Id, stored.Path, stored.ContentType, stored.Length, stored.Sha256, now));
-        await db.SaveChangesAsync(ct);
-        if (input.OtherTypes.Count > 0) await desk.RegisterLinkedAsync(complaint, input.OtherTypes, "방문 중 추가 불편 확인", ct);
-        // A leak found and repaired opens its fee reduction by itself: the citizen applies for nothing.
-        if (complaint.Type.Code == ComplaintTypeCodes.LeakDiagnosis) await reductions.OpenFromVisitAsync(complaint, visit, outcome, ct);
-        return outcome;
+            if (input.Result == VisitResults.NoShow)
+            {
+                // The note is kept whole on the outcome; the visit and the timeline carry it shortened to their columns.
+                visit.Cancel(Text.Fit($"부재(방문했으나 만나지 못함): {outcome.Note}", Visit.MaxReasonLength));
+                complaint.MarkUnscheduled(now, user.Name, $"부재로 재예약 필요: {outcome.Note}");
+            }
+            else
+            {
+                if (visit.Status == VisitStatuses.Booked) visit.Arrive(now);
+                visit.Finish(now);
+                complaint.MarkVisited(now, user.Name);
+                if (input.TransferDivision is { Length: > 0 } division)
+                    complaint.TransferTo(division, input.TransferReason ?? Text.Fit(outcome.Note, Complaint.MaxReasonLength), now, user.Name);
+                else if (input.Result == VisitResults.Resolved)
+                    complaint.Resolve(outcome.Note, now, user.Name);
+            }
+            db.VisitOutcomes.Add(outcome);
+            if (stored is not null) db.VisitPhotos.Add(new VisitPhoto(visit.Id, stored.Path, stored.ContentType, stored.Length, stored.Sha256, now));
+            await db.SaveChangesAsync(ct);
+            if (input.OtherTypes.Count > 0) await desk.RegisterLinkedAsync(complaint, input.OtherTypes, "방문 중 추가 불편 확인", ct);
+            // A leak found and repaired opens its fee reduction by itself: the citizen applies for nothing.
+            if (complaint.Type.Code == ComplaintTypeCodes.LeakDiagnosis) await reductions.OpenFromVisitAsync(complaint, visit, outcome, ct);
+            return outcome;
+        }, ct);
     }
+
 }
 
 internal sealed class VisitOutcomeConfiguration : IEntityTypeConfiguration<VisitOutcome>

@@ -40,6 +40,11 @@ public static class WebServices
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Culture");
             })
+            .AddMvcOptions(o =>
+            {
+                o.ModelBinderProviders.Insert(0, new LineBreakModelBinderProvider());
+                o.Filters.Add<TextTooLongFilter>();
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

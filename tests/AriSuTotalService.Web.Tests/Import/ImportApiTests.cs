@@ -195,4 +195,20 @@ public class ImportApiTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Equal(["2:closed_at", "3:reception_number", "3:type_code", "3:channel", "3:status", "3:division"], errors);
         Assert.False(factory.With(db => db.Complaints.Any(c => c.ReceptionNumber.StartsWith("2015-"))));
     }
+
+    [Fact]
+    public async Task A_phone_written_longer_than_its_column_is_refused_with_its_line_and_nothing_is_imported()
+    {
+        // Eleven digits, but forty characters as written: the column holds thirty.
+        var phone = "010" + new string('-', 29) + "12345678";
+        Assert.Equal(40, phone.Length);
+        var csv = $"{Header}\n99-3000001,정상,010-1234-0001,서울특별시 관악구 관악로 1,관악구,가정용,15,봉천동\n" +
+                  $"99-3000002,길다,{phone},서울특별시 관악구 관악로 2,관악구,가정용,15,봉천동\n";
+        var response = await Api().PostAsync("/api/v1/customers/import", Body(csv));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => $"{e.GetProperty("line").GetInt32()}:{e.GetProperty("column").GetString()}").ToList();
+        Assert.Equal(["3:phone"], errors);
+        Assert.False(factory.With(db => db.Customers.Any(c => c.AccountNumber == "99-3000001")));
+    }
 }

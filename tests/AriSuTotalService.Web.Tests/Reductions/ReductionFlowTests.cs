@@ -336,4 +336,24 @@ public class SurgeReductionTests(SurgeReductionTests.Factory fixture) : Reductio
         Assert.Contains("요금 감면 승인 0건 · 0원", before);
         Assert.Contains($"요금 감면 승인 1건 · {r.TotalWon:N0}원", await chief.GetPageAsync("/Dashboard?from=2026-10&to=2026-10"));
     }
+
+    [Fact]
+    public async Task A_receipt_with_a_file_name_longer_than_its_column_is_kept_with_its_extension()
+    {
+        const string account = "31-7000009";
+        await CustomerAsync(account);
+        await LeakReadingAsync(account, 30);
+        var billing = await TestClient.SignedInAsync(Fixture, "billing@arisu.local");
+        var name = new string('영', 240) + ".jpg";
+        var applied = await billing.PostMultipartAsync("/Reductions/Apply", new Dictionary<string, string>
+        {
+            ["AccountNumber"] = account, ["LeakDate"] = "2026-11-10", ["Channel"] = Channels.Visit,
+        }, "Receipt", VisitSteps.Jpeg, name);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var customerId = Fixture.With(db => db.Customers.Single(c => c.AccountNumber == account).Id);
+        var document = Fixture.With(db => db.ReductionDocuments.AsNoTracking()
+            .Single(d => db.LeakReductions.Any(r => r.Id == d.ReductionId && r.CustomerId == customerId)));
+        Assert.Equal(ReductionDocument.MaxFileNameLength, document.FileName.Length);
+        Assert.EndsWith("….jpg", document.FileName, StringComparison.Ordinal);
+    }
 }
