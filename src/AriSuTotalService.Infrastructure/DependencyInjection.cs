@@ -49,10 +49,12 @@ public static class DependencyInjection
             .AddErrorDescriber<KoreanIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
-        // One key ring in the database: every web node decrypts every other node's cookies.
-        services.AddDataProtection()
+        // One key ring in the database: every web node decrypts every other node's cookies. With a certificate
+        // (DataProtection__CertificatePath, __CertificatePassword) the keys are encrypted at rest with it.
+        var protection = services.AddDataProtection()
             .SetApplicationName("AriSuTotalService")
             .PersistKeysToDbContext<ArisuDbContext>();
+        if (DataProtectionCertificate.Load(config) is { } certificate) protection.ProtectKeysWithCertificate(certificate);
 
         var jobs = config.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions();
         services.AddSingleton(jobs);

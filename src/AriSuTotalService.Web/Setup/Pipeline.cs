@@ -20,6 +20,10 @@ public static class Pipeline
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<DatabaseOptions>();
         if (db.MigrateOnStart) await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[DataProtectionCertificate.PathKey]))
+            app.Logger.LogWarning("DataProtection__CertificatePath is not set: the key ring that signs every cookie is stored unencrypted in the database.");
+        if (db.Provider == DatabaseProvider.SqlServer)
+            await SqlServerSettings.VerifyAsync(sp.GetRequiredService<ArisuDbContext>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Database"));
         await sp.GetRequiredService<DatabaseInitializer>().RefreshStatisticsAsync();
         await sp.GetRequiredService<IdentitySetup>().EnsureRolesAsync();
         RecurringJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), app.Configuration);

@@ -9,6 +9,7 @@ using AriSuTotalService.Infrastructure.Import;
 using AriSuTotalService.Infrastructure.Surges;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace AriSuTotalService.Web.Tests.SqlServerReadiness;
@@ -204,6 +205,31 @@ public class RawSqlTests
             Assert.Equal(System.Data.SqlDbType.NVarChar, p.SqlDbType);
             Assert.Equal(30, p.Size);
         });
+    }
+
+    [Fact]
+    public void The_migrations_set_read_committed_snapshot_and_the_compatibility_level_the_queries_are_translated_for()
+    {
+        using var db = SqlServerContext();
+        var script = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>()
+            .GenerateScript(options: Microsoft.EntityFrameworkCore.Migrations.MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains("SET READ_COMMITTED_SNAPSHOT ON", script, StringComparison.Ordinal);
+        Assert.Contains($"SET COMPATIBILITY_LEVEL = {DatabaseOptions.SqlServerCompatibilityLevel}", script, StringComparison.Ordinal);
+        Assert.Contains($"< {DatabaseOptions.SqlServerCompatibilityLevel}", SqlServerSettings.RaiseCompatibilityLevel, StringComparison.Ordinal);
+#pragma warning disable EF1001 // the level the provider translates for is only on its options extension
+        var extension = db.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IDbContextOptions>()
+            .FindExtension<Microsoft.EntityFrameworkCore.SqlServer.Infrastructure.Internal.SqlServerOptionsExtension>()!;
+        Assert.Equal(DatabaseOptions.SqlServerCompatibilityLevel, extension.SqlServerCompatibilityLevel);
+#pragma warning restore EF1001
+    }
+
+    [Fact]
+    public void Sql_server_runs_every_unit_through_a_retrying_strategy_that_takes_deadlock_victims()
+    {
+        using var db = SqlServerContext();
+        var strategy = db.Database.CreateExecutionStrategy();
+        Assert.IsType<Microsoft.EntityFrameworkCore.SqlServerRetryingExecutionStrategy>(strategy);
+        Assert.True(strategy.RetriesOnFailure);
     }
 
     [Fact]
