@@ -233,6 +233,34 @@ public class RawSqlTests
     }
 
     [Fact]
+    public async Task Each_stage_takes_the_values_its_writer_gives_in_the_types_of_the_model()
+    {
+        // Rows are held until a batch is full, so this runs without a server: a value of the wrong type fails here.
+        using var db = SqlServerContext();
+        var now = DateTime.UtcNow;
+        var stages = new (SqlServerStage Stage, object?[] Row)[]
+        {
+            (new SqlServerStage(db, typeof(Domain.Meters.MeterReading), MeterReadingImport.SqlServerStageName, MeterReadingImport.StagedProperties),
+                [42L, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1), 1234L, 30, 31]),
+            (new SqlServerStage(db, typeof(Domain.Customers.Customer), CustomerImport.SqlServerStageName, CustomerImport.StagedProperties),
+                [1, "12-3456789", "홍길동", "010-1234-5678", "01012345678", "서울특별시 관악구 관악로 1", null, "관악구", "가정용", 15, null]),
+            (new SqlServerStage(db, typeof(Domain.Complaints.Complaint), ComplaintHistoryImport.SqlServerStageName, ComplaintHistoryImport.StagedProperties),
+                [1, "2016-남부-000001", now, 3, "phone", "resolved", (long?)42, "현장민원과", now, (DateTime?)now]),
+            (new SqlServerStage(db, typeof(Domain.Complaints.Complaint), DemoSeeder.ComplaintStageName, DemoSeeder.ComplaintColumns),
+                [1, "2026-남부-000001", now, 3, "phone", "received", null, "관악로 1", "현장민원과", now, now, null, "물이 안 나옴", null, null, now, "demo", Guid.NewGuid()]),
+        };
+        foreach (var (stage, row) in stages)
+        {
+            stage.Add(row);
+            stage.Add(row);
+            var table = (System.Data.DataTable)typeof(SqlServerStage).GetField("_rows", BindingFlags.Instance | BindingFlags.NonPublic)!.GetValue(stage)!;
+            Assert.Equal(2, table.Rows.Count);
+            Assert.Equal(row.Length, table.Columns.Count);
+            await stage.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public void The_per_row_writer_is_never_used_on_sql_server()
     {
         // SQL Server writes in bulk through stages and one merge; the per-row prepared writer is SQLite's.
