@@ -40,7 +40,12 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     public string? Location { get; private set; }
     public string? CallerName { get; private set; }
     public string? CallerPhone { get; private set; }
+    /// <summary>A citizen portal's contact when there is no phone (Open311 <c>email</c>).</summary>
+    public string? CallerEmail { get; private set; }
     public string? CallerRelation { get; private set; }
+    /// <summary>Where, as coordinates (WGS 84) when the report came with them (Open311 <c>lat</c>/<c>long</c>).</summary>
+    public decimal? Latitude { get; private set; }
+    public decimal? Longitude { get; private set; }
     /// <summary>The division currently responsible.</summary>
     public string Division { get; private set; } = "";
     public string? AssigneeId { get; private set; }
@@ -78,27 +83,40 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     public bool IsOpen => ComplaintStatuses.Open.Contains(Status);
 
     public static Complaint Receive(int officeId, string receptionNumber, DateTime receivedAtUtc, ComplaintType type,
-        string channel, long? customerId, string? description, string? location, DateTime deadlineAtUtc, string by)
+        string channel, long? customerId, string? description, string? location, DateTime deadlineAtUtc, string by,
+        decimal? latitude = null, decimal? longitude = null)
     {
         if (!Channels.IsKnown(channel)) throw new DomainException($"알 수 없는 접수 경로입니다: {channel}");
-        if (customerId is null && string.IsNullOrWhiteSpace(location))
+        // Where it is: the account's address, or the place as words or as coordinates.
+        if (customerId is null && string.IsNullOrWhiteSpace(location) && latitude is null)
             throw new DomainException("수용가번호가 없는 민원은 위치를 입력해야 합니다.");
         var c = new Complaint(officeId, receptionNumber, receivedAtUtc, type, channel, customerId, deadlineAtUtc)
         {
             Description = Clean(description),
             Location = Clean(location),
         };
+        c.SetCoordinates(latitude, longitude);
         c._events.Add(new ComplaintEvent(receivedAtUtc, by, "received", channel));
         return c;
     }
 
-    public void SetCaller(string? name, string? phone, string? relation)
+    public void SetCaller(string? name, string? phone, string? relation, string? email = null)
     {
         if (relation is not null && !CallerRelations.All.Contains(relation))
             throw new DomainException("알 수 없는 관계입니다.");
         CallerName = Clean(name);
         CallerPhone = Clean(phone);
+        CallerEmail = Clean(email);
         CallerRelation = CallerName is null ? null : relation;
+    }
+
+    /// <summary>The place as coordinates: latitude −90…90, longitude −180…180, kept to six decimals (about 10 cm).</summary>
+    public void SetCoordinates(decimal? latitude, decimal? longitude)
+    {
+        if (latitude is null != longitude is null) throw new DomainException("위도와 경도는 함께 있어야 합니다.");
+        if (latitude is < -90 or > 90 || longitude is < -180 or > 180) throw new DomainException("위도·경도의 범위를 벗어났습니다.");
+        Latitude = latitude is { } la ? Math.Round(la, 6) : null;
+        Longitude = longitude is { } lo ? Math.Round(lo, 6) : null;
     }
 
     public void SetPreferredVisit(DateOnly? date, string? window)
@@ -167,7 +185,12 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     }
 
     /// <summary>Records something that happened to the complaint without changing its state.</summary>
-    public void AddNote(string kind, string detail, DateTime atUtc, string by) => _events.Add(new ComplaintEvent(atUtc, by, kind, detail));
+    public ComplaintEvent AddNote(string kind, string detail, DateTime atUtc, string by)
+    {
+        var added = new ComplaintEvent(atUtc, by, kind, detail);
+        _events.Add(added);
+        return added;
+    }
 
     public void Resolve(string resolution, DateTime atUtc, string by)
     {

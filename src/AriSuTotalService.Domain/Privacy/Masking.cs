@@ -32,6 +32,14 @@ public static partial class Masking
         return $"{prefix}-****-{last}";
     }
 
+    /// <summary>An e-mail address with its local part cut to its first letter: "hong@example.kr" → "h***@example.kr".</summary>
+    public static string Email(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email)) return "";
+        var at = email.LastIndexOf('@');
+        return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
+    }
+
     /// <summary>
     /// Down to the dong (or, without one, the district): "서울특별시 관악구 관악로 12" with dong 봉천동 → "서울특별시 관악구 봉천동".
     /// </summary>

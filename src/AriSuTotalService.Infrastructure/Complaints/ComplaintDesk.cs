@@ -20,7 +20,10 @@ public sealed record IntakeRequest(
     string? CallerRelation,
     DateOnly? PreferredDate,
     string? PreferredWindow,
-    IReadOnlyList<string> OtherTypeCodes);
+    IReadOnlyList<string> OtherTypeCodes,
+    string? CallerEmail = null,
+    decimal? Latitude = null,
+    decimal? Longitude = null);
 
 public sealed record IntakeResult(Complaint First, IReadOnlyList<Complaint> Linked);
 
@@ -44,7 +47,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
             if (unknown is not null) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
             if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
                 throw new DomainException("수용가를 찾을 수 없습니다.");
-            if (request.CustomerId is null && string.IsNullOrWhiteSpace(request.CallerPhone))
+            if (request.CustomerId is null && string.IsNullOrWhiteSpace(request.CallerPhone) && string.IsNullOrWhiteSpace(request.CallerEmail))
                 throw new DomainException("수용가번호가 없는 민원은 신고인 연락처를 입력해야 합니다.");
 
             var calendar = await holidays.GetAsync(db, ct);
@@ -58,8 +61,9 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
                 var deadline = SeoulTime.ToUtc(calendar.Deadline(local, type.Period));
                 var complaint = Complaint.Receive(officeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type,
                     i == 0 ? request.Channel : Channels.Derived, request.CustomerId,
-                    i == 0 ? request.Description : $"접수 시 추가 불편 확인: {type.NameKo}", request.Location, deadline, user.Name);
-                complaint.SetCaller(request.CallerName, request.CallerPhone, request.CallerRelation);
+                    i == 0 ? request.Description : $"접수 시 추가 불편 확인: {type.NameKo}", request.Location, deadline, user.Name,
+                    request.Latitude, request.Longitude);
+                complaint.SetCaller(request.CallerName, request.CallerPhone, request.CallerRelation, request.CallerEmail);
                 if (type.NeedsVisit) complaint.SetPreferredVisit(request.PreferredDate, request.PreferredWindow);
                 created.Add(complaint);
             }
@@ -93,8 +97,9 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
             {
                 var type = types[codes[i]];
                 var c = Complaint.Receive(parent.OfficeId, ReceptionNumber.Format(local.Year, office.ShortName, first + i), now, type, channel,
-                    parent.CustomerId, $"{description}: {type.NameKo}", parent.Location, SeoulTime.ToUtc(calendar.Deadline(local, type.Period)), user.Name);
-                c.SetCaller(parent.CallerName, parent.CallerPhone, parent.CallerRelation);
+                    parent.CustomerId, $"{description}: {type.NameKo}", parent.Location, SeoulTime.ToUtc(calendar.Deadline(local, type.Period)), user.Name,
+                    parent.Latitude, parent.Longitude);
+                c.SetCaller(parent.CallerName, parent.CallerPhone, parent.CallerRelation, parent.CallerEmail);
                 c.LinkTo(parent, now, user.Name);
                 created.Add(c);
             }

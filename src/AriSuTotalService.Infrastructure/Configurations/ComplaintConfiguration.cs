@@ -17,6 +17,9 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.Location).HasMaxLength(300);
         b.Property(c => c.CallerName).HasMaxLength(100);
         b.Property(c => c.CallerPhone).HasMaxLength(30);
+        b.Property(c => c.CallerEmail).HasMaxLength(254);
+        b.Property(c => c.Latitude).HasPrecision(9, 6);
+        b.Property(c => c.Longitude).HasPrecision(9, 6);
         b.Property(c => c.CallerRelation).HasMaxLength(20);
         b.Property(c => c.Division).HasMaxLength(20).IsRequired();
         b.Property(c => c.AssigneeId).HasMaxLength(450);

@@ -29,6 +29,9 @@ public sealed class ComplaintRetentionJob(ArisuDbContext db, RetentionOptions op
             .ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.CallerName, (string?)null)
                 .SetProperty(c => c.CallerPhone, (string?)null)
+                .SetProperty(c => c.CallerEmail, (string?)null)
+                .SetProperty(c => c.Latitude, (decimal?)null)
+                .SetProperty(c => c.Longitude, (decimal?)null)
                 .SetProperty(c => c.Location, (string?)null)
                 .SetProperty(c => c.Description, c => c.Description == null ? null : Placeholder)
                 .SetProperty(c => c.AnonymizedAtUtc, now), ct);

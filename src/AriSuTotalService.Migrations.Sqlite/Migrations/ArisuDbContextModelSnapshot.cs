@@ -1844,6 +1844,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallerEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CallerName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1897,11 +1901,19 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LinkedToId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Location")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("OfficeId")

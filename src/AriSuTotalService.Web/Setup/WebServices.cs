@@ -64,11 +64,18 @@ public static class WebServices
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             Api.Open311Endpoints.AddOpen311RateLimit(o);
-            o.OnRejected = (ctx, _) =>
+            o.OnRejected = async (ctx, ct) =>
             {
-                ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RateLimit")
-                    .LogWarning("Rate limit hit on {Path} from {Ip}", ctx.HttpContext.Request.Path, ctx.HttpContext.Connection.RemoteIpAddress);
-                return ValueTask.CompletedTask;
+                var http = ctx.HttpContext;
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("RateLimit")
+                    .LogWarning("Rate limit hit on {Path} from {Ip}", http.Request.Path, http.Connection.RemoteIpAddress);
+                // Open311 clients read the specification's error list, in the format the path asks for.
+                if (http.Request.Path.StartsWithSegments("/open311"))
+                {
+                    var format = http.Request.Path.Value?.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) == true ? "xml" : "json";
+                    await Api.Open311Endpoints.Error(format, StatusCodes.Status429TooManyRequests, "요청이 너무 많습니다. 1분 뒤에 다시 시도하세요.")
+                        .ExecuteAsync(http);
+                }
             };
         });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);

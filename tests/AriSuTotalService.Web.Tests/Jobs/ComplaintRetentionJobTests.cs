@@ -19,7 +19,8 @@ public class ComplaintRetentionJobTests(ArisuFactory factory) : IClassFixture<Ar
     {
         factory.CreateClient().Dispose();
         // Give the demo's old complaints callers, so there is something personal to remove.
-        factory.With(db => db.Complaints.ExecuteUpdate(s => s.SetProperty(c => c.CallerName, "홍길동").SetProperty(c => c.CallerPhone, "010-1111-2222")));
+        factory.With(db => db.Complaints.ExecuteUpdate(s => s.SetProperty(c => c.CallerName, "홍길동").SetProperty(c => c.CallerPhone, "010-1111-2222")
+            .SetProperty(c => c.CallerEmail, "citizen@example.kr").SetProperty(c => c.Latitude, 37.478312m).SetProperty(c => c.Longitude, 126.951587m)));
         var cutoff = ArisuFactory.Now.UtcDateTime.AddYears(-3);
         var before = factory.With(db => new
         {
@@ -45,6 +46,8 @@ public class ComplaintRetentionJobTests(ArisuFactory factory) : IClassFixture<Ar
             {
                 Assert.Null(c.CallerName);
                 Assert.Null(c.CallerPhone);
+                Assert.Null(c.CallerEmail);
+                Assert.Null(c.Latitude);
                 Assert.True(c.Description is null or ComplaintRetentionJob.Placeholder);
             });
             // Open complaints keep their callers whatever their age.

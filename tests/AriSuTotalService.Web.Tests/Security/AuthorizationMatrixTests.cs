@@ -24,7 +24,8 @@ public class AuthorizationMatrixTests(ArisuFactory factory) : IClassFixture<Aris
     [Fact]
     public void Only_sign_in_errors_language_health_and_the_secret_calendar_feed_are_open_without_sign_in()
     {
-        var open = EndpointCatalog.All(factory).Where(e => e.AllowsAnonymous).Select(e => e.Pattern).Order().ToList();
+        // Open311 authorises by itself (reads open, posts keyed), as the specification says: see Open311ClientTests.
+        var open = EndpointCatalog.All(factory).Where(e => e.AllowsAnonymous && e.Kind != "open311").Select(e => e.Pattern).Order().ToList();
         Assert.Equal(["/Account/Login", "/calendar/{token}.ics", "/Culture", "/Error/{code:int?}", "/health", "/health/live", "/health/ready"], open);
     }
 
@@ -64,7 +65,7 @@ public class AuthorizationMatrixTests(ArisuFactory factory) : IClassFixture<Aris
     [Fact]
     public async Task Every_api_endpoint_refuses_a_request_without_a_key_with_401()
     {
-        var apis = EndpointCatalog.All(factory).Where(e => e.Kind is "api" or "open311").ToList();
+        var apis = EndpointCatalog.All(factory).Where(e => e.Kind is "api").ToList();
         Assert.NotEmpty(apis);
         var client = TestClient.Anonymous(factory).Http;
         foreach (var api in apis)
@@ -73,6 +74,28 @@ public class AuthorizationMatrixTests(ArisuFactory factory) : IClassFixture<Aris
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), api.SampleUrl()));
                 Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {api.Pattern}: {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Open311_reads_answer_without_a_key_and_every_post_without_one_is_403_in_the_specifications_format()
+    {
+        // GeoReport v2: api_key is required to post, never to read.
+        var routes = EndpointCatalog.All(factory).Where(e => e.Kind is "open311" && !e.Pattern.Contains("**", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(routes);
+        var client = TestClient.Anonymous(factory).Http;
+        foreach (var route in routes)
+        {
+            foreach (var method in route.Methods.DefaultIfEmpty("GET"))
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), route.SampleUrl());
+                if (method == "POST") request.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["service_code"] = "OUTDOOR_LEAK" });
+                var response = await client.SendAsync(request);
+                var label = $"{method} {route.Pattern}: {(int)response.StatusCode}";
+                Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+                if (method == "POST") Assert.True(response.StatusCode == HttpStatusCode.Forbidden, label);
+                else Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, label);
             }
         }
     }

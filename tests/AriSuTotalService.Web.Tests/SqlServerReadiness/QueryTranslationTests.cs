@@ -138,7 +138,8 @@ public class QueryTranslationTests(RecordingFactory factory)
         foreach (var url in new[]
                  {
                      "/api/v1/surge-cases?period=2026-10", "/api/v1/reports/performance?from=2026-10&to=2026-10", "/api/v1/complaint-types",
-                     "/open311/v2/services.json", "/open311/v2/requests.json", "/open311/v2/requests.xml",
+                     "/open311/v2/discovery.json", "/open311/v2/services.json", "/open311/v2/requests.json", "/open311/v2/requests.xml",
+                     "/open311/v2/servicerequestupdates.json",
                      $"/open311/v2/requests/{ids.Reception}.json", $"/open311/v2/requests.json?service_request_id={ids.Reception}",
                  })
             await api.GetAsync(url);

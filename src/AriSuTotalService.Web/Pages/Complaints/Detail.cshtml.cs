@@ -28,7 +28,7 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
     public sealed record View(
         long Id, string Reception, string Status, string TypeName, string TypeCode, string Channel, string Division, string Received,
         string Deadline, string OriginalDeadline, bool Open, bool Overdue, string TimeLeft, string? Account, string? HolderName,
-        string? HolderPhone, string? Address, string? Location, string? CallerName, string? CallerPhone, string? CallerRelation,
+        string? HolderPhone, string? Address, string? Location, string? CallerName, string? CallerPhone, string? CallerEmail, string? CallerRelation,
         string? Description, string? PreferredVisit, string? Assignee, string? Resolution, string? CancelReason, string? TransferReason,
         string? ExtensionReason, bool Paused, string? PauseReason, bool CanExtend, string? ExtensionLimit, Guid Version, bool Anonymized);
 
@@ -179,7 +179,7 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
             select new
         {
             x.Id, x.ReceptionNumber, x.Status, TypeName = x.Type!.NameKo, TypeCode = x.Type.Code, Period = x.Type.PeriodUnit, PeriodValue = x.Type.PeriodValue,
-            x.Channel, x.Division, x.ReceivedAtUtc, x.DeadlineAtUtc, x.OriginalDeadlineAtUtc, x.CustomerId, x.Location, x.CallerName, x.CallerPhone,
+            x.Channel, x.Division, x.ReceivedAtUtc, x.DeadlineAtUtc, x.OriginalDeadlineAtUtc, x.CustomerId, x.Location, x.Latitude, x.Longitude, x.CallerName, x.CallerPhone, x.CallerEmail,
             x.CallerRelation, x.Description, x.PreferredVisitDate, x.PreferredVisitWindow, x.AssigneeId, x.Resolution, x.CancelReason,
             x.TransferReason, x.ExtensionReason, x.PausedAtUtc, x.PauseReason, x.Version, x.LinkedToId, x.AnonymizedAtUtc,
             Customer = k == null ? null : new { k.AccountNumber, k.HolderName, k.Phone, k.Address, k.Dong, k.District },
@@ -202,9 +202,14 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
             c.Customer is null ? null : Revealed ? c.Customer.HolderName : Masking.Name(c.Customer.HolderName),
             c.Customer is null ? null : Revealed ? c.Customer.Phone : Masking.Phone(c.Customer.Phone),
             c.Customer is null ? null : Revealed ? c.Customer.Address : Masking.Address(c.Customer.Address, c.Customer.Dong, c.Customer.District),
-            Revealed ? c.Location : Masking.FreeText(c.Location),
+            c.Location is not null ? (Revealed ? c.Location : Masking.FreeText(c.Location))
+                : c.Latitude is { } la && c.Longitude is { } lo
+                    // Coordinates as sent (to about 10 cm) once revealed; to about 100 m before.
+                    ? string.Create(CultureInfo.InvariantCulture, $"위도 {(Revealed ? la : Math.Round(la, 3))}, 경도 {(Revealed ? lo : Math.Round(lo, 3))}")
+                    : null,
             c.CallerName is null ? null : Revealed ? c.CallerName : Masking.Name(c.CallerName),
             c.CallerPhone is null ? null : Revealed ? c.CallerPhone : Masking.Phone(c.CallerPhone),
+            c.CallerEmail is null ? null : Revealed ? c.CallerEmail : Masking.Email(c.CallerEmail),
             c.CallerRelation is null ? null : RelationLabels.Of(c.CallerRelation),
             Revealed ? c.Description : Masking.FreeText(c.Description),
             c.PreferredVisitDate is { } d ? $"{d:yyyy-MM-dd} {(c.PreferredVisitWindow is { } w ? VisitWindows.Label(w) : "")}".Trim() : null,

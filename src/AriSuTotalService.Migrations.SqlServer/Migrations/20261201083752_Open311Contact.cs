@@ -1,0 +1,53 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AriSuTotalService.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Open311Contact : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "CallerEmail",
+                table: "Complaints",
+                type: "nvarchar(254)",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Latitude",
+                table: "Complaints",
+                type: "decimal(9,6)",
+                precision: 9,
+                scale: 6,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "Longitude",
+                table: "Complaints",
+                type: "decimal(9,6)",
+                precision: 9,
+                scale: 6,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "CallerEmail",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "Latitude",
+                table: "Complaints");
+
+            migrationBuilder.DropColumn(
+                name: "Longitude",
+                table: "Complaints");
+        }
+    }
+}
