@@ -39,3 +39,35 @@ public class MaskingTests
         Assert.Equal("누수 의심", Masking.FreeText("누수 의심"));
     }
 }
+
+public class SeoulDistrictTests
+{
+    [Theory]
+    [InlineData("서울특별시 관악구 관악로 1", "관악구")]
+    [InlineData("서울 중구 세종대로 110", "중구")]
+    [InlineData("관악로 1", null)]
+    [InlineData(null, null)]
+    public void The_district_an_address_names_is_found(string? address, string? district) =>
+        Assert.Equal(district, AriSuTotalService.Domain.Offices.SeoulDistricts.In(address));
+
+    [Fact]
+    public void Every_district_of_seoul_has_its_office_position_inside_the_city()
+    {
+        Assert.Equal(25, AriSuTotalService.Domain.Offices.SeoulDistricts.OfficePositions.Count);
+        Assert.All(AriSuTotalService.Domain.Offices.SeoulDistricts.OfficePositions.Values, p =>
+        {
+            Assert.InRange(p.Latitude, 37.41m, 37.72m);
+            Assert.InRange(p.Longitude, 126.76m, 127.19m);
+        });
+    }
+}
+
+public class EmailMaskingTests
+{
+    [Theory]
+    [InlineData("hong@example.kr", "h***@example.kr")]
+    [InlineData("a@b.kr", "a***@b.kr")]
+    [InlineData("not-an-address", "***")]
+    [InlineData(null, "")]
+    public void Only_the_first_letter_and_the_domain_show(string? email, string masked) => Assert.Equal(masked, Masking.Email(email));
+}

@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Complaints;
@@ -376,12 +377,17 @@ public static partial class Open311Endpoints
                 : c.Location is null ? null : Masking.Address(c.Location, null, null),
             ["address_id"] = null,
             ["zipcode"] = null,
-            // About 100 m, like the address masked to the dong.
-            ["lat"] = c.Latitude is { } la ? Math.Round(la, 3) : null,
-            ["long"] = c.Longitude is { } lo ? Math.Round(lo, 3) : null,
+            // About 100 m, like the address masked to the dong; without coordinates, the district office's position.
+            ["lat"] = Position(c.Latitude, c.Longitude, c.Customer?.District ?? SeoulDistricts.In(c.Location))?.Latitude,
+            ["long"] = Position(c.Latitude, c.Longitude, c.Customer?.District ?? SeoulDistricts.In(c.Location))?.Longitude,
             ["media_url"] = null,
         }).ToList();
     }
+
+    private static (decimal Latitude, decimal Longitude)? Position(decimal? latitude, decimal? longitude, string? district) =>
+        latitude is { } la && longitude is { } lo ? (Math.Round(la, 3), Math.Round(lo, 3))
+        : district is not null && SeoulDistricts.OfficePositions.TryGetValue(district, out var p) ? p
+        : null;
 
     private static string Seoul(DateTime utc) =>
         new DateTimeOffset(SeoulTime.ToLocal(utc), TimeSpan.FromHours(9)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

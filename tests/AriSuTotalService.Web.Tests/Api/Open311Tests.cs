@@ -64,6 +64,10 @@ public class Open311Tests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Equal("open", request.GetProperty("status").GetString());
         Assert.Equal("현장민원과", request.GetProperty("agency_responsible").GetString());
         Assert.EndsWith("+09:00", request.GetProperty("expected_datetime").GetString());
+        // Posted without coordinates: placed at the district office of the account's district, for map clients.
+        var district = factory.With(db => db.Customers.Single(k => k.AccountNumber == account).District);
+        Assert.Equal(AriSuTotalService.Domain.Offices.SeoulDistricts.OfficePositions[district].Latitude, request.GetProperty("lat").GetDecimal());
+        Assert.Equal(AriSuTotalService.Domain.Offices.SeoulDistricts.OfficePositions[district].Longitude, request.GetProperty("long").GetDecimal());
         var text = one.GetRawText();
         Assert.DoesNotContain("010-8888-7777", text);
         Assert.DoesNotContain("길동", text);
