@@ -42,6 +42,9 @@ public static class Pipeline
         {
             app.UseExceptionHandler("/Error/500");
             app.UseHsts();
+            // Secure-only cookies: a plain-HTTP request is redirected or told why, before anything needs a cookie.
+            app.UseMiddleware<PlainHttpMiddleware>();
+            PlainHttpMiddleware.WarnIfPlainOnly(app);
         }
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseArisuRequestLogging();
