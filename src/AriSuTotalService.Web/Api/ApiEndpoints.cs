@@ -167,6 +167,9 @@ public static class ApiEndpoints
     public static async Task<IResult> RunImportAsync(HttpRequest request, Func<int, byte[], Task<ImportResult>> run, CancellationToken ct)
     {
         byte[]? bytes;
+        if (request.ContentType is { Length: > 0 } contentType
+            && !ImportMediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+            return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         try
         {
             bytes = await ReadFileAsync(request, ct);
@@ -187,6 +190,19 @@ public static class ApiEndpoints
             return Errors([.. ex.Errors]);
         }
     }
+
+    /// <summary>What an error outside the contract means, for the ProblemDetails of /api.</summary>
+    public static string StatusDetail(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "No /api/v1 endpoint at this path (see /openapi/v1.json).",
+        StatusCodes.Status405MethodNotAllowed => "The endpoint does not take this method (see /openapi/v1.json).",
+        StatusCodes.Status415UnsupportedMediaType => "Imports take text/csv (or text/plain, application/octet-stream) in the body, or multipart/form-data with a 'file' field.",
+        StatusCodes.Status429TooManyRequests => "Too many requests: try again in a minute.",
+        _ => "See /openapi/v1.json.",
+    };
+
+    /// <summary>The media types an import takes.</summary>
+    private static readonly string[] ImportMediaTypes = ["text/csv", "text/plain", "application/octet-stream", "multipart/form-data", "application/vnd.ms-excel"];
 
     public static IResult Errors(params ImportError[] errors) =>
         Results.Json(new { errors = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }) }, Json,

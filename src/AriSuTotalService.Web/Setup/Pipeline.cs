@@ -46,11 +46,28 @@ public static class Pipeline
             app.UseMiddleware<PlainHttpMiddleware>();
             PlainHttpMiddleware.WarnIfPlainOnly(app);
         }
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // Errors without a body: /api answers ProblemDetails JSON (unknown path 404, wrong method 405, wrong media type
+        // 415, rate limit 429), Open311 writes its own, pages show the error page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ctx =>
+        {
+            var status = ctx.HttpContext.Response.StatusCode;
+            return Results.Problem(statusCode: status, title: Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
+                detail: ApiEndpoints.StatusDetail(status)).ExecuteAsync(ctx.HttpContext);
+        }));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/open311"),
+            pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseArisuRequestLogging();
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        // No /api endpoint at the path (404), or none for the method (405): answered as such, not as a sign-in challenge.
+        app.Use((http, next) =>
+        {
+            if (!http.Request.Path.StartsWithSegments("/api") || http.GetEndpoint() is RouteEndpoint) return next(http);
+            if (http.GetEndpoint() is { RequestDelegate: { } reject }) return reject(http);
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
