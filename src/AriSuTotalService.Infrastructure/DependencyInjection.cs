@@ -56,9 +56,9 @@ public static class DependencyInjection
             .PersistKeysToDbContext<ArisuDbContext>();
         if (DataProtectionCertificate.Load(config) is { } certificate) protection.ProtectKeysWithCertificate(certificate);
 
-        var jobs = config.GetSection("Jobs").Get<JobOptions>() ?? new JobOptions();
+        var jobs = Settings.Read<JobOptions>(config, "Jobs");
         services.AddSingleton(jobs);
-        services.AddSingleton(config.GetSection("Retention").Get<RetentionOptions>() ?? new RetentionOptions());
+        services.AddSingleton(Settings.Read<RetentionOptions>(config, "Retention"));
         services.AddScoped<ComplaintRetentionJob>();
         services.AddScoped<Surges.SurgeScanJob>();
         services.AddScoped<Reports.MonthlyReportJob>();
@@ -95,13 +95,13 @@ public static class DependencyInjection
             .AddDbContextCheck<ArisuDbContext>("database", tags: ["ready"])
             .AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
 
-        var storage = config.GetSection("Storage").Get<Files.StorageOptions>() ?? new Files.StorageOptions();
+        var storage = Settings.Read<Files.StorageOptions>(config, "Storage");
         if (string.IsNullOrWhiteSpace(storage.Root)) storage.Root = Path.Combine(db.DataFolder, "files");
         services.AddSingleton(storage);
         services.AddSingleton<Files.FileStore>();
         services.AddSingleton<Complaints.HolidayCalendar>();
         services.AddScoped<Complaints.ComplaintDesk>();
-        services.AddSingleton(config.GetSection("Visits").Get<Visits.VisitOptions>() ?? new Visits.VisitOptions());
+        services.AddSingleton(Settings.Read<Visits.VisitOptions>(config, "Visits"));
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();
         services.AddScoped<Reductions.ReductionCalculation>();
@@ -127,6 +127,7 @@ public static class DependencyInjection
         services.AddScoped<Import.ComplaintHistoryImport>();
         services.AddScoped<Import.PanelAnswerImport>();
         services.AddScoped<IdentitySetup>();
+        SignInThrottle.CheckSettings(config);
         services.AddScoped<SignInThrottle>();
         services.AddScoped<Privacy.PersonalDataLog>();
         services.AddScoped<DemoSeeder>();

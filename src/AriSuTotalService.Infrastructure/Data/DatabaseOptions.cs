@@ -50,15 +50,12 @@ public sealed class DatabaseOptions
             cs = $"Data Source={Path.Combine(dataFolder, "arisu.db")}";
         }
 
-        var migrate = config["Database:MigrateOnStart"];
         return new DatabaseOptions
         {
             Provider = provider,
             ConnectionString = cs,
             DataFolder = dataFolder,
-            MigrateOnStart = string.IsNullOrWhiteSpace(migrate)
-                ? provider == DatabaseProvider.Sqlite
-                : bool.Parse(migrate),
+            MigrateOnStart = Settings.Flag(config, "Database:MigrateOnStart", provider == DatabaseProvider.Sqlite),
         };
     }
 }

@@ -6,6 +6,7 @@ namespace AriSuTotalService.Infrastructure.Files;
 public sealed class StorageOptions
 {
     public string Root { get; set; } = "";
+    [System.ComponentModel.DataAnnotations.Range(1024L, 1024L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 }
 

@@ -51,6 +51,16 @@ public sealed class SignInThrottle(Data.ArisuDbContext db, TimeProvider clock, M
     public int AccountLimit { get; } = ReadLimit(config, "Security:SignInAttemptsPerAccount", 10);
     public int AddressLimit { get; } = ReadLimit(config, "Security:SignInAttemptsPerAddress", 60);
 
+    /// <summary>At start: a limit that is set must be a whole number from 1 (the throttle would otherwise fall back silently).</summary>
+    public static void CheckSettings(Microsoft.Extensions.Configuration.IConfiguration config)
+    {
+        var problems = new[] { "Security:SignInAttemptsPerAccount", "Security:SignInAttemptsPerAddress" }
+            .Where(key => config[key] is { Length: > 0 } v
+                && !(int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0))
+            .Select(key => $"{Settings.Variable(key)} must be a whole number from 1, not '{config[key]}'.").ToList();
+        if (problems.Count > 0) throw new SettingsException(problems);
+    }
+
     private static int ReadLimit(Microsoft.Extensions.Configuration.IConfiguration config, string key, int fallback) =>
         config[key] is { Length: > 0 } v && int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
             ? n : fallback;

@@ -7,5 +7,6 @@ namespace AriSuTotalService.Infrastructure.Jobs;
 public sealed class JobOptions
 {
     public bool Server { get; set; } = true;
+    [System.ComponentModel.DataAnnotations.Range(1, 50)]
     public int WorkerCount { get; set; } = Math.Min(10, Environment.ProcessorCount * 2);
 }

@@ -7,5 +7,6 @@ namespace AriSuTotalService.Infrastructure.Jobs;
 /// </summary>
 public sealed class RetentionOptions
 {
+    [System.ComponentModel.DataAnnotations.Range(1, 30)]
     public int ClosedComplaintYears { get; set; } = 3;
 }

@@ -14,6 +14,7 @@ namespace AriSuTotalService.Infrastructure.Visits;
 /// <summary><c>Visits__PerWindow</c>: how many visits one staff member takes in one window (default 3).</summary>
 public sealed class VisitOptions
 {
+    [System.ComponentModel.DataAnnotations.Range(1, 20)]
     public int PerWindow { get; set; } = 3;
 }
 

@@ -27,7 +27,7 @@ public static class Pipeline
         await sp.GetRequiredService<DatabaseInitializer>().RefreshStatisticsAsync();
         await sp.GetRequiredService<IdentitySetup>().EnsureRolesAsync();
         RecurringJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), app.Configuration);
-        var demo = app.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+        var demo = Infrastructure.Settings.Read<DemoOptions>(app.Configuration, "Demo");
         if (app.Environment.IsDevelopment() && demo.Enabled)
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(demo);
         // A monthly scan the in-memory job store forgot (restart) runs now.
