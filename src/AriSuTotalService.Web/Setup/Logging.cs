@@ -21,8 +21,7 @@ public static class Logging
             // Written by a background thread: a request only queues its line (the console and the shared file take a
             // lock and a flush per line). A full queue makes the writer wait rather than drop lines.
             .WriteTo.Async(a => a
-                .Console(outputTemplate:
-                    "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+                .Console(ConsoleFormatter(builder.Configuration))
                 .WriteTo.File(Path.Combine(logFolder, "arisu-.log"),
                     rollingInterval: RollingInterval.Day,
                     retainedFileCountLimit: 90,
@@ -34,6 +33,18 @@ public static class Logging
             preserveStaticLogger: true);
         return builder;
     }
+
+    /// <summary>
+    /// <c>Logging__Format</c>: <c>text</c> (default, one readable line per event) or <c>json</c> (Serilog's compact JSON,
+    /// one object per line, for a log collector reading the container's output).
+    /// </summary>
+    public static Serilog.Formatting.ITextFormatter ConsoleFormatter(IConfiguration config) => config["Logging:Format"]?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "text" => new Serilog.Formatting.Display.MessageTemplateTextFormatter(
+            "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}", System.Globalization.CultureInfo.InvariantCulture),
+        "json" => new Serilog.Formatting.Compact.CompactJsonFormatter(),
+        var other => throw new Infrastructure.SettingsException([$"Logging__Format must be text or json, not '{other}'."]),
+    };
 
     /// <summary>One line per request: method, path (without query string), status, time, user and correlation id.</summary>
     public static IApplicationBuilder UseArisuRequestLogging(this IApplicationBuilder app) =>

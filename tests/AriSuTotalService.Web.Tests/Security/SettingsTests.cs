@@ -1,4 +1,5 @@
 using AriSuTotalService.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using AriSuTotalService.Web.Tests.Infrastructure;
 
 namespace AriSuTotalService.Web.Tests.Security;
@@ -20,6 +21,7 @@ public class SettingsTests
     [InlineData("Retention:ClosedComplaintYears", "2.5", "Retention__ClosedComplaintYears must be a whole number, not '2.5'")]
     [InlineData("Security:SignInAttemptsPerAccount", "ten", "Security__SignInAttemptsPerAccount must be a whole number from 1, not 'ten'")]
     [InlineData("Demo:Customers", "lots", "Demo__Customers must be a whole number, not 'lots'")]
+    [InlineData("Logging:Format", "xml", "Logging__Format must be text or json, not 'xml'")]
     public void A_bad_value_stops_the_start_naming_the_setting_and_what_it_may_be(string key, string value, string message)
     {
         using var factory = new SettingFactory(key, value);
@@ -28,5 +30,24 @@ public class SettingsTests
             ?? (failure as AggregateException)?.InnerExceptions.OfType<SettingsException>().FirstOrDefault();
         Assert.True(settings is not null, failure.ToString());
         Assert.Contains(message, settings.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_the_json_format_each_console_line_is_one_compact_json_event()
+    {
+        var config = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Logging:Format"] = "json" }).Build();
+        var formatter = AriSuTotalService.Web.Setup.Logging.ConsoleFormatter(config);
+        var template = new Serilog.Parsing.MessageTemplateParser().Parse("Scan {Period} done: {Cases} cases");
+        var logEvent = new Serilog.Events.LogEvent(DateTimeOffset.UtcNow, Serilog.Events.LogEventLevel.Warning, null, template,
+            [new Serilog.Events.LogEventProperty("Period", new Serilog.Events.ScalarValue("2026-11")), new Serilog.Events.LogEventProperty("Cases", new Serilog.Events.ScalarValue(12))]);
+        using var writer = new StringWriter();
+        formatter.Format(logEvent, writer);
+        var line = writer.ToString().TrimEnd();
+        Assert.DoesNotContain('\n', line);
+        var json = System.Text.Json.JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Scan {Period} done: {Cases} cases", json.GetProperty("@mt").GetString());
+        Assert.Equal("Warning", json.GetProperty("@l").GetString());
+        Assert.Equal(12, json.GetProperty("Cases").GetInt32());
     }
 }
