@@ -127,6 +127,9 @@ public static class DependencyInjection
         services.AddScoped<Import.ComplaintHistoryImport>();
         services.AddScoped<Import.PanelAnswerImport>();
         services.AddScoped<IdentitySetup>();
+        // A partial first-start setup is refused at start, with what is missing.
+        FirstStart.Read(config);
+        services.AddScoped<FirstStart>();
         SignInThrottle.CheckSettings(config);
         services.AddScoped<SignInThrottle>();
         services.AddScoped<Privacy.PersonalDataLog>();

@@ -26,6 +26,7 @@ public static class Pipeline
             await SqlServerSettings.VerifyAsync(sp.GetRequiredService<ArisuDbContext>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("Database"));
         await sp.GetRequiredService<DatabaseInitializer>().RefreshStatisticsAsync();
         await sp.GetRequiredService<IdentitySetup>().EnsureRolesAsync();
+        await sp.GetRequiredService<FirstStart>().EnsureAsync();
         RecurringJobs.Register(sp.GetRequiredService<IRecurringJobManager>(), app.Configuration);
         var demo = Infrastructure.Settings.Read<DemoOptions>(app.Configuration, "Demo");
         if (app.Environment.IsDevelopment() && demo.Enabled)

@@ -22,6 +22,7 @@ public class SettingsTests
     [InlineData("Security:SignInAttemptsPerAccount", "ten", "Security__SignInAttemptsPerAccount must be a whole number from 1, not 'ten'")]
     [InlineData("Demo:Customers", "lots", "Demo__Customers must be a whole number, not 'lots'")]
     [InlineData("Logging:Format", "xml", "Logging__Format must be text or json, not 'xml'")]
+    [InlineData("Setup:AdminEmail", "admin@example.go.kr", "Setup__AdminEmail is set, so these are needed too: Setup__AdminPassword (or Setup__AdminPasswordFile), Setup__OfficeName, Setup__OfficeShortName, Setup__Districts")]
     public void A_bad_value_stops_the_start_naming_the_setting_and_what_it_may_be(string key, string value, string message)
     {
         using var factory = new SettingFactory(key, value);
