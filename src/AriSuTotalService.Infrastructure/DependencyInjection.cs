@@ -79,6 +79,7 @@ public static class DependencyInjection
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseFilter(new JobTelemetry())
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         if (jobs.Server)
         {

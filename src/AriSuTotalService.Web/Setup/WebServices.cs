@@ -18,6 +18,7 @@ public static class WebServices
     {
         services.AddHttpContextAccessor();
         services.AddForwardedHeadersFromConfiguration(config);
+        services.AddArisuTelemetry(config);
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IUserClaimsPrincipalFactory<ApplicationUser>, ArisuClaimsFactory>();
 

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using AriSuTotalService.Infrastructure.Jobs;
+using AriSuTotalService.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+
+namespace AriSuTotalService.Web.Tests.Security;
+
+/// <summary>The app with an OTLP endpoint set (nothing listens there) and the spans also kept in memory.</summary>
+public sealed class TelemetryFactory : ArisuFactory
+{
+    public List<Activity> Spans { get; } = [];
+
+    protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
+    {
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317",
+    };
+
+    protected override void OverrideServices(IServiceCollection services) =>
+        services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
+}
+
+public class TelemetryTests(TelemetryFactory factory) : IClassFixture<TelemetryFactory>
+{
+    [Fact]
+    public async Task With_an_otlp_endpoint_requests_database_commands_and_jobs_are_traced_without_secrets()
+    {
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        await clerk.GetPageAsync("/Complaints");
+        await clerk.GetAsync("/calendar/a-secret-feed-token.ics");
+        // The jobs' source has a listener: a job's span is recorded.
+        using (var job = JobTelemetry.Source.StartActivity("job SurgeScanJob.RunAsync")) Assert.NotNull(job);
+        Assert.True(factory.Services.GetRequiredService<TracerProvider>().ForceFlush(5000));
+
+        lock (factory.Spans)
+        {
+            Assert.Contains(factory.Spans, s => s.Kind == ActivityKind.Server && (s.GetTagItem("url.path") as string) == "/Complaints");
+            Assert.Contains(factory.Spans, s => s.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal));
+            Assert.Contains(factory.Spans, s => s.Source.Name == JobTelemetry.SourceName);
+            Assert.DoesNotContain(factory.Spans, s => s.Tags.Any(t => t.Value?.Contains("a-secret-feed-token", StringComparison.Ordinal) == true)
+                || s.DisplayName.Contains("a-secret-feed-token", StringComparison.Ordinal));
+        }
+    }
+}
+
+public class TelemetryOffTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
+{
+    [Fact]
+    public void Without_an_endpoint_nothing_is_collected() =>
+        Assert.Null(factory.Services.GetService<TracerProvider>());
+}
