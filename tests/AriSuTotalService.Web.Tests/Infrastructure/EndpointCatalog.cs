@@ -34,7 +34,10 @@ public static class EndpointCatalog
             var pagePath = e.Metadata.OfType<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>().FirstOrDefault()?.ViewEnginePath;
             var authorize = e.Metadata.GetOrderedMetadata<IAuthorizeData>();
             var pattern = "/" + (e.RoutePattern.RawText ?? "").TrimStart('/');
-            var kind = pagePath is not null ? "page"
+            // Files of wwwroot, served by the static-asset endpoints (every one open: the sign-in page needs its CSS).
+            var asset = e.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor") || pattern.Contains(":file}", StringComparison.Ordinal);
+            var kind = asset ? "asset"
+                : pagePath is not null ? "page"
                 : pattern.StartsWith("/api/", StringComparison.Ordinal) ? "api"
                 : pattern.StartsWith("/open311/", StringComparison.Ordinal) ? "open311"
                 : pattern.StartsWith("/hangfire", StringComparison.Ordinal) ? "dashboard"

@@ -16,16 +16,28 @@ public class AuthorizationMatrixTests(ArisuFactory factory) : IClassFixture<Aris
     public void Every_page_and_endpoint_declares_who_may_use_it()
     {
         var undeclared = EndpointCatalog.All(factory)
-            .Where(e => !e.AllowsAnonymous && e.Roles.Count == 0 && e.Policies.Count == 0)
+            .Where(e => e.Kind != "asset" && !e.AllowsAnonymous && e.Roles.Count == 0 && e.Policies.Count == 0)
             .Select(e => e.Pattern).ToList();
         Assert.True(undeclared.Count == 0, "endpoints without a declared role or policy: " + string.Join(", ", undeclared));
+    }
+
+    [Fact]
+    public void Static_assets_are_only_files_of_wwwroot_and_open_to_everyone()
+    {
+        var assets = EndpointCatalog.All(factory).Where(e => e.Kind == "asset" && !e.Pattern.Contains(":file}", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(assets);
+        Assert.All(assets, a =>
+        {
+            Assert.True(a.AllowsAnonymous, a.Pattern);
+            Assert.Matches(@"^/(css|js|lib)/[^{}]+$|^/favicon\.[a-z0-9.]*svg(\.gz|\.br)?$", a.Pattern);
+        });
     }
 
     [Fact]
     public void Only_sign_in_errors_language_health_and_the_secret_calendar_feed_are_open_without_sign_in()
     {
         // Open311 authorises by itself (reads open, posts keyed), as the specification says: see Open311ClientTests.
-        var open = EndpointCatalog.All(factory).Where(e => e.AllowsAnonymous && e.Kind != "open311").Select(e => e.Pattern).Order().ToList();
+        var open = EndpointCatalog.All(factory).Where(e => e.AllowsAnonymous && e.Kind is not ("open311" or "asset")).Select(e => e.Pattern).Order().ToList();
         Assert.Equal(["/Account/Login", "/calendar/{token}.ics", "/Culture", "/Error/{code:int?}", "/health", "/health/live", "/health/ready"], open);
     }
 
