@@ -6,7 +6,9 @@ namespace AriSuTotalService.Infrastructure.Complaints;
 
 /// <summary>
 /// The deadline calendar built from the holiday table, cached for ten minutes per node (and dropped on this node
-/// when an administrator edits the holidays).
+/// when an administrator edits the holidays). Years after the table's last are computed by the regulation's rules
+/// (<see cref="KoreanHolidays"/>) up to three years ahead, so a deadline is never counted over an unknown 추석; their
+/// one-off days (elections) still need an administrator.
 /// </summary>
 public sealed class HolidayCalendar(TimeProvider clock)
 {
@@ -29,7 +31,10 @@ public sealed class HolidayCalendar(TimeProvider clock)
         var now = clock.GetUtcNow();
         if (_cached is { } c && now - c.LoadedAt < Lifetime) return c;
         var dates = await db.PublicHolidays.AsNoTracking().Select(h => h.Date).ToListAsync(ct);
-        var loaded = (new DeadlineCalendar(dates), dates.Count == 0 ? DateOnly.MinValue : dates.Max(), now);
+        var last = dates.Count == 0 ? DateOnly.MinValue : dates.Max();
+        var computed = Enumerable.Range(Math.Max(last.Year + 1, 2014), Math.Max(0, Math.Min(SeoulTime.Today(clock).Year + 3, 2049) - Math.Max(last.Year, 2013)))
+            .SelectMany(KoreanHolidays.For).Select(h => h.Date);
+        var loaded = (new DeadlineCalendar(dates.Concat(computed)), last, now);
         _cached = loaded;
         return loaded;
     }
