@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Domain.Visits;
@@ -39,29 +38,31 @@ public static class CalendarFeed
                 from k in ks.DefaultIfEmpty()
                 select new { v.Id, v.Date, v.Window, c.ReceptionNumber, Type = c.Type!.NameKo, c.Location, Customer = k == null ? null : new { k.Address, k.Dong, k.District } })
                 .ToListAsync(ct);
-            var ics = new StringBuilder();
-            ics.Append("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Arisu Total Service//Visits//KO\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:아리수 방문\r\nX-WR-TIMEZONE:Asia/Seoul\r\n");
-            var stamp = clock.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            // RFC 5545 by Ical.Net: the Asia/Seoul VTIMEZONE the TZIDs refer to, escaping and line folding.
+            var calendar = new Ical.Net.Calendar { ProductId = "-//Arisu Total Service//Visits//KO" };
+            calendar.AddProperty("X-WR-CALNAME", "아리수 방문");
+            calendar.AddProperty("X-WR-TIMEZONE", SeoulZone);
+            calendar.AddTimeZone(Ical.Net.CalendarComponents.VTimeZone.FromDateTimeZone(SeoulZone));
+            var stamp = new Ical.Net.DataTypes.CalDateTime(clock.GetUtcNow().UtcDateTime);
             foreach (var v in visits)
             {
                 if (!Visit.TryParseWindow(v.Window, out var start, out var end)) continue;
                 var place = v.Customer is { } k ? Masking.Address(k.Address, k.Dong, k.District) : Masking.Address(v.Location, null, null);
-                ics.Append("BEGIN:VEVENT\r\n")
-                    .Append("UID:visit-").Append(v.Id.ToString(CultureInfo.InvariantCulture)).Append("@arisu\r\n")
-                    .Append("DTSTAMP:").Append(stamp).Append("\r\n")
-                    .Append("DTSTART;TZID=Asia/Seoul:").Append(v.Date.ToDateTime(start).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)).Append("\r\n")
-                    .Append("DTEND;TZID=Asia/Seoul:").Append(v.Date.ToDateTime(end).ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture)).Append("\r\n")
-                    .Append("SUMMARY:").Append(Escape($"{v.Type} {v.ReceptionNumber}")).Append("\r\n")
-                    .Append("LOCATION:").Append(Escape(place)).Append("\r\n")
-                    .Append("END:VEVENT\r\n");
+                calendar.Events.Add(new Ical.Net.CalendarComponents.CalendarEvent
+                {
+                    Uid = $"visit-{v.Id.ToString(CultureInfo.InvariantCulture)}@arisu",
+                    DtStamp = stamp,
+                    DtStart = new Ical.Net.DataTypes.CalDateTime(v.Date.ToDateTime(start), SeoulZone),
+                    DtEnd = new Ical.Net.DataTypes.CalDateTime(v.Date.ToDateTime(end), SeoulZone),
+                    Summary = $"{v.Type} {v.ReceptionNumber}",
+                    Location = place,
+                });
             }
-            ics.Append("END:VCALENDAR\r\n");
-            return Results.Text(ics.ToString(), "text/calendar; charset=utf-8");
+            var ics = new Ical.Net.Serialization.CalendarSerializer().SerializeToString(calendar) ?? "";
+            return Results.Text(ics, "text/calendar; charset=utf-8");
         }).AllowAnonymous();
         return app;
     }
 
-    private static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    private const string SeoulZone = "Asia/Seoul";
 }

@@ -185,6 +185,12 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         Assert.StartsWith("BEGIN:VCALENDAR", ics);
         Assert.Contains(reception, ics);
         Assert.Contains("DTSTART;TZID=Asia/Seoul:20261203T150000", ics);
+        // RFC 5545: the zone the TZIDs name is in the file, lines are folded at 75 octets, and it reads back.
+        Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul", ics);
+        Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
+        var parsed = Ical.Net.Calendar.Load(ics)!;
+        var visit = Assert.Single(parsed.Events, e => e.Summary!.Contains(reception, StringComparison.Ordinal));
+        Assert.Equal(new DateTime(2026, 12, 3, 6, 0, 0, DateTimeKind.Utc), visit.DtStart!.AsUtc);
         Assert.DoesNotContain("010-6060-7070", ics);
         Assert.DoesNotContain("세입자", ics);
 
