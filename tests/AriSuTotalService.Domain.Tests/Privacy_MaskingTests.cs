@@ -71,3 +71,12 @@ public class EmailMaskingTests
     [InlineData(null, "")]
     public void Only_the_first_letter_and_the_domain_show(string? email, string masked) => Assert.Equal(masked, Masking.Email(email));
 }
+
+public class InternationalPhoneMaskingTests
+{
+    [Theory]
+    [InlineData("+82 10-1234-5678", "010-****-5678")]
+    [InlineData("+82-2-2600-0002", "02-****-0002")]
+    public void A_number_written_with_82_is_masked_as_the_national_number(string phone, string masked) =>
+        Assert.Equal(masked, Masking.Phone(phone));
+}

@@ -25,6 +25,8 @@ public static partial class Masking
     {
         if (string.IsNullOrWhiteSpace(phone)) return "";
         var digits = new string(phone.Where(char.IsAsciiDigit).ToArray());
+        // +82 10-1234-5678 is 010-1234-5678 (the country code stands for the leading 0).
+        if (phone.TrimStart().StartsWith('+') && digits.StartsWith("82", StringComparison.Ordinal)) digits = "0" + digits[2..];
         if (digits.Length < 7) return new string('*', digits.Length);
         var last = digits[^4..];
         var prefixLength = digits.StartsWith("02", StringComparison.Ordinal) ? 2 : 3;

@@ -40,8 +40,7 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
                 errors.Add(new ImportError(line, "account_number", $"{firstLine}행과 같은 수용가번호입니다."));
             var name = CsvFile.Required(csv.Get(f, "holder_name"), line, "holder_name", errors, 100);
             var phone = csv.Get(f, "phone");
-            var digits = Customer.DigitsOf(phone);
-            if (digits.Length is < 9 or > 12 || phone.Length > MaxPhoneLength || phone.Any(ch => !char.IsAsciiDigit(ch) && ch != '-' && ch != ' '))
+            if (phone.Length > MaxPhoneLength || !Notices.KoreanPhone.TryParse(phone, out _, out _))
                 errors.Add(new ImportError(line, "phone", $"전화번호 형식이 아닙니다: '{CsvFile.Shorten(phone)}'"));
             var address = CsvFile.Required(csv.Get(f, "address"), line, "address", errors, 300);
             var district = csv.Get(f, "district");

@@ -49,7 +49,7 @@ public sealed class OutboxJob(ArisuDbContext db, ISmsSender sender, TimeProvider
         {
             try
             {
-                await sender.SendAsync(message.ToPhone, message.Body, ct);
+                await sender.SendAsync(KoreanPhone.E164(message.ToPhone), message.Body, ct);
                 message.MarkSent(clock.GetUtcNow().UtcDateTime);
                 sent++;
             }

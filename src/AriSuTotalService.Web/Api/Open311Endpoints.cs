@@ -151,7 +151,12 @@ public static partial class Open311Endpoints
                 if (customerId is null) return Error(format, 400, $"이 사업소의 수용가번호가 아닙니다: {account}");
             }
             var phone = F("phone");
-            if (phone is not null && !PhonePattern().IsMatch(phone)) return Error(format, 400, "phone은 전화번호 형식이어야 합니다.");
+            if (phone is not null)
+            {
+                if (!Infrastructure.Notices.KoreanPhone.TryParse(phone, out var nationalPhone, out _))
+                    return Error(format, 400, "phone은 국내 전화번호여야 합니다 (예: 010-1234-5678, 02-2600-0002, 1588-1234).");
+                phone = nationalPhone;
+            }
             var email = F("email");
             if (email is not null && (email.Length > MaxEmail || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
                 return Error(format, 400, $"email은 {MaxEmail}자 이내의 전자우편 주소여야 합니다.");
@@ -518,6 +523,4 @@ public static partial class Open311Endpoints
             _ => new XElement(kv.Key, Convert.ToString(kv.Value, CultureInfo.InvariantCulture)),
         }));
 
-    [GeneratedRegex(@"^0\d{1,2}-?\d{3,4}-?\d{4}$")]
-    private static partial Regex PhonePattern();
 }

@@ -106,6 +106,7 @@ public class ConfiguredGatewayTests(ConfiguredGatewayTests.Factory factory) : IC
         using var scope = factory.Services.CreateScope();
         Assert.IsType<RecordingGateway>(scope.ServiceProvider.GetRequiredService<ISmsSender>());
         await scope.ServiceProvider.GetRequiredService<OutboxJob>().RunAsync(CancellationToken.None);
-        Assert.Contains("010-4747-5858", RecordingGateway.Sent);
+        // The gateway gets the number in E.164.
+        Assert.Contains("+821047475858", RecordingGateway.Sent);
     }
 }

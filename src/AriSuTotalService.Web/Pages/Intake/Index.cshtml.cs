@@ -112,8 +112,8 @@ public partial class IndexModel(ArisuDbContext db, ComplaintDesk desk, VisitWind
             if (string.IsNullOrWhiteSpace(Input.CallerPhone)) ModelState.AddModelError("Input.CallerPhone", "회신할 연락처를 입력하세요.");
             if (CustomerId is not null && !CallerRelations.All.Contains(Input.CallerRelation ?? "")) ModelState.AddModelError("Input.CallerRelation", "수용가와의 관계를 선택하세요.");
         }
-        if (!string.IsNullOrWhiteSpace(Input.CallerPhone) && !PhonePattern().IsMatch(Input.CallerPhone.Trim()))
-            ModelState.AddModelError("Input.CallerPhone", "전화번호 형식이 아닙니다 (예: 010-1234-5678).");
+        if (!string.IsNullOrWhiteSpace(Input.CallerPhone) && !Infrastructure.Notices.KoreanPhone.TryParse(Input.CallerPhone, out _, out _))
+            ModelState.AddModelError("Input.CallerPhone", "전화번호 형식이 아닙니다 (예: 010-1234-5678, 02-2600-0002, 1588-1234).");
         if (type?.NeedsVisit == true && Input.PreferredDate is { } date)
         {
             if (date < Today) ModelState.AddModelError("Input.PreferredDate", "희망 방문일은 오늘 이후여야 합니다.");
@@ -140,7 +140,7 @@ public partial class IndexModel(ArisuDbContext db, ComplaintDesk desk, VisitWind
         {
             var result = await desk.RegisterAsync(User.OfficeId(), new IntakeRequest(
                 CustomerId, Input.TypeCode, Input.Channel, Input.Description, Input.Location,
-                holderCalls ? null : Input.CallerName, holderCalls ? null : Input.CallerPhone?.Trim(),
+                holderCalls ? null : Input.CallerName, holderCalls ? null : Input.CallerPhone is { } callerPhone ? Infrastructure.Notices.KoreanPhone.National(callerPhone) : null,
                 holderCalls || CustomerId is null ? null : Input.CallerRelation,
                 Input.PreferredDate, Input.PreferredWindow, Input.OtherTypes), ct);
             return RedirectToPage("/Complaints/Detail", new { id = result.First.Id, created = true });
@@ -211,6 +211,4 @@ public partial class IndexModel(ArisuDbContext db, ComplaintDesk desk, VisitWind
     [GeneratedRegex(@"^\d{2,3}-\d{0,8}$")]
     private static partial Regex AccountPrefix();
 
-    [GeneratedRegex(@"^0\d{1,2}-?\d{3,4}-?\d{4}$")]
-    private static partial Regex PhonePattern();
 }
