@@ -9,12 +9,7 @@ namespace AriSuTotalService.Web.Tests.Api;
 /// <summary>Errors outside the contract on /api answer ProblemDetails JSON, never the HTML error page.</summary>
 public class ApiErrorTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
 {
-    private HttpClient Keyed()
-    {
-        var http = factory.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Api-Key", DemoData.ApiKey);
-        return http;
-    }
+    private HttpClient Keyed() => TestClient.Keyed(factory);
 
     private static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status)
     {

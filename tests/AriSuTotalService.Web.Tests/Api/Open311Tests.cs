@@ -9,12 +9,7 @@ namespace AriSuTotalService.Web.Tests.Api;
 
 public class Open311Tests(ArisuFactory factory) : IClassFixture<ArisuFactory>
 {
-    private HttpClient Client()
-    {
-        var http = factory.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Api-Key", DemoData.ApiKey);
-        return http;
-    }
+    private HttpClient Client() => TestClient.Keyed(factory);
 
     private string Jurisdiction => "arisu-" + factory.With(db => db.Offices.Single().Id);
 

@@ -12,12 +12,7 @@ namespace AriSuTotalService.Web.Tests.Import;
 
 public class ImportApiTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
 {
-    private HttpClient Api()
-    {
-        var http = factory.CreateClient();
-        http.DefaultRequestHeaders.Add("X-Api-Key", DemoData.ApiKey);
-        return http;
-    }
+    private HttpClient Api() => TestClient.Keyed(factory);
 
     private static HttpContent Body(string text, Encoding? encoding = null)
     {

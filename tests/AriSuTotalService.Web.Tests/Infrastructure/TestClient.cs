@@ -10,6 +10,14 @@ public sealed partial class TestClient(HttpClient http)
 {
     public HttpClient Http { get; } = http;
 
+    /// <summary>A plain client of the integration API carrying a key (the demo office's by default).</summary>
+    public static HttpClient Keyed(ArisuFactory factory, string key = DemoData.ApiKey)
+    {
+        var http = factory.CreateClient();
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return http;
+    }
+
     public static TestClient Anonymous(ArisuFactory factory) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
