@@ -40,6 +40,8 @@ public class ScanRun : IOfficeOwned
     public int NewUse { get; private set; }
     public int Anomalies { get; private set; }
     public int Skipped { get; private set; }
+    /// <summary>Of the skipped: meters whose previous reading ends more than the gap limit before the current one starts.</summary>
+    public int Gaps { get; private set; }
     public int CasesAdded { get; private set; }
     public string? Error { get; private set; }
 
@@ -50,11 +52,11 @@ public class ScanRun : IOfficeOwned
         Error = null;
     }
 
-    public void Complete(DateTime atUtc, int compared, int surges, int notices, int newUse, int anomalies, int skipped, int added)
+    public void Complete(DateTime atUtc, int compared, int surges, int notices, int newUse, int anomalies, int skipped, int added, int gaps = 0)
     {
         State = ScanStates.Completed;
         FinishedAtUtc = atUtc;
-        (Compared, Surges, Notices, NewUse, Anomalies, Skipped, CasesAdded) = (compared, surges, notices, newUse, anomalies, skipped, added);
+        (Compared, Surges, Notices, NewUse, Anomalies, Skipped, CasesAdded, Gaps) = (compared, surges, notices, newUse, anomalies, skipped, added, gaps);
     }
 
     public void Fail(DateTime atUtc, string error)

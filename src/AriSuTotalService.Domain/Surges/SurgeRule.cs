@@ -18,6 +18,8 @@ public enum SurgeKind
     Anomaly,
     /// <summary>No previous reading: counted, not compared.</summary>
     Skipped,
+    /// <summary>The previous reading ends more than <see cref="SurgeRule.MaxGapDays"/> before the current one starts: not compared across the gap.</summary>
+    Gap,
 }
 
 public readonly record struct SurgeVerdict(SurgeKind Kind, bool OnDiagnosisList, bool OnNoticeList, int? IncreaseTenths)
@@ -37,9 +39,16 @@ public readonly record struct SurgeVerdict(SurgeKind Kind, bool OnDiagnosisList,
 /// </summary>
 public static class SurgeRule
 {
-    public static SurgeVerdict Judge(Period? previous, Period current, SurgeThresholds t)
+    /// <summary>
+    /// The longest gap, in days, between the previous reading's end and the current one's start that is still "the
+    /// period immediately before" — the limit the leak fee reduction uses for its normal periods.
+    /// </summary>
+    public const int MaxGapDays = Reductions.LeakReductionCalculator.MaxGapDays;
+
+    public static SurgeVerdict Judge(Period? previous, Period current, SurgeThresholds t, int gapDays = 0)
     {
         if (previous is not { } prev) return new SurgeVerdict(SurgeKind.Skipped, false, false, null);
+        if (gapDays > MaxGapDays) return new SurgeVerdict(SurgeKind.Gap, false, false, null);
         if (current.Days <= 0 || prev.Days <= 0) throw new ArgumentException("periods must have at least one day");
         if (current.ReadingM3 < prev.ReadingM3) return new SurgeVerdict(SurgeKind.Anomaly, false, false, Increase(prev, current));
         if (prev.UsageM3 == 0)
@@ -65,11 +74,14 @@ public static class SurgeRule
     /// </summary>
     public const int MaxIncreaseTenths = 9_999_999;
 
-    /// <summary>(cur per day ÷ prev per day − 1) × 100 in tenths of a percent, truncated, at most <see cref="MaxIncreaseTenths"/>; null when prev is 0.</summary>
+    /// <summary>
+    /// (cur per day ÷ prev per day − 1) × 100 in tenths of a percent, truncated toward zero both ways (+41.66 → 41.6,
+    /// −14.63 → −14.6), at most <see cref="MaxIncreaseTenths"/>; null when prev is 0.
+    /// </summary>
     public static int? Increase(Period prev, Period cur)
     {
         if (prev.UsageM3 == 0) return null;
-        var ratioPerMille = cur.UsageM3 * prev.Days * 1000 / (prev.UsageM3 * cur.Days);
-        return (int)Math.Min(ratioPerMille - 1000, MaxIncreaseTenths);
+        var changePerMille = (cur.UsageM3 * prev.Days - prev.UsageM3 * cur.Days) * 1000 / (prev.UsageM3 * cur.Days);
+        return (int)Math.Min(changePerMille, MaxIncreaseTenths);
     }
 }

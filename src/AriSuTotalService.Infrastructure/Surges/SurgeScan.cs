@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AriSuTotalService.Infrastructure.Surges;
 
-public sealed record ScanCounts(int Compared, int Surges, int Notices, int NewUse, int Anomalies, int Skipped, int CasesAdded);
+/// <summary>What a scan judged: <see cref="Skipped"/> includes the <see cref="Gaps"/> (previous reading too far back to compare).</summary>
+public sealed record ScanCounts(int Compared, int Surges, int Notices, int NewUse, int Anomalies, int Skipped, int CasesAdded, int Gaps = 0);
 
 /// <summary>
 /// The monthly scan as set-based SQL over every meter of an office: the same statement runs on SQLite and SQL Server
@@ -33,7 +34,7 @@ public static class SurgeScan
             WHERE c."OfficeId" = @office
         ),
         cur AS (
-            SELECT l."CustomerId", r."PeriodEnd", r."ReadingM3", r."UsageM3", r."Days",
+            SELECT l."CustomerId", r."PeriodStart", r."PeriodEnd", r."ReadingM3", r."UsageM3", r."Days",
                 (SELECT {0}p."Id" FROM "MeterReadings" p
                  WHERE p."CustomerId" = l."CustomerId" AND p."PeriodEnd" < r."PeriodEnd" ORDER BY p."PeriodEnd" DESC{1}) AS "PrevId"
             FROM latest l
@@ -41,7 +42,7 @@ public static class SurgeScan
             WHERE r."PeriodEnd" >= @from
         ),
         pairs AS (
-            SELECT cur."CustomerId", cur."PeriodEnd" AS "CurEnd", cur."ReadingM3" AS "CurReading",
+            SELECT cur."CustomerId", cur."PeriodStart" AS "CurStart", cur."PeriodEnd" AS "CurEnd", cur."ReadingM3" AS "CurReading",
                    CAST(cur."UsageM3" AS BIGINT) AS "CurUsage", cur."Days" AS "CurDays",
                    prev."PeriodEnd" AS "PrevEnd", prev."ReadingM3" AS "PrevReading",
                    CAST(prev."UsageM3" AS BIGINT) AS "PrevUsage", prev."Days" AS "PrevDays"
@@ -52,6 +53,7 @@ public static class SurgeScan
             SELECT p."CustomerId", p."CurEnd", p."CurUsage", p."CurDays", p."PrevEnd", p."PrevUsage", p."PrevDays",
                 CASE
                     WHEN p."PrevEnd" IS NULL THEN 'skipped'
+                    WHEN {3} THEN 'gap'
                     WHEN p."CurReading" < p."PrevReading" THEN 'anomaly'
                     WHEN p."PrevUsage" = 0 THEN CASE WHEN p."CurUsage" >= @min THEN 'newUse' ELSE 'none' END
                     WHEN p."CurUsage" * p."PrevDays" - p."PrevUsage" * p."CurDays" < @min * p."PrevDays" THEN 'none'
@@ -64,16 +66,17 @@ public static class SurgeScan
                       AND p."CurUsage" * p."PrevDays" * 100 >= (100 + @diagnosis) * p."PrevUsage" * p."CurDays"
                      THEN 1 ELSE 0 END AS "Diagnosis",
                 CASE WHEN p."PrevEnd" IS NULL OR p."PrevUsage" = 0 THEN NULL
-                     WHEN p."CurUsage" * p."PrevDays" * 1000 / (p."PrevUsage" * p."CurDays") - 1000 > {2} THEN {2}
-                     ELSE p."CurUsage" * p."PrevDays" * 1000 / (p."PrevUsage" * p."CurDays") - 1000 END AS "IncreaseTenths"
+                     WHEN (p."CurUsage" * p."PrevDays" - p."PrevUsage" * p."CurDays") * 1000 / (p."PrevUsage" * p."CurDays") > {2} THEN {2}
+                     ELSE (p."CurUsage" * p."PrevDays" - p."PrevUsage" * p."CurDays") * 1000 / (p."PrevUsage" * p."CurDays") END AS "IncreaseTenths"
             FROM pairs p
         )
         """;
 
+    /// <summary>{3}: the previous reading ends more than the gap limit before the current one starts (the dialects' day difference).</summary>
     private static readonly string SqliteJudged = string.Format(System.Globalization.CultureInfo.InvariantCulture, JudgedTemplate, "", " LIMIT 1",
-        SurgeRule.MaxIncreaseTenths);
+        SurgeRule.MaxIncreaseTenths, $"julianday(p.\"CurStart\") - julianday(p.\"PrevEnd\") > {SurgeRule.MaxGapDays}");
     private static readonly string SqlServerJudged = string.Format(System.Globalization.CultureInfo.InvariantCulture, JudgedTemplate, "TOP 1 ", "",
-        SurgeRule.MaxIncreaseTenths);
+        SurgeRule.MaxIncreaseTenths, $"DATEDIFF(day, p.\"PrevEnd\", p.\"CurStart\") > {SurgeRule.MaxGapDays}");
 
     /// <summary>
     /// SQLite: the judgement is computed once into a temporary table of the connection; the insert and the counts read
@@ -90,7 +93,7 @@ public static class SurgeScan
     /// SQL Server: one batch. A command with parameters runs through <c>sp_executesql</c>, and a temporary table made
     /// inside it is dropped when that call returns — so the judgement, the insert and the counts (with the number of
     /// cases added) are made and read in the same batch. One row: compared, diagnosis, notice, new use, anomalies,
-    /// skipped, added.
+    /// skipped, gaps, added.
     /// </summary>
     public static readonly string SqlServerScan = SqlServerJudged + "SELECT * INTO #ScanJudged FROM judged;\n"
         + InsertTemplate + "#ScanJudged j" + InsertFilter
@@ -100,12 +103,13 @@ public static class SurgeScan
 
     private const string CountColumns = """
         SELECT
-            COALESCE(SUM(CASE WHEN "Kind" <> 'skipped' THEN 1 ELSE 0 END), 0),
+            COALESCE(SUM(CASE WHEN "Kind" NOT IN ('skipped', 'gap') THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'surge' AND "Diagnosis" = 1 THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'surge' THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'newUse' THEN 1 ELSE 0 END), 0),
             COALESCE(SUM(CASE WHEN "Kind" = 'anomaly' THEN 1 ELSE 0 END), 0),
-            COALESCE(SUM(CASE WHEN "Kind" = 'skipped' THEN 1 ELSE 0 END), 0)
+            COALESCE(SUM(CASE WHEN "Kind" IN ('skipped', 'gap') THEN 1 ELSE 0 END), 0),
+            COALESCE(SUM(CASE WHEN "Kind" = 'gap' THEN 1 ELSE 0 END), 0)
         """;
 
     private const string InsertTemplate = """
@@ -155,16 +159,16 @@ public static class SurgeScan
                     await using (var judge = Make(SqliteMaterialize)) await judge.ExecuteNonQueryAsync(ct);
                     int added;
                     await using (var insert = Make(SqliteInsert)) added = await insert.ExecuteNonQueryAsync(ct);
-                    await using (var count = Make(SqliteCount)) counts = [.. await ReadRowAsync(count, 6, ct), added];
+                    await using (var count = Make(SqliteCount)) counts = [.. await ReadRowAsync(count, 7, ct), added];
                     await using (var drop = Make(SqliteDrop)) await drop.ExecuteNonQueryAsync(ct);
                 }
                 else
                 {
                     await using var scan = Make(SqlServerScan);
-                    counts = await ReadRowAsync(scan, 7, ct);
+                    counts = await ReadRowAsync(scan, 8, ct);
                 }
                 await tx.CommitAsync(ct);
-                return new ScanCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+                return new ScanCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[7], counts[6]);
             }
             finally
             {

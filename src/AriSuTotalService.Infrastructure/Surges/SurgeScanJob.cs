@@ -34,7 +34,7 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
         {
             var thresholds = await SurgeSettings.GetAsync(db, run.OfficeId, ct);
             var counts = await SurgeScan.RunAsync(db, run.OfficeId, run.Period, thresholds, Now, ct);
-            run.Complete(Now, counts.Compared, counts.Surges, counts.Notices, counts.NewUse, counts.Anomalies, counts.Skipped, counts.CasesAdded);
+            run.Complete(Now, counts.Compared, counts.Surges, counts.Notices, counts.NewUse, counts.Anomalies, counts.Skipped, counts.CasesAdded, counts.Gaps);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Surge scan {Run} of {Period:yyyy-MM}: {Compared} compared, {Surges} surges, {Notices} notices, {Added} new cases",
                 run.Id, run.Period, counts.Compared, counts.Surges, counts.Notices, counts.CasesAdded);

@@ -3459,6 +3459,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("Gaps")
+                        .HasColumnType("int");
+
                     b.Property<int>("NewUse")
                         .HasColumnType("int");
 

@@ -3418,6 +3418,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Gaps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NewUse")
                         .HasColumnType("INTEGER");
 

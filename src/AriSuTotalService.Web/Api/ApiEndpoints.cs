@@ -97,7 +97,7 @@ public static class ApiEndpoints
                     {
                         id = r.Id, period = r.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture), state = r.State,
                         startedAt = Seoul(r.StartedAtUtc), finishedAt = Seoul(r.FinishedAtUtc),
-                        compared = r.Compared, surges = r.Surges, notices = r.Notices, newUse = r.NewUse, anomalies = r.Anomalies, skipped = r.Skipped,
+                        compared = r.Compared, surges = r.Surges, notices = r.Notices, newUse = r.NewUse, anomalies = r.Anomalies, skipped = r.Skipped, gaps = r.Gaps,
                     }, Json);
             })
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Scans));

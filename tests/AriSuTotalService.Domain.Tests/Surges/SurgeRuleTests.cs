@@ -136,4 +136,23 @@ public class SurgeRuleTests
         Assert.Equal(SurgeRule.MaxIncreaseTenths, v.IncreaseTenths);
         Assert.Equal(999_999.9m, v.IncreasePercent);
     }
+
+    [Fact]
+    public void A_decrease_is_truncated_toward_zero_like_an_increase()
+    {
+        // 41 → 35 m³ over the same 30 days: −14.634… % → −14.6 %, not −14.7 %.
+        Assert.Equal(-146, SurgeRule.Increase(new Period(1000, 41, 30), new Period(1035, 35, 30)));
+        Assert.Equal(-14.6m, SurgeRule.Judge(new Period(1000, 41, 30), new Period(990, 35, 30), T).IncreasePercent);
+    }
+
+    [Fact]
+    public void A_previous_reading_more_than_ten_days_before_is_not_compared_across_the_gap()
+    {
+        var prev = new Period(1000, 20, 30);
+        var cur = new Period(1060, 60, 30);
+        Assert.Equal(SurgeKind.Surge, SurgeRule.Judge(prev, cur, T, gapDays: SurgeRule.MaxGapDays).Kind);
+        var gap = SurgeRule.Judge(prev, cur, T, gapDays: SurgeRule.MaxGapDays + 1);
+        Assert.Equal(SurgeKind.Gap, gap.Kind);
+        Assert.False(gap.OnDiagnosisList);
+    }
 }

@@ -89,4 +89,33 @@ public class ScanEdgeTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
             return 0;
         });
     }
+
+    [Fact]
+    public async Task A_gap_of_more_than_ten_days_is_skipped_with_its_reason_and_a_decrease_is_truncated_toward_zero()
+    {
+        var month = new DateOnly(2030, 7, 1);
+        // The previous reading ends 2030-05-31, the current starts 2030-06-15: 15 days not read, a tripled usage not compared.
+        var gap = Meter("20-9000201", ("2030-05-01", "2030-05-31", 1000, 20), ("2030-06-15", "2030-07-15", 1060, 60));
+        // Exactly ten days: still the period immediately before.
+        var tenDays = Meter("20-9000202", ("2030-05-01", "2030-05-31", 1000, 20), ("2030-06-10", "2030-07-10", 1060, 60));
+        // A replaced meter (reading lower) whose usage fell from 41 to 35 m³ in 30 days: −14.63 % → −14.6 %.
+        var fell = Meter("20-9000203", ("2030-05-10", "2030-06-09", 5000, 41), ("2030-06-09", "2030-07-09", 35, 35));
+        ScanCounts counts;
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AriSuTotalService.Infrastructure.Data.ArisuDbContext>();
+            counts = await SurgeScan.RunAsync(db, db.Offices.Single().Id, month, SurgeThresholds.Default, DateTime.UtcNow);
+        }
+        Assert.Equal(1, counts.Gaps);
+        Assert.True(counts.Skipped >= counts.Gaps);
+        factory.With(db =>
+        {
+            var cases = db.SurgeCases.AsNoTracking().Where(c => c.Period == month).ToDictionary(c => c.CustomerId);
+            Assert.False(cases.ContainsKey(gap));
+            Assert.True(cases[tenDays].OnDiagnosisList);
+            Assert.Equal(SurgeKinds.Anomaly, cases[fell].Kind);
+            Assert.Equal(-146, cases[fell].IncreaseTenths);
+            return 0;
+        });
+    }
 }

@@ -43,7 +43,7 @@ public class ScansModel(ArisuDbContext db, SurgeScanJob scans, TimeProvider cloc
         var r = await db.ScanRuns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return NotFound();
         return new JsonResult(new { id = r.Id, state = r.State, compared = r.Compared, surges = r.Surges, notices = r.Notices, newUse = r.NewUse,
-            anomalies = r.Anomalies, skipped = r.Skipped, added = r.CasesAdded, error = r.Error });
+            anomalies = r.Anomalies, skipped = r.Skipped, gaps = r.Gaps, added = r.CasesAdded, error = r.Error });
     }
 
     private async Task LoadAsync(CancellationToken ct)
