@@ -205,6 +205,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     {
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("취소 사유를 입력하세요.");
+        EnsureNotPaused();
         Status = ComplaintStatuses.Cancelled;
         CancelReason = reason.Trim();
         _events.Add(new ComplaintEvent(atUtc, by, "cancelled", CancelReason));
@@ -250,11 +251,21 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
 
     private void Close(string resolution, DateTime atUtc, string by)
     {
-        PausedAtUtc = null;
+        EnsureNotPaused();
         Resolution = resolution.Trim();
         Status = ComplaintStatuses.Resolved;
         ClosedAtUtc = atUtc;
         _events.Add(new ComplaintEvent(atUtc, by, "resolved", Resolution));
+    }
+
+    /// <summary>
+    /// A paused complaint is resumed (its deadline moved by the paused working time) before anything closes it: closing
+    /// it paused would keep the old deadline and count the pause against the office.
+    /// </summary>
+    private void EnsureNotPaused()
+    {
+        if (PausedAtUtc is not null)
+            throw new InvalidOperationException($"complaint {ReceptionNumber} is paused: resume it (moving the deadline) before closing it");
     }
 
     private void EnsureOpen()

@@ -123,6 +123,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     public async Task ResolveAsync(long id, Guid version, string resolution, CancellationToken ct = default)
     {
         var c = await ForChangeAsync(id, version, ct);
+        await ResumeIfPausedAsync(c, ct);
         c.Resolve(resolution, Now, user.Name);
         await db.SaveChangesAsync(ct);
     }
@@ -131,6 +132,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     {
         if (!Divisions.IsKnown(division)) throw new DomainException("알 수 없는 부서입니다.");
         var c = await ForChangeAsync(id, version, ct);
+        await ResumeIfPausedAsync(c, ct);
         c.TransferTo(division, reason, Now, user.Name);
         await db.SaveChangesAsync(ct);
     }
@@ -138,6 +140,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     public async Task ReportTransferResultAsync(long id, Guid version, string result, CancellationToken ct = default)
     {
         var c = await ForChangeAsync(id, version, ct);
+        await ResumeIfPausedAsync(c, ct);
         c.ReportTransferResult(result, Now, user.Name);
         await db.SaveChangesAsync(ct);
     }
@@ -145,6 +148,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     public async Task CancelAsync(long id, Guid version, string reason, CancellationToken ct = default)
     {
         var c = await ForChangeAsync(id, version, ct);
+        await ResumeIfPausedAsync(c, ct);
         c.Cancel(reason, Now, user.Name);
         await db.SaveChangesAsync(ct);
     }
@@ -162,6 +166,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     public async Task ExtendAsync(long id, Guid version, DateTime newDeadlineLocal, string reason, CancellationToken ct = default)
     {
         var c = await ForChangeAsync(id, version, ct);
+        await ResumeIfPausedAsync(c, ct);
         var calendar = await holidays.GetAsync(db, ct);
         var limit = calendar.ExtensionLimit(SeoulTime.ToLocal(c.DeadlineAtUtc), c.Type!.Period);
         c.ExtendDeadline(SeoulTime.ToUtc(newDeadlineLocal), SeoulTime.ToUtc(limit), reason, Now, user.Name);
@@ -184,12 +189,22 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     public async Task ResumeAsync(long id, Guid version, CancellationToken ct = default)
     {
         var c = await ForChangeAsync(id, version, ct);
-        if (c.PausedAtUtc is not { } paused) throw new DomainException("보완 요청 중이 아닙니다.");
+        if (c.PausedAtUtc is null) throw new DomainException("보완 요청 중이 아닙니다.");
+        await ResumeIfPausedAsync(c, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// A paused complaint resumes first, as part of whatever acts on it next (resolve, cancel, transfer, result, extend,
+    /// a visit's outcome): the deadline moves by the paused working time, so the pause never counts as late.
+    /// </summary>
+    public async Task ResumeIfPausedAsync(Complaint c, CancellationToken ct = default)
+    {
+        if (c.PausedAtUtc is not { } paused) return;
         var calendar = await holidays.GetAsync(db, ct);
         var now = Now;
         var newDeadline = calendar.AfterPause(SeoulTime.ToLocal(c.DeadlineAtUtc), SeoulTime.ToLocal(paused), SeoulTime.ToLocal(now));
         c.Resume(SeoulTime.ToUtc(newDeadline), now, user.Name);
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The number to tell the citizen by: the caller's when the caller is not the holder, else the holder's.</summary>

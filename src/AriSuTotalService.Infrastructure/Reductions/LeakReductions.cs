@@ -144,7 +144,11 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
     private async Task DecidedAsync(LeakReduction r, string resolution, string notice, (string Key, string? Value) detail, CancellationToken ct)
     {
         var complaint = await ComplaintOfAsync(r, ct);
-        if (complaint.IsOpen && complaint.Status != ComplaintStatuses.Transferred) complaint.Resolve(resolution, Now, user.Name);
+        if (complaint.IsOpen && complaint.Status != ComplaintStatuses.Transferred)
+        {
+            await desk.ResumeIfPausedAsync(complaint, ct);
+            complaint.Resolve(resolution, Now, user.Name);
+        }
         await desk.QueueNoticeAsync(complaint, notice, new Dictionary<string, string?> { ["reception"] = complaint.ReceptionNumber, [detail.Key] = detail.Value }, ct);
         await db.SaveChangesAsync(ct);
     }

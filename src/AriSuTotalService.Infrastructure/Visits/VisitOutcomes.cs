@@ -64,6 +64,7 @@ public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileSto
                 if (visit.Status == VisitStatuses.Booked) visit.Arrive(now);
                 visit.Finish(now);
                 complaint.MarkVisited(now, user.Name);
+                await desk.ResumeIfPausedAsync(complaint, ct);
                 if (input.TransferDivision is { Length: > 0 } division)
                     complaint.TransferTo(division, input.TransferReason ?? Text.Fit(outcome.Note, Complaint.MaxReasonLength), now, user.Name);
                 else if (input.Result == VisitResults.Resolved)
