@@ -16,6 +16,12 @@ public static class ComplaintTypeCodes
     public const string WaterQualityTest = "WATER_QUALITY_TEST";
     public const string SupplyWorks = "SUPPLY_WORKS";
     public const string IndoorPiping = "INDOOR_PIPING";
+
+    /// <summary>
+    /// The plan's four citizen-inconvenience types (4대 시민불편 민원): the proactive rate and every figure headquarters
+    /// scores count these, whatever an administrator's catalogue flag says (the flag may add types to office views only).
+    /// </summary>
+    public static readonly IReadOnlyList<string> TotalService = [LeakDiagnosis, LeakFeeReduction, SupplyInconvenience, WaterQualityTest];
     public const string WorksOther = "WORKS_OTHER";
 
     /// <summary>The four citizen-inconvenience complaints of the Total Service (4대 시민불편 민원).</summary>

@@ -56,7 +56,8 @@ public sealed record PerformanceFigures(DateOnly From, DateOnly To, IReadOnlyLis
             OnTime = resolved.Count(c => c.ComplaintTypeId == t.Id && c.ClosedAtUtc <= c.DeadlineAtUtc),
         }).ToListAsync(ct);
 
-        var byType = rows.Select(r => new TypeFigures(r.Type.Code, r.Type.NameKo, r.Type.Field, r.Type.IsTotalService,
+        // The four are the plan's, not the catalogue flag's (an administrator may flag more for office views).
+        var byType = rows.Select(r => new TypeFigures(r.Type.Code, r.Type.NameKo, r.Type.Field, ComplaintTypeCodes.TotalService.Contains(r.Type.Code),
             r.Phone + r.Visit + r.Web + r.Proactive + r.Derived, r.Phone + r.Visit + r.Web, r.Proactive + r.Derived, r.Derived)).ToList();
         var byTypeCompliance = rows.ToDictionary(r => r.Type.Code, r => new ComplianceFigures(r.Closed, r.OnTime));
         return new PerformanceFigures(fromMonth, toMonth, byType, new ComplianceFigures(rows.Sum(r => r.Closed), rows.Sum(r => r.OnTime)), byTypeCompliance);
@@ -77,14 +78,14 @@ public sealed record PerformanceFigures(DateOnly From, DateOnly To, IReadOnlyLis
             // Counted per channel: each count is then one tight range of the (office, type, channel, date) index.
             var rows = await db.ComplaintTypes.AsNoTracking().Select(t => new
             {
-                t.IsTotalService,
+                t.Code,
                 Citizen = received.Count(c => c.ComplaintTypeId == t.Id && c.Channel == Channels.Phone)
                     + received.Count(c => c.ComplaintTypeId == t.Id && c.Channel == Channels.Visit)
                     + received.Count(c => c.ComplaintTypeId == t.Id && c.Channel == Channels.Web),
                 Office = received.Count(c => c.ComplaintTypeId == t.Id && c.Channel == Channels.Proactive)
                     + received.Count(c => c.ComplaintTypeId == t.Id && c.Channel == Channels.Derived),
             }).ToListAsync(ct);
-            var four = rows.Where(r => r.IsTotalService).ToList();
+            var four = rows.Where(r => ComplaintTypeCodes.TotalService.Contains(r.Code)).ToList();
             result.Add((month, rows.Sum(r => r.Citizen + r.Office), four.Sum(r => r.Citizen + r.Office), four.Sum(r => r.Office)));
         }
         return result;
