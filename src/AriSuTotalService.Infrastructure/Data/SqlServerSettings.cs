@@ -32,12 +32,24 @@ public static class SqlServerSettings
         FROM sys.databases WHERE [database_id] = DB_ID()
         """;
 
-    private sealed record State(int Level, int Snapshot);
-
     /// <summary>At start: says plainly when the database lacks a setting (the <c>migrate</c> command sets both).</summary>
     public static async Task VerifyAsync(ArisuDbContext db, ILogger logger, CancellationToken ct = default)
     {
-        var state = await db.Database.SqlQueryRaw<State>(Read).SingleAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        (int Level, int Snapshot) state;
+        try
+        {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.CommandText = Read;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return;
+            state = (Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt32(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         if (state.Level < DatabaseOptions.SqlServerCompatibilityLevel)
             logger.LogError("The database's compatibility level is {Level}; the application needs {Needed}. Run the migrate command.",
                 state.Level, DatabaseOptions.SqlServerCompatibilityLevel);

@@ -115,11 +115,8 @@ public static partial class Open311Endpoints
 
         v2.MapPost("/requests.{format}", async (string format, HttpContext http, ComplaintDesk desk, ArisuDbContext db) =>
         {
-            if (Check(format) is { } bad) return bad;
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
-            string? F(string name) => form is not null && form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
-            if (await PosterAsync(format, F("jurisdiction_id") ?? http.Request.Query["jurisdiction_id"], http, db) is { Error: { } error }) return error;
-            if (form is null) return Error(format, 400, "요청은 application/x-www-form-urlencoded 형식이어야 합니다.");
+            var (F, refused) = await PostAsync(format, http, db);
+            if (refused is not null) return refused;
             var code = F("service_code");
             if (code is null) return Error(format, 400, "service_code가 필요합니다.");
             var type = await db.ComplaintTypes.AsNoTracking().SingleOrDefaultAsync(t => t.Code == code && t.IsActive, http.RequestAborted);
@@ -318,11 +315,8 @@ public static partial class Open311Endpoints
 
         v2.MapPost("/servicerequestupdates.{format}", async (string format, HttpContext http, ArisuDbContext db, TimeProvider clock) =>
         {
-            if (Check(format) is { } bad) return bad;
-            var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
-            string? F(string name) => form is not null && form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
-            if (await PosterAsync(format, F("jurisdiction_id") ?? http.Request.Query["jurisdiction_id"], http, db) is { Error: { } error }) return error;
-            if (form is null) return Error(format, 400, "요청은 application/x-www-form-urlencoded 형식이어야 합니다.");
+            var (F, refused) = await PostAsync(format, http, db);
+            if (refused is not null) return refused;
             var id = F("service_request_id");
             if (id is null) return Error(format, 400, "service_request_id가 필요합니다.");
             var text = F("description");
@@ -365,7 +359,10 @@ public static partial class Open311Endpoints
                 c.ReceptionNumber, c.Status, c.Resolution, Name = c.Type!.NameKo, Code = c.Type.Code, c.Division, c.ReceivedAtUtc, c.UpdatedAtUtc,
                 c.DeadlineAtUtc, c.Location, c.Latitude, c.Longitude, Customer = k == null ? null : new { k.Address, k.Dong, k.District },
             }).ToListAsync(ct);
-        return rows.Select(c => new Dictionary<string, object?>
+        return rows.Select(c =>
+        {
+            var place = Position(c.Latitude, c.Longitude, c.Customer?.District ?? SeoulDistricts.In(c.Location));
+            return new Dictionary<string, object?>
         {
             ["service_request_id"] = c.ReceptionNumber,
             ["status"] = ComplaintStatuses.Open.Contains(c.Status) ? "open" : "closed",
@@ -383,9 +380,10 @@ public static partial class Open311Endpoints
             ["address_id"] = null,
             ["zipcode"] = null,
             // About 100 m, like the address masked to the dong; without coordinates, the district office's position.
-            ["lat"] = Position(c.Latitude, c.Longitude, c.Customer?.District ?? SeoulDistricts.In(c.Location))?.Latitude,
-            ["long"] = Position(c.Latitude, c.Longitude, c.Customer?.District ?? SeoulDistricts.In(c.Location))?.Longitude,
+            ["lat"] = place?.Latitude,
+            ["long"] = place?.Longitude,
             ["media_url"] = null,
+        };
         }).ToList();
     }
 
@@ -412,6 +410,21 @@ public static partial class Open311Endpoints
     private static Task<Caller> ReaderAsync(string format, string? jurisdiction, HttpContext http, ArisuDbContext db) =>
         CallerAsync(format, jurisdiction, http, db, keyRequired: false);
 
+    /// <summary>
+    /// A post's form (a field's trimmed value, or null) once the format, the key and the jurisdiction are checked, or
+    /// the error to answer.
+    /// </summary>
+    private static async Task<(Func<string, string?> Field, IResult? Error)> PostAsync(string format, HttpContext http, ArisuDbContext db)
+    {
+        static string? None(string _) => null;
+        if (Check(format) is { } bad) return (None, bad);
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        string? F(string name) => form is not null && form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.ToString().Trim() : null;
+        if (await PosterAsync(format, F("jurisdiction_id") ?? http.Request.Query["jurisdiction_id"], http, db) is { Error: { } error }) return (None, error);
+        if (form is null) return (None, Error(format, 400, "요청은 application/x-www-form-urlencoded 형식이어야 합니다."));
+        return (F, null);
+    }
+
     /// <summary>A poster: as a reader, with the office's key (open311 scope) required.</summary>
     private static Task<Caller> PosterAsync(string format, string? jurisdiction, HttpContext http, ArisuDbContext db) =>
         CallerAsync(format, jurisdiction, http, db, keyRequired: true);
@@ -436,10 +449,12 @@ public static partial class Open311Endpoints
         int office;
         if (!string.IsNullOrEmpty(jurisdiction))
         {
-            var offices = await db.Offices.AsNoTracking().Select(o => o.Id).ToListAsync(http.RequestAborted);
-            var named = offices.Where(id => JurisdictionOf(id) == jurisdiction).ToList();
-            if (named.Count == 0) return Caller.Refused(Error(format, 404, $"알 수 없는 jurisdiction_id입니다: {jurisdiction}"));
-            office = named[0];
+            // "arisu-{office id}", as discovery lists them.
+            if (!(jurisdiction.StartsWith("arisu-", StringComparison.Ordinal)
+                    && int.TryParse(jurisdiction.AsSpan("arisu-".Length), NumberStyles.None, CultureInfo.InvariantCulture, out office)
+                    && JurisdictionOf(office) == jurisdiction
+                    && await db.Offices.AnyAsync(o => o.Id == office, http.RequestAborted)))
+                return Caller.Refused(Error(format, 404, $"알 수 없는 jurisdiction_id입니다: {jurisdiction}"));
         }
         else if (keyOffice is { } fromKey)
         {

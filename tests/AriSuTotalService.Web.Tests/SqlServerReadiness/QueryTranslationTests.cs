@@ -44,39 +44,34 @@ public sealed class TranslationCollection : ICollectionFixture<RecordingFactory>
 [Collection(TranslationCollection.Name)]
 public class QueryTranslationTests(RecordingFactory factory)
 {
-    /// <summary>Queries compiled once for the process keep the executor of the model they were first run with.</summary>
-    private static void ForgetCompiledExecutors()
-    {
-        foreach (var type in typeof(Program).Assembly.GetTypes().Concat(typeof(ArisuDbContext).Assembly.GetTypes()))
-            foreach (var field in type.GetFields(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public))
-            {
-                if (!typeof(Delegate).IsAssignableFrom(field.FieldType) || field.GetValue(null) is not Delegate { Target: { } target }) continue;
-                for (var t = target.GetType(); t is not null; t = t.BaseType)
-                    if (t.Name.StartsWith("CompiledQueryBase", StringComparison.Ordinal))
-                        t.GetField("_executor", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.SetValue(target, null);
-            }
-    }
+    private const System.Reflection.BindingFlags Private = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
 
-    /// <summary>
-    /// Queries compiled once for the process (EF.CompileAsyncQuery) are compiled by whichever app runs them first, so
-    /// they are read from their fields and translated by themselves.
-    /// </summary>
-    public static IReadOnlyList<(string Name, System.Linq.Expressions.LambdaExpression Query)> CompiledQueries()
+    /// <summary>The queries compiled once for the process (EF.CompileAsyncQuery): each field's compiled-query object and its EF type.</summary>
+    private static IEnumerable<(string Name, object Target, Type Compiled)> CompiledQueryObjects()
     {
-        var found = new List<(string, System.Linq.Expressions.LambdaExpression)>();
         const System.Reflection.BindingFlags Static = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
         foreach (var type in typeof(Program).Assembly.GetTypes().Concat(typeof(ArisuDbContext).Assembly.GetTypes()))
             foreach (var field in type.GetFields(Static))
             {
                 if (!typeof(Delegate).IsAssignableFrom(field.FieldType) || field.GetValue(null) is not Delegate { Target: { } target }) continue;
                 for (var t = target.GetType(); t is not null; t = t.BaseType)
-                    if (t.Name.StartsWith("CompiledQueryBase", StringComparison.Ordinal)
-                        && t.GetField("_queryExpression", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)?.GetValue(target)
-                            is System.Linq.Expressions.LambdaExpression query)
-                        found.Add(($"{type.Name}.{field.Name}", query));
+                    if (t.Name.StartsWith("CompiledQueryBase", StringComparison.Ordinal))
+                        yield return ($"{type.Name}.{field.Name}", target, t);
             }
-        return found;
     }
+
+    /// <summary>Queries compiled once for the process keep the executor of the model they were first run with.</summary>
+    private static void ForgetCompiledExecutors()
+    {
+        foreach (var (_, target, compiled) in CompiledQueryObjects()) compiled.GetField("_executor", Private)?.SetValue(target, null);
+    }
+
+    /// <summary>
+    /// Those queries are compiled by whichever app runs them first, so they are read from their fields and translated
+    /// by themselves.
+    /// </summary>
+    public static IReadOnlyList<(string Name, System.Linq.Expressions.LambdaExpression Query)> CompiledQueries() =>
+        [.. CompiledQueryObjects().Select(c => (c.Name, (System.Linq.Expressions.LambdaExpression)c.Compiled.GetField("_queryExpression", Private)!.GetValue(c.Target)!))];
 
     private async Task WalkAsync()
     {
