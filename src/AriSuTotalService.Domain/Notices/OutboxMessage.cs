@@ -31,17 +31,36 @@ public class OutboxMessage : IOfficeOwned
     public DateTime? SentAtUtc { get; private set; }
     public int Attempts { get; private set; }
     public string? LastError { get; private set; }
+    /// <summary>The attempt under way (the gateway's idempotency key): set before the gateway is called, kept once sent.</summary>
+    public string? AttemptId { get; private set; }
+    /// <summary>When the attempt under way began; null when no attempt is under way.</summary>
+    public DateTime? SendingSinceUtc { get; private set; }
+
+    /// <summary>Handed to the gateway, outcome not yet known (a crash here leaves it so until reconciled).</summary>
+    public bool IsSending => SendingSinceUtc is not null && SentAtUtc is null;
+
+    /// <summary>Recorded (and saved) before the gateway is called.</summary>
+    public void BeginSending(string attemptId, DateTime atUtc)
+    {
+        if (SentAtUtc is not null) throw new InvalidOperationException("the message was sent");
+        AttemptId = attemptId;
+        SendingSinceUtc = atUtc;
+    }
 
     public void MarkSent(DateTime atUtc)
     {
         SentAtUtc = atUtc;
+        SendingSinceUtc = null;
         Attempts++;
         LastError = null;
     }
 
+    /// <summary>The gateway refused (or says it never got) the attempt: nothing went out; the next run tries again with a new attempt.</summary>
     public void MarkFailed(string error)
     {
         Attempts++;
+        SendingSinceUtc = null;
+        AttemptId = null;
         LastError = error.Length > 500 ? error[..500] : error;
     }
 }

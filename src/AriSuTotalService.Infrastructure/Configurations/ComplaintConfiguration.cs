@@ -87,6 +87,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Doma
         b.Property(m => m.Kind).HasMaxLength(20).IsRequired();
         b.Property(m => m.Body).HasMaxLength(2000).IsRequired();
         b.Property(m => m.LastError).HasMaxLength(500);
+        b.Property(m => m.AttemptId).HasMaxLength(32).IsUnicode(false);
+        b.Ignore(m => m.IsSending);
         b.HasOne<Office>().WithMany().HasForeignKey(m => m.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Complaint>().WithMany().HasForeignKey(m => m.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => new { m.SentAtUtc, m.CreatedAtUtc });

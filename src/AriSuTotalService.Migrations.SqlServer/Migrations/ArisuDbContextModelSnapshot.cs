@@ -2632,6 +2632,11 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("AttemptId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
@@ -2657,6 +2662,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("SendingSinceUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("datetime2");

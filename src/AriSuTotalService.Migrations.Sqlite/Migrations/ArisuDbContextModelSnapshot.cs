@@ -2605,6 +2605,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AttemptId")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -2630,6 +2635,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SendingSinceUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAtUtc")
                         .HasColumnType("TEXT");

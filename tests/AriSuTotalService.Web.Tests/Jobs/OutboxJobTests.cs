@@ -110,3 +110,117 @@ public class ConfiguredGatewayTests(ConfiguredGatewayTests.Factory factory) : IC
         Assert.Contains("+821047475858", RecordingGateway.Sent);
     }
 }
+
+/// <summary>A gateway that keeps what it delivered by idempotency key, and can make the process "die" around a send.</summary>
+public sealed class KeyedGateway : ISmsSender
+{
+    public enum Crash { None, BeforeSend, AfterSend, AnswerLost }
+
+    public readonly System.Collections.Concurrent.ConcurrentQueue<(string To, string Key)> Delivered = new();
+    public string? CrashOn;
+    public Crash Mode;
+
+    public Task SendAsync(string toPhone, string body, CancellationToken ct) => throw new NotSupportedException("the key is always passed");
+
+    public Task SendAsync(string toPhone, string body, string idempotencyKey, CancellationToken ct)
+    {
+        var crash = toPhone == CrashOn ? Mode : Crash.None;
+        if (crash != Crash.None) CrashOn = null;
+        if (crash == Crash.BeforeSend) throw new OperationCanceledException("the server stopped before the request left");
+        // A second request with a key already delivered sends nothing more.
+        if (!Delivered.Any(d => d.Key == idempotencyKey)) Delivered.Enqueue((toPhone, idempotencyKey));
+        return crash switch
+        {
+            Crash.AfterSend => throw new OperationCanceledException("the server stopped before the answer was saved"),
+            Crash.AnswerLost => throw new SmsOutcomeUnknownException("timeout"),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    public Task<SmsAttemptStatus> LookUpAsync(string idempotencyKey, CancellationToken ct) =>
+        Task.FromResult(Mode == Crash.AnswerLost ? SmsAttemptStatus.Unknown
+            : Delivered.Any(d => d.Key == idempotencyKey) ? SmsAttemptStatus.Sent : SmsAttemptStatus.NotSent);
+
+    public int To(string e164) => Delivered.Count(d => d.To == e164);
+}
+
+public class MessagesSentOnceTests(MessagesSentOnceTests.Factory factory) : IClassFixture<MessagesSentOnceTests.Factory>
+{
+    public sealed class Factory : ArisuFactory
+    {
+        public KeyedGateway Gateway { get; } = new();
+
+        protected override void OverrideServices(IServiceCollection services) => services.AddSingleton<ISmsSender>(Gateway);
+    }
+
+    private long Queue(string phone) => factory.With(db =>
+    {
+        var m = new OutboxMessage(db.Offices.First().Id, null, phone, "booked", "방문 안내", factory.Clock.GetUtcNow().UtcDateTime);
+        db.OutboxMessages.Add(m);
+        db.SaveChanges();
+        return m.Id;
+    });
+
+    private async Task RunAsync()
+    {
+        using var scope = factory.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxJob>().RunAsync(CancellationToken.None);
+    }
+
+    private OutboxMessage Read(long id) => factory.With(db => db.OutboxMessages.AsNoTracking().Single(m => m.Id == id));
+
+    [Fact]
+    public async Task A_crash_after_the_gateway_sent_is_reconciled_and_the_citizen_gets_one_message()
+    {
+        factory.CreateClient().Dispose();
+        var id = Queue("010-3131-0001");
+        factory.Gateway.CrashOn = "+821031310001";
+        factory.Gateway.Mode = KeyedGateway.Crash.AfterSend;
+        await Assert.ThrowsAsync<OperationCanceledException>(RunAsync);
+        var left = Read(id);
+        Assert.True(left.IsSending);
+        Assert.NotNull(left.AttemptId);
+        Assert.Equal(1, factory.Gateway.To("+821031310001"));
+
+        await RunAsync();
+        var done = Read(id);
+        Assert.NotNull(done.SentAtUtc);
+        Assert.Equal(left.AttemptId, done.AttemptId);
+        Assert.Equal(1, factory.Gateway.To("+821031310001"));
+    }
+
+    [Fact]
+    public async Task A_crash_before_the_request_left_sends_the_message_on_the_next_run()
+    {
+        factory.CreateClient().Dispose();
+        var id = Queue("010-3131-0002");
+        factory.Gateway.CrashOn = "+821031310002";
+        factory.Gateway.Mode = KeyedGateway.Crash.BeforeSend;
+        await Assert.ThrowsAsync<OperationCanceledException>(RunAsync);
+        Assert.True(Read(id).IsSending);
+        Assert.Equal(0, factory.Gateway.To("+821031310002"));
+
+        await RunAsync();
+        Assert.NotNull(Read(id).SentAtUtc);
+        Assert.Equal(1, factory.Gateway.To("+821031310002"));
+    }
+
+    [Fact]
+    public async Task A_lost_answer_is_asked_again_with_the_same_key_and_not_delivered_twice()
+    {
+        factory.CreateClient().Dispose();
+        var id = Queue("010-3131-0003");
+        factory.Gateway.CrashOn = "+821031310003";
+        factory.Gateway.Mode = KeyedGateway.Crash.AnswerLost;
+        await RunAsync();
+        var left = Read(id);
+        Assert.True(left.IsSending);
+
+        await RunAsync();
+        factory.Gateway.Mode = KeyedGateway.Crash.None;
+        var done = Read(id);
+        Assert.NotNull(done.SentAtUtc);
+        Assert.Equal(left.AttemptId, done.AttemptId);
+        Assert.Equal(1, factory.Gateway.To("+821031310003"));
+    }
+}

@@ -21,6 +21,6 @@ public class IndexModel(ArisuDbContext db) : PageModel
         var rows = await db.OutboxMessages.AsNoTracking().OrderByDescending(m => m.Id).Take(300).ToListAsync(ct);
         Messages = rows.Select(m => new Row(SeoulTime.ToLocal(m.CreatedAtUtc).ToString("yyyy-MM-dd HH:mm"), Masking.Phone(m.ToPhone), m.Kind,
             Masking.FreeText(m.Body),
-            m.SentAtUtc is { } s ? $"발송 {SeoulTime.ToLocal(s):MM-dd HH:mm}" : m.Attempts > 0 ? $"실패 {m.Attempts}회: {m.LastError}" : "대기")).ToList();
+            m.SentAtUtc is { } s ? $"발송 {SeoulTime.ToLocal(s):MM-dd HH:mm}" : m.IsSending ? "발송 중 (확인 대기)" : m.Attempts > 0 ? $"실패 {m.Attempts}회: {m.LastError}" : "대기")).ToList();
     }
 }
