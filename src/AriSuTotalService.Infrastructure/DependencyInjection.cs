@@ -62,6 +62,7 @@ public static class DependencyInjection
         services.AddScoped<ComplaintRetentionJob>();
         services.AddScoped<Surges.SurgeScanJob>();
         services.AddScoped<Reports.MonthlyReportJob>();
+        services.AddScoped<CatchUpJob>();
         services.AddScoped<Import.MeterReadingImport>();
         // One storage instance per application (not Hangfire's static default), shared by the server, the
         // dashboard and the recurring-job manager.
@@ -127,6 +128,13 @@ public static class DependencyInjection
         services.AddScoped<Import.CustomerImport>();
         services.AddScoped<Import.ComplaintHistoryImport>();
         services.AddScoped<Import.PanelAnswerImport>();
+        services.AddScoped<Import.ICsvImport>(sp => sp.GetRequiredService<Import.CustomerImport>());
+        services.AddScoped<Import.ICsvImport>(sp => sp.GetRequiredService<Import.ComplaintHistoryImport>());
+        services.AddScoped<Import.ICsvImport>(sp => sp.GetRequiredService<Import.MeterReadingImport>());
+        services.AddScoped<Import.ICsvImport>(sp => sp.GetRequiredService<Import.PanelAnswerImport>());
+        services.AddScoped<Import.JobActor>();
+        services.AddSingleton<Import.ImportQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<Import.ImportQueue>());
         services.AddScoped<IdentitySetup>();
         // A partial first-start setup is refused at start, with what is missing.
         FirstStart.Read(config);

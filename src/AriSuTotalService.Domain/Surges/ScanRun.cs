@@ -59,6 +59,10 @@ public class ScanRun : IOfficeOwned
         (Compared, Surges, Notices, NewUse, Anomalies, Skipped, CasesAdded, Gaps) = (compared, surges, notices, newUse, anomalies, skipped, added, gaps);
     }
 
+    /// <summary>Queued or running since before <paramref name="limitUtc"/>: the job that should finish it is gone.</summary>
+    public bool IsLost(DateTime limitUtc) =>
+        (State == ScanStates.Queued && RequestedAtUtc < limitUtc) || (State == ScanStates.Running && (StartedAtUtc ?? RequestedAtUtc) < limitUtc);
+
     public void Fail(DateTime atUtc, string error)
     {
         State = ScanStates.Failed;

@@ -86,6 +86,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<AccessLogReview> AccessLogReviews => Set<AccessLogReview>();
     public DbSet<Domain.Surges.SurgeCase> SurgeCases => Set<Domain.Surges.SurgeCase>();
     public DbSet<Domain.Surges.ScanRun> ScanRuns => Set<Domain.Surges.ScanRun>();
+    public DbSet<Domain.Imports.ImportRun> ImportRuns => Set<Domain.Imports.ImportRun>();
     public DbSet<Configurations.AppSetting> AppSettings => Set<Configurations.AppSetting>();
     public DbSet<Domain.Evaluations.PanelRound> PanelRounds => Set<Domain.Evaluations.PanelRound>();
     public DbSet<Domain.Evaluations.PanelMember> PanelMembers => Set<Domain.Evaluations.PanelMember>();

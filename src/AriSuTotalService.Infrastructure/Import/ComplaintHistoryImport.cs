@@ -12,16 +12,19 @@ namespace AriSuTotalService.Infrastructure.Import;
 /// Earlier complaints from the old customer support system, so the reports have a past. Key reception_number;
 /// re-importing updates. The deadline is computed from the type's period and the holiday calendar. All-or-nothing.
 /// </summary>
-public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar holidays, ICurrentUser user, TimeProvider clock)
+public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar holidays, ICurrentUser user, TimeProvider clock) : ICsvImport
 {
+    public string Kind => "complaints";
+
     public static readonly string[] Required = ["reception_number", "received_at", "type_code", "channel", "account_number", "status", "closed_at", "division"];
 
     private sealed record Row(string Reception, int Year, int Sequence, DateTime ReceivedUtc, ComplaintType Type, string Channel,
         long? CustomerId, string Status, DateTime? ClosedUtc, string Division);
 
-    public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<ImportResult> RunAsync(int officeId, CsvSource file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var csv = CsvFile.Parse(file, Required, []);
+        var csv = CsvFile.Parse(file, Required, [], progress);
+        var written = CsvImportExtensions.Written(progress, file.Rows);
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
         var types = await db.ComplaintTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, ct);
         var accounts = await db.Customers.AsNoTracking().Where(c => c.OfficeId == officeId)
@@ -86,9 +89,8 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
         var deadlines = rows.Select(r => SeoulTime.ToUtc(calendar.Deadline(SeoulTime.ToLocal(r.ReceivedUtc), r.Type.Period))).ToList();
         // One unit the execution strategy can run again whole (a deadlock or a dropped connection on SQL Server).
         var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => db.Database.IsSqlServer()
-            ? MergeAsync(officeId, rows, deadlines, now, progress, ct)
-            : WriteAsync(officeId, rows, deadlines, now, progress, ct));
-        progress?.Report(100);
+            ? MergeAsync(officeId, rows, deadlines, now, written, ct)
+            : WriteAsync(officeId, rows, deadlines, now, written, ct));
         return result;
     }
 
@@ -170,7 +172,7 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
             {
                 var r = rows[i];
                 stage.Add(officeId, r.Reception, r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division, deadlines[i], r.ClosedUtc);
-                if ((i + 1) % 1000 == 0) progress?.Report((i + 1) * 90 / rows.Count);
+                if ((i + 1) % 1000 == 0 || i + 1 == rows.Count) progress?.Report(i + 1);
             }
             var (imported, updated) = await stage.MergeAsync(SqlServerMerge, cmd => MergeParameters(cmd, now, user.Name), ct);
             await AddEventsAsync(officeId, ct);
@@ -223,7 +225,7 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
                         deadline, deadline, r.ClosedUtc, ImportedDescription, now, user.Name, Guid.NewGuid());
                     imported++;
                 }
-                if ((i + 1) % 1000 == 0) progress?.Report((i + 1) * 90 / rows.Count);
+                if ((i + 1) % 1000 == 0 || i + 1 == rows.Count) progress?.Report(i + 1);
             }
             await AddEventsAsync(officeId, ct);
             await tx.CommitAsync(ct);

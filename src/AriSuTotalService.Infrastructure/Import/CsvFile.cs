@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace AriSuTotalService.Infrastructure.Import;
 
@@ -14,10 +15,42 @@ public sealed class ImportFailedException(IReadOnlyList<ImportError> errors) : E
 
 public sealed record ImportResult(int Imported, int Updated);
 
+/// <summary>How far an import is: records of the file checked, rows written to the database (inside its transaction).</summary>
+public readonly record struct ImportProgress(int RowsChecked, int RowsWritten);
+
+/// <summary>A CSV import of CONTRACTS.md: checks every record, writes all of them in one transaction or none.</summary>
+public interface ICsvImport
+{
+    /// <summary>customers, complaints, meter-readings, panel-answers (as in the API's path).</summary>
+    string Kind { get; }
+
+    Task<ImportResult> RunAsync(int officeId, CsvSource file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default);
+}
+
+public static class CsvImportExtensions
+{
+    /// <summary>A small file already in memory.</summary>
+    public static async Task<ImportResult> RunAsync(this ICsvImport import, int officeId, byte[] file,
+        IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+    {
+        using var source = CsvSource.FromBytes(file);
+        return await import.RunAsync(officeId, source, progress, ct);
+    }
+
+    /// <summary>Rows written, reported (synchronously) with the file's records all checked.</summary>
+    internal static IProgress<int>? Written(IProgress<ImportProgress>? progress, int rowsChecked) =>
+        progress is null ? null : new WrittenRows(progress, rowsChecked);
+
+    private sealed class WrittenRows(IProgress<ImportProgress> progress, int rowsChecked) : IProgress<int>
+    {
+        public void Report(int value) => progress.Report(new(rowsChecked, value));
+    }
+}
+
 /// <summary>
 /// A CSV file as CONTRACTS.md defines it: UTF-8 (with or without BOM) or CP949 — a file that is valid UTF-8 is read
-/// as UTF-8, otherwise as CP949; the first line is the header; columns in any order; unknown columns are an error.
-/// Quoted fields (RFC 4180) may hold commas, quotes and line breaks.
+/// as UTF-8, otherwise as CP949 (<see cref="CsvSource"/>); the first line is the header; columns in any order; unknown
+/// columns are an error. Quoted fields (RFC 4180) may hold commas, quotes and line breaks.
 /// </summary>
 public sealed class CsvFile
 {
@@ -37,37 +70,43 @@ public sealed class CsvFile
 
     public static Encoding Cp949 => Encoding.GetEncoding(949);
 
-    public static string Decode(byte[] bytes)
-    {
-        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Cp949.GetString(bytes);
-        }
-    }
-
     /// <summary>Reads and checks the header; throws <see cref="ImportFailedException"/> for a header problem.</summary>
-    public static CsvFile Parse(byte[] bytes, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
+    public static CsvFile Parse(CsvSource source, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional,
+        IProgress<ImportProgress>? progress = null)
     {
-        var records = Open(bytes, required, optional, out var columns);
+        using var records = Open(source, required, optional, out var columns);
         var rows = new List<(int Line, string[] Fields)>();
         while (records.Next())
+        {
             if (!records.IsBlank) rows.Add((records.Line, records.ToArray()));
+            if (records.Row % CsvRecords.ProgressEvery == 0) progress?.Report(new(records.Row, 0));
+        }
+        progress?.Report(new(records.Row, 0));
         return new CsvFile(columns, rows);
     }
 
     /// <summary>
-    /// Decodes the file and checks its header like <see cref="Parse"/>, then hands out the records one at a time
-    /// (for files of millions of rows: no string per field).
+    /// Opens the file and checks its header like <see cref="Parse"/>, then hands out the records one at a time as they
+    /// are decoded from the file (never the whole file in memory; no string per field).
     /// </summary>
-    public static CsvRecords Open(byte[] bytes, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional,
+    public static CsvRecords Open(CsvSource source, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional,
         out Dictionary<string, int> columns)
     {
-        var records = new CsvRecords(Decode(bytes));
+        var records = new CsvRecords(source);
+        try
+        {
+            columns = Header(records, required, optional);
+            return records;
+        }
+        catch
+        {
+            records.Dispose();
+            throw;
+        }
+    }
+
+    private static Dictionary<string, int> Header(CsvRecords records, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
+    {
         if (!records.Next() || records.ToArray().All(string.IsNullOrWhiteSpace))
             throw new ImportFailedException([new ImportError(1, null, "빈 파일입니다. 첫 줄은 머리글이어야 합니다.")]);
         var header = records.ToArray().Select(h => h.Trim()).ToArray();
@@ -84,8 +123,7 @@ public sealed class CsvFile
         foreach (var missing in required.Where(r => !found.ContainsKey(r)))
             errors.Add(new ImportError(1, missing, $"필수 열이 없습니다: '{missing}'"));
         if (errors.Count > 0) throw new ImportFailedException(errors);
-        columns = found;
-        return records;
+        return found;
     }
 
     public bool Has(string column) => _columns.ContainsKey(column);
@@ -100,53 +138,6 @@ public sealed class CsvFile
     public static string At(string[] fields, int index) => index >= 0 && index < fields.Length ? fields[index].Trim() : "";
 
     public int ColumnCount => _columns.Count;
-
-    /// <summary>One record with quoted fields (RFC 4180), which may span lines; returns where the next record starts.</summary>
-    internal static (string[] Fields, int Next, int Lines) ParseQuotedRecord(string text, int start)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var inQuotes = false;
-        var lines = 1;
-        for (var i = start; i < text.Length; i++)
-        {
-            var ch = text[i];
-            if (inQuotes)
-            {
-                if (ch == '"')
-                {
-                    if (i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                    else inQuotes = false;
-                }
-                else
-                {
-                    if (ch == '\n') lines++;
-                    field.Append(ch);
-                }
-                continue;
-            }
-            switch (ch)
-            {
-                case '"' when field.Length == 0:
-                    inQuotes = true;
-                    break;
-                case ',':
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    return (fields.ToArray(), i + 1, lines);
-                default:
-                    field.Append(ch);
-                    break;
-            }
-        }
-        fields.Add(field.ToString());
-        return (fields.ToArray(), text.Length, lines);
-    }
 
     // Shared value parsers: each returns null and adds an error when the value is not acceptable.
 
@@ -202,63 +193,44 @@ public sealed class CsvFile
 }
 
 /// <summary>
-/// The records of a decoded CSV text, read one at a time. A line without quotes is split in place (its fields are
-/// ranges of the text); a record with quoted fields (RFC 4180) may span lines and is unquoted into strings.
+/// The records of a CSV file, read one at a time as the file is decoded (Sep: RFC 4180 quoted fields, which may span
+/// lines, are unquoted; a field is a span of the reader's buffer, valid until the next record).
 /// </summary>
-public sealed class CsvRecords(string text)
+public sealed class CsvRecords : IDisposable
 {
-    private readonly List<(int Start, int Length)> _ranges = [];
-    private string[]? _quoted;
-    private int _pos;
+    /// <summary>How often (in records) callers report progress.</summary>
+    public const int ProgressEvery = 10_000;
+
+    private readonly TextReader _text;
+    private readonly SepReader _reader;
     private int _nextLine = 1;
+
+    internal CsvRecords(CsvSource source)
+    {
+        _text = source.OpenText();
+        _reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(_text);
+    }
 
     /// <summary>The line the current record starts on (1 is the header).</summary>
     public int Line { get; private set; }
 
-    /// <summary>How far through the text reading is, 0–100.</summary>
-    public int Percent => text.Length == 0 ? 100 : (int)((long)Math.Min(_pos, text.Length) * 100 / text.Length);
+    /// <summary>Records read after the header (blank lines included): what progress counts against <see cref="CsvSource.Rows"/>.</summary>
+    public int Row { get; private set; } = -1;
 
-    public int FieldCount => _quoted?.Length ?? _ranges.Count;
+    public int FieldCount => _reader.Current.ColCount;
 
     public bool Next()
     {
-        if (_pos >= text.Length) return false;
+        if (!_reader.MoveNext()) return false;
         Line = _nextLine;
-        var newline = text.IndexOf('\n', _pos);
-        var end = newline < 0 ? text.Length : newline;
-        if (text.AsSpan(_pos, end - _pos).IndexOf('"') >= 0)
-        {
-            var (fields, next, lines) = CsvFile.ParseQuotedRecord(text, _pos);
-            _quoted = fields;
-            _pos = next;
-            _nextLine += lines;
-            return true;
-        }
-        _quoted = null;
-        _ranges.Clear();
-        var lineEnd = end > _pos && text[end - 1] == '\r' ? end - 1 : end;
-        var start = _pos;
-        while (true)
-        {
-            var comma = text.AsSpan(start, lineEnd - start).IndexOf(',');
-            if (comma < 0)
-            {
-                _ranges.Add((start, lineEnd - start));
-                break;
-            }
-            _ranges.Add((start, comma));
-            start += comma + 1;
-        }
-        _pos = end + 1;
-        _nextLine++;
+        _nextLine = _reader.Current.LineNumberToExcl;
+        Row++;
         return true;
     }
 
     /// <summary>A field as written (untrimmed); empty when the record is shorter.</summary>
     private ReadOnlySpan<char> Raw(int index) =>
-        index < 0 || index >= FieldCount ? default
-        : _quoted is { } q ? q[index].AsSpan()
-        : text.AsSpan(_ranges[index].Start, _ranges[index].Length);
+        index < 0 || index >= FieldCount ? default : _reader.Current[index].Span;
 
     /// <summary>The trimmed value of a field; empty when the record is shorter or the index is -1.</summary>
     public ReadOnlySpan<char> this[int index] => Raw(index).Trim();
@@ -271,5 +243,11 @@ public sealed class CsvRecords(string text)
         var fields = new string[FieldCount];
         for (var i = 0; i < fields.Length; i++) fields[i] = Raw(i).ToString();
         return fields;
+    }
+
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _text.Dispose();
     }
 }

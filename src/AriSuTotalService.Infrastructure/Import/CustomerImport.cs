@@ -10,8 +10,10 @@ namespace AriSuTotalService.Infrastructure.Import;
 /// Customers (수용가) from the billing system: header of CONTRACTS.md, key account_number; re-importing an account
 /// updates it. All-or-nothing: any bad row refuses the whole file. Written with prepared commands in one transaction.
 /// </summary>
-public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user, TimeProvider clock) : ICsvImport
 {
+    public string Kind => "customers";
+
     public static readonly string[] Required = ["account_number", "holder_name", "phone", "address", "district", "use_type", "meter_size_mm"];
     public static readonly string[] Optional = ["dong", "meter_serial"];
 
@@ -21,9 +23,9 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
     private sealed record Row(string Account, string Name, string Phone, string Address, string? Dong, string District,
         string UseType, int MeterSize, string? Serial);
 
-    public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<ImportResult> RunAsync(int officeId, CsvSource file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var csv = CsvFile.Parse(file, Required, Optional);
+        var csv = CsvFile.Parse(file, Required, Optional, progress);
         var districts = (await db.Offices.AsNoTracking().Where(o => o.Id == officeId).Select(o => o.Districts).SingleAsync(ct))
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var errors = new List<ImportError>();
@@ -65,9 +67,8 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
         var now = clock.GetUtcNow().UtcDateTime;
         // One unit the execution strategy can run again whole (a deadlock or a dropped connection on SQL Server).
         var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => db.Database.IsSqlServer()
-            ? MergeAsync(officeId, rows, now, progress, ct)
-            : WriteAsync(officeId, rows, now, progress, ct));
-        progress?.Report(100);
+            ? MergeAsync(officeId, rows, now, CsvImportExtensions.Written(progress, file.Rows), ct)
+            : WriteAsync(officeId, rows, now, CsvImportExtensions.Written(progress, file.Rows), ct));
         return result;
     }
 
@@ -109,9 +110,10 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
             foreach (var r in rows)
             {
                 stage.Add(officeId, r.Account, r.Name, r.Phone, Customer.DigitsOf(r.Phone), r.Address, r.Dong, r.District, r.UseType, r.MeterSize, r.Serial);
-                if (++done % 1000 == 0) progress?.Report(done * 100 / rows.Count);
+                if (++done % 1000 == 0) progress?.Report(done);
             }
             var (imported, updated) = await stage.MergeAsync(SqlServerMerge, cmd => MergeParameters(cmd, now, user.Name), ct);
+            progress?.Report(done);
             await tx.CommitAsync(ct);
             return new ImportResult(imported, updated);
         }
@@ -152,8 +154,9 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
                     insert.Insert(officeId, r.Account, r.Name, r.Phone, Customer.DigitsOf(r.Phone), r.Address, r.Dong, r.District, r.UseType, r.MeterSize, r.Serial, now, user.Name);
                     imported++;
                 }
-                if (++done % 1000 == 0) progress?.Report(done * 100 / rows.Count);
+                if (++done % 1000 == 0) progress?.Report(done);
             }
+            progress?.Report(done);
             await tx.CommitAsync(ct);
             return new ImportResult(imported, updated);
         }

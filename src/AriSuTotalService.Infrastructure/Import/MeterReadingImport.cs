@@ -15,8 +15,10 @@ namespace AriSuTotalService.Infrastructure.Import;
 /// one prepared upsert bound by position (no change tracking). Leak fee reductions waiting for a reading are worked
 /// out again afterwards.
 /// </summary>
-public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCalculation? reductions = null)
+public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCalculation? reductions = null) : ICsvImport
 {
+    public string Kind => "meter-readings";
+
     public static readonly string[] Required = ["account_number", "period_start", "period_end", "reading_m3", "usage_m3"];
 
     /// <summary>Inserts or updates one reading (no RETURNING: it costs SQLite several times the upsert itself).</summary>
@@ -43,17 +45,16 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
         OUTPUT $action INTO @actions;
         """ + SqlServerStage.CountActions;
 
-    public async Task<ImportResult> RunAsync(int officeId, byte[] file, IProgress<int>? progress = null, CancellationToken ct = default)
+    public async Task<ImportResult> RunAsync(int officeId, CsvSource file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
         // One unit the execution strategy can run again whole (a deadlock or a dropped connection on SQL Server).
         var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => WriteAsync(officeId, file, progress, ct));
         // Leak fee reductions waiting for these readings complete themselves.
         if (reductions is not null) await reductions.CompleteAwaitingAsync(officeId, ct);
-        progress?.Report(100);
         return result;
     }
 
-    private async Task<ImportResult> WriteAsync(int officeId, byte[] file, IProgress<int>? progress, CancellationToken ct)
+    private async Task<ImportResult> WriteAsync(int officeId, CsvSource file, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         // The file is decoded and its header checked while the office's accounts are loaded.
         var open = Task.Run(() => (Records: CsvFile.Open(file, Required, [], out var columns), Columns: columns), ct);
@@ -64,6 +65,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             var accounts = await AccountsAsync(connection, officeId, ct);
             var account = accounts.GetAlternateLookup<ReadOnlySpan<char>>();
             var (records, columns) = await open;
+            using var _ = records;
             int iAccount = columns["account_number"], iStart = columns["period_start"], iEnd = columns["period_end"],
                 iReading = columns["reading_m3"], iUsage = columns["usage_m3"];
 
@@ -76,9 +78,11 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             // Account and period end of every row → its line: a second row for the same key is refused.
             var seen = new Dictionary<long, int>();
             var inserted = 0;
+            var written = 0;
             {
                 while (records.Next())
                 {
+                    if (records.Row % CsvRecords.ProgressEvery == 0) progress?.Report(new(records.Row, written));
                     if (records.IsBlank) continue;
                     if (errors.Count >= CsvFile.MaxErrors) break;
                     var line = records.Line;
@@ -103,7 +107,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
                     // Once a row is refused nothing more is written (the transaction is rolled back); the rest is checked.
                     if (errors.Count > 0) continue;
                     upsert.Run(customerId, start!.Value, end.Value, reading!.Value, (int)usage!.Value);
-                    if (seen.Count % 10_000 == 0) progress?.Report(records.Percent * 99 / 100);
+                    written++;
                 }
             }
             if (errors.Count > 0)
@@ -111,6 +115,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
                 await tx.RollbackAsync(ct);
                 throw new ImportFailedException(errors);
             }
+            progress?.Report(new(records.Row, written));
             inserted = await upsert.FinishAsync(ct);
             await tx.CommitAsync(ct);
             return new ImportResult(inserted, seen.Count - inserted);

@@ -9,14 +9,16 @@ namespace AriSuTotalService.Infrastructure.Import;
 /// re-importing updates. The round must exist and not be closed; a complaint not yet marked is marked as a case of
 /// that round. All-or-nothing.
 /// </summary>
-public sealed class PanelAnswerImport(ArisuDbContext db)
+public sealed class PanelAnswerImport(ArisuDbContext db) : ICsvImport
 {
+    public string Kind => "panel-answers";
+
     public static readonly string[] Required = ["round", "reception_number", "item", "answer"];
     public static readonly string[] Optional = ["comment"];
 
-    public async Task<ImportResult> RunAsync(int officeId, byte[] file, CancellationToken ct = default)
+    public async Task<ImportResult> RunAsync(int officeId, CsvSource file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var csv = CsvFile.Parse(file, Required, Optional);
+        var csv = CsvFile.Parse(file, Required, Optional, progress);
         var rounds = await db.PanelRounds.Where(r => r.OfficeId == officeId).ToListAsync(ct);
         var receptions = csv.Rows.Select(r => csv.Get(r.Fields, "reception_number")).Distinct().ToList();
         var complaints = await db.Complaints.Where(c => c.OfficeId == officeId && receptions.Contains(c.ReceptionNumber))

@@ -15,7 +15,9 @@ public static class RecurringJobs
         jobs.AddOrUpdate<Surges.SurgeScanJob>(Surges.SurgeScanJob.Id, j => j.RunScheduledAsync(CancellationToken.None),
             Cron(Surges.SurgeScanJob.Id, "0 6 5 * *"), options);
         jobs.AddOrUpdate<Reports.MonthlyReportJob>(Reports.MonthlyReportJob.Id, j => j.RunScheduledAsync(CancellationToken.None),
-            Cron(Reports.MonthlyReportJob.Id, "0 7 6 * *"), options);
+            Cron(Reports.MonthlyReportJob.Id, $"0 7 {Reports.MonthlyReportJob.ScheduledDay} * *"), options);
+        jobs.AddOrUpdate<CatchUpJob>(CatchUpJob.Id, j => j.RunAsync(CancellationToken.None),
+            Cron(CatchUpJob.Id, "15 8 * * *"), options);
         jobs.AddOrUpdate<Notices.OutboxJob>(Notices.OutboxJob.Id, j => j.RunAsync(CancellationToken.None),
             Cron(Notices.OutboxJob.Id, "* * * * *"), options);
         jobs.AddOrUpdate<Notices.VisitReminderJob>(Notices.VisitReminderJob.Id, j => j.RunAsync(CancellationToken.None),

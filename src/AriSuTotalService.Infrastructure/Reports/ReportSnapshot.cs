@@ -110,10 +110,29 @@ public sealed class MonthlyReportJob(ArisuDbContext db, TimeProvider clock)
 {
     public const string Id = "monthly-report";
 
-    public async Task RunScheduledAsync(CancellationToken ct)
+    /// <summary>The day of the month the schedule freezes the previous month (see <see cref="Jobs.RecurringJobs"/>).</summary>
+    public const int ScheduledDay = 6;
+
+    public Task RunScheduledAsync(CancellationToken ct)
     {
         var today = SeoulTime.Today(clock);
-        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        return FreezeAsync(new DateOnly(today.Year, today.Month, 1).AddMonths(-1), ct);
+    }
+
+    /// <summary>
+    /// At start and daily: the latest month whose report should have been frozen (the previous month from the 6th on,
+    /// the one before until then) is frozen now when it was not (the job store forgot the schedule, or the server was
+    /// down on the 6th).
+    /// </summary>
+    public Task CatchUpAsync(CancellationToken ct = default)
+    {
+        var today = SeoulTime.Today(clock);
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(today.Day >= ScheduledDay ? -1 : -2);
+        return FreezeAsync(month, ct);
+    }
+
+    private async Task FreezeAsync(DateOnly month, CancellationToken ct)
+    {
         foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
         {
             db.ActFor(officeId);

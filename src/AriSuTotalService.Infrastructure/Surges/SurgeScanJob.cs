@@ -13,7 +13,8 @@ namespace AriSuTotalService.Infrastructure.Surges;
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
 [DisableConcurrentExecution(timeoutInSeconds: 900)]
-public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SurgeScanJob> logger)
+public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SurgeScanJob> logger,
+    Jobs.JobOptions options)
 {
     public const string Id = "surge-scan";
 
@@ -28,6 +29,9 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
         db.ActFor(office.Value);
         var run = await db.ScanRuns.SingleOrDefaultAsync(r => r.Id == scanRunId, ct);
         if (run is null || run.State == ScanStates.Completed) return;
+        // A run the catch-up gave up on and replaced: the newer run scans the month.
+        if (run.State == ScanStates.Failed && await db.ScanRuns.AnyAsync(r => r.OfficeId == run.OfficeId && r.Period == run.Period && r.Id > run.Id, ct))
+            return;
         run.Start(Now);
         await db.SaveChangesAsync(ct);
         try
@@ -70,19 +74,42 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
         }
     }
 
-    /// <summary>At start: when the latest month that should have been scanned never was (job store restarted), scan it now.</summary>
+    /// <summary>
+    /// At start and daily: a run left queued or running longer than the time limit (its job was lost with a restart
+    /// or a node) is marked failed with the reason and its month queued again; when the latest month that should have
+    /// been scanned never was (the job store forgot the schedule), it is scanned now.
+    /// </summary>
     public async Task CatchUpAsync(CancellationToken ct = default)
     {
+        var limit = Now.AddMinutes(-options.TimeLimitMinutes);
+        var open = await db.ScanRuns.IgnoreQueryFilters(ArisuDbContext.AllOffices)
+            .Where(r => r.State == ScanStates.Queued || r.State == ScanStates.Running).ToListAsync(ct);
+        var lost = open.Where(r => r.IsLost(limit)).ToList();
+        foreach (var run in lost)
+        {
+            run.Fail(Now, $"{options.TimeLimitMinutes}분 안에 끝나지 않아 중단된 것으로 처리했습니다 ({(run.State == ScanStates.Queued ? "대기" : "실행")} 중 서버 재시작 등). 같은 달을 다시 검사합니다.");
+            logger.LogWarning("Surge scan {Run} of {Period:yyyy-MM} was {State} past the time limit: marked failed, month queued again", run.Id, run.Period, run.State);
+        }
+        if (lost.Count > 0) await db.SaveChangesAsync(ct);
+        foreach (var run in lost.DistinctBy(r => (r.OfficeId, r.Period)))
+        {
+            db.ActFor(run.OfficeId);
+            if (!await HasLiveRunAsync(run.OfficeId, run.Period, ct)) await QueueAsync(run.OfficeId, run.Period, "catch-up", "system", ct);
+        }
+
         var today = SeoulTime.Today(clock);
         var month = today.Day >= 5 ? PreviousMonth() : PreviousMonth().AddMonths(-1);
         foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
         {
             db.ActFor(officeId);
-            var done = await db.ScanRuns.AnyAsync(r => r.OfficeId == officeId && r.Period == month
-                && (r.State == ScanStates.Completed || r.State == ScanStates.Queued || r.State == ScanStates.Running), ct);
-            if (!done) await QueueAsync(officeId, month, "startup", "system", ct);
+            if (!await HasLiveRunAsync(officeId, month, ct)) await QueueAsync(officeId, month, "startup", "system", ct);
         }
     }
+
+    /// <summary>A run of the month that is done or still on its way.</summary>
+    private Task<bool> HasLiveRunAsync(int officeId, DateOnly month, CancellationToken ct) =>
+        db.ScanRuns.AnyAsync(r => r.OfficeId == officeId && r.Period == month
+            && (r.State == ScanStates.Completed || r.State == ScanStates.Queued || r.State == ScanStates.Running), ct);
 
     private DateOnly PreviousMonth()
     {

@@ -2588,6 +2588,87 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Imports.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("FileRows")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("HeartbeatAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("RowsChecked")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(10)");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("OfficeId", "Id");
+
+                    b.ToTable("ImportRuns");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Meters.MeterReading", b =>
                 {
                     b.Property<long>("Id")
@@ -4566,6 +4647,15 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("AriSuTotalService.Domain.Evaluations.PanelRound", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Imports.ImportRun", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()

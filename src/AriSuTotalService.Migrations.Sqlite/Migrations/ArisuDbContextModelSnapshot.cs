@@ -2565,6 +2565,85 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Imports.ImportRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Errors")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FileRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowsChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowsWritten")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("OfficeId", "Id");
+
+                    b.ToTable("ImportRuns");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Meters.MeterReading", b =>
                 {
                     b.Property<long>("Id")
@@ -4492,6 +4571,15 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("AriSuTotalService.Domain.Evaluations.PanelRound", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Imports.ImportRun", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()

@@ -41,16 +41,16 @@ public static class ApiEndpoints
                     entersHome = t.EntersHome,
                 }).ToListAsync(ct))
             .RequireAuthorization(AnyKey);
-        v1.MapPost("/customers/import", (HttpRequest request, CustomerImport import, CancellationToken ct) =>
-                RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, null, ct), ct))
+        v1.MapPost("/customers/import", (HttpRequest request, CustomerImport import, ImportQueue queue, CancellationToken ct) =>
+                RunImportAsync(request, import, queue, ct))
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
-        v1.MapPost("/complaints/import", (HttpRequest request, ComplaintHistoryImport import, CancellationToken ct) =>
-                RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, null, ct), ct))
+        v1.MapPost("/complaints/import", (HttpRequest request, ComplaintHistoryImport import, ImportQueue queue, CancellationToken ct) =>
+                RunImportAsync(request, import, queue, ct))
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
-        v1.MapPost("/meter-readings/import", (HttpRequest request, MeterReadingImport import, CancellationToken ct) =>
-                RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, null, ct), ct))
+        v1.MapPost("/meter-readings/import", (HttpRequest request, MeterReadingImport import, ImportQueue queue, CancellationToken ct) =>
+                RunImportAsync(request, import, queue, ct))
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
 
@@ -74,10 +74,16 @@ public static class ApiEndpoints
             })
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Reports));
 
-        v1.MapPost("/panel-answers/import", (HttpRequest request, PanelAnswerImport import, CancellationToken ct) =>
-                RunImportAsync(request, (office, bytes) => import.RunAsync(office, bytes, ct), ct))
+        v1.MapPost("/panel-answers/import", (HttpRequest request, PanelAnswerImport import, ImportQueue queue, CancellationToken ct) =>
+                RunImportAsync(request, import, queue, ct))
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
+
+        v1.MapGet("/imports/{id:long}", async (long id, ArisuDbContext db, ImportQueue queue, CancellationToken ct) =>
+                await ImportRunView.LoadAsync(db, queue, id, ct) is { } r
+                    ? Results.Json(ImportJson(r), Json)
+                    : Results.Json(new { errors = new[] { new { line = 0, column = "id", message = "가져오기 기록이 없습니다." } } }, Json, statusCode: 404))
+            .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import));
 
         v1.MapPost("/surge-scans", async (string? period, HttpContext http, SurgeScanJob scans, CancellationToken ct) =>
             {
@@ -147,49 +153,76 @@ public static class ApiEndpoints
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The file as the request body (text/csv) or as the multipart field "file".</summary>
-    public static async Task<byte[]?> ReadFileAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>The file as the request body (text/csv) or as the multipart field "file", spooled to disk as it arrives.</summary>
+    public static async Task<(CsvSource? File, string Name)> SpoolFileAsync(HttpRequest request, string kind, CancellationToken ct)
     {
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
-            if (form.Files.GetFile("file") is not { } file) return null;
-            using var ms = new MemoryStream();
-            await file.CopyToAsync(ms, ct);
-            return ms.ToArray();
+            if (form.Files.GetFile("file") is not { } file) return (null, "");
+            await using var upload = file.OpenReadStream();
+            return (await CsvSource.SpoolAsync(upload, ImportQueue.Folder, ct), file.FileName);
         }
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
-        return body.ToArray();
+        var name = Microsoft.Net.Http.Headers.ContentDispositionHeaderValue.TryParse(request.Headers.ContentDisposition.ToString(), out var cd)
+            && (cd.FileNameStar.Value ?? cd.FileName.Value) is { Length: > 0 } n ? n.Trim('"') : kind + ".csv";
+        return (await CsvSource.SpoolAsync(request.Body, ImportQueue.Folder, ct), name);
     }
 
-    /// <summary>Runs an import for the key's office: <c>200 { imported, updated }</c> or <c>400 { errors }</c>.</summary>
-    public static async Task<IResult> RunImportAsync(HttpRequest request, Func<int, byte[], Task<ImportResult>> run, CancellationToken ct)
+    /// <summary>RFC 7240: the client asked for an asynchronous answer (<c>Prefer: respond-async</c>).</summary>
+    public static bool PrefersAsync(HttpRequest request) =>
+        request.Headers["Prefer"].SelectMany(v => (v ?? "").Split(','))
+            .Any(p => p.Split(';', 2)[0].Split('=', 2)[0].Trim().Equals("respond-async", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Runs an import for the key's office: <c>200 { imported, updated }</c> or <c>400 { errors }</c>; with
+    /// <c>Prefer: respond-async</c>, <c>202 { id, state }</c> at once with a <c>Location</c> to follow.
+    /// </summary>
+    public static async Task<IResult> RunImportAsync(HttpRequest request, ICsvImport import, ImportQueue queue, CancellationToken ct)
     {
-        byte[]? bytes;
         if (request.ContentType is { Length: > 0 } contentType
             && !ImportMediaTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
+        CsvSource? file;
+        string name;
         try
         {
-            bytes = await ReadFileAsync(request, ct);
+            (file, name) = await SpoolFileAsync(request, import.Kind, ct);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
             return Errors(new ImportError(0, null, "요청 본문을 읽을 수 없습니다: " + ex.Message));
         }
-        if (bytes is null || bytes.Length == 0)
+        if (file is null || file.Length == 0)
+        {
+            file?.Dispose();
             return Errors(new ImportError(0, null, "CSV 파일이 없습니다. 본문(text/csv) 또는 multipart의 'file' 필드로 보내세요."));
-        try
-        {
-            var result = await run(request.HttpContext.User.OfficeId(), bytes);
-            return Results.Json(new { imported = result.Imported, updated = result.Updated }, Json);
         }
-        catch (ImportFailedException ex)
+        var user = request.HttpContext.User;
+        var (run, done) = await queue.SubmitAsync(user.OfficeId(), import, file, name, user.Identity?.Name ?? "api", ct);
+        if (PrefersAsync(request))
         {
-            return Errors([.. ex.Errors]);
+            request.HttpContext.Response.Headers["Preference-Applied"] = "respond-async";
+            return new LocatedResult($"/api/v1/imports/{run.Id}",
+                Results.Json(new { id = run.Id, state = run.State }, Json, statusCode: StatusCodes.Status202Accepted));
         }
+        // The import goes on if the client leaves; its run keeps the result.
+        var finished = await done.WaitAsync(ct);
+        if (finished.State == Domain.Imports.ImportStates.Succeeded)
+            return Results.Json(new { imported = finished.Imported, updated = finished.Updated }, Json);
+        if (finished.Errors is { } errors)
+            return Results.Text($"{{\"errors\":{errors}}}", "application/json; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        return Results.Problem(finished.Reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The import did not finish.");
     }
+
+    /// <summary>GET /api/v1/imports/{id}.</summary>
+    public static object ImportJson(ImportRunView r) => new
+    {
+        id = r.Id, kind = r.Kind, state = r.State, rowsChecked = r.RowsChecked, rowsWritten = r.RowsWritten,
+        imported = r.Imported, updated = r.Updated,
+        errors = r.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }),
+        startedAt = Seoul(r.StartedAtUtc), finishedAt = Seoul(r.FinishedAtUtc),
+        fileName = r.FileName, fileRows = r.FileRows, reason = r.Reason, requestedAt = Seoul(r.RequestedAtUtc),
+    };
 
     /// <summary>What an error outside the contract means, for the ProblemDetails of /api.</summary>
     public static string StatusDetail(int status) => status switch

@@ -4,11 +4,11 @@ using AriSuTotalService.Infrastructure.Data;
 namespace AriSuTotalService.Web.Setup;
 
 /// <summary>The acting user for audit columns and timelines: the signed-in user's e-mail, or "system" for jobs.</summary>
-public sealed class CurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+public sealed class CurrentUser(IHttpContextAccessor accessor, Infrastructure.Import.JobActor job) : ICurrentUser
 {
-    public string Name => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
+    public string Name => job.Name ?? (accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
         ? user.Identity!.Name ?? user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown"
-        : "system";
+        : "system");
 
     public string? UserId => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user
         ? user.FindFirstValue(ClaimTypes.NameIdentifier)

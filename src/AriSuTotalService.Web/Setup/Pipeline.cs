@@ -31,8 +31,8 @@ public static class Pipeline
         var demo = Infrastructure.Settings.Read<DemoOptions>(app.Configuration, "Demo");
         if (app.Environment.IsDevelopment() && demo.Enabled)
             await sp.GetRequiredService<DemoSeeder>().SeedAsync(demo);
-        // A monthly scan the in-memory job store forgot (restart) runs now.
-        await sp.GetRequiredService<Infrastructure.Surges.SurgeScanJob>().CatchUpAsync();
+        // Scans lost with a restart, and a month's scan or report the in-memory job store forgot, run now.
+        await sp.GetRequiredService<Infrastructure.Jobs.CatchUpJob>().RunAsync(CancellationToken.None);
     }
 
     public static WebApplication UseArisuPipeline(this WebApplication app)

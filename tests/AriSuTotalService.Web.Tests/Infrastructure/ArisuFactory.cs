@@ -19,13 +19,24 @@ public class ArisuFactory : WebApplicationFactory<Program>
     /// <summary>Wednesday 2026-11-25 10:00 in Seoul.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 1, 0, 0, TimeSpan.Zero);
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "arisu-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
     private readonly string? _sqlServerDatabase;
+    private readonly bool _keepData;
 
-    public ArisuFactory()
+    public ArisuFactory() : this(Guid.NewGuid().ToString("N"), keepData: false)
     {
+    }
+
+    /// <summary>
+    /// An app on the data of <paramref name="name"/>: a second factory with the same name is the same app restarted
+    /// (same SQLite file or SQL Server database); <paramref name="keepData"/> leaves the data for it.
+    /// </summary>
+    protected ArisuFactory(string name, bool keepData)
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "arisu-tests", name);
+        _keepData = keepData;
         Directory.CreateDirectory(_folder);
-        if (SqlServer is not null) _sqlServerDatabase = "arisu_test_" + Guid.NewGuid().ToString("N")[..12];
+        if (SqlServer is not null) _sqlServerDatabase = "arisu_test_" + name[..12];
     }
 
     public FakeTimeProvider Clock { get; } = new(Now);
@@ -76,6 +87,7 @@ public class ArisuFactory : WebApplicationFactory<Program>
         if (!disposing) return;
         RunLog.Append(LogFiles.ReadAll(this));
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepData) return;
         if (SqlServer is not null && _sqlServerDatabase is not null)
         {
             SqlConnection.ClearAllPools();

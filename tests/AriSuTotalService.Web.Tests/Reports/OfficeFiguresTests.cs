@@ -44,6 +44,8 @@ public class OfficeFiguresTests(OfficeFiguresTests.Factory factory) : IClassFixt
         var dashboard = await chief.GetPageAsync("/Dashboard?from=2026-10&to=2026-10");
         Assert.Contains("id=\"total-current\">2</a>", dashboard);
 
+        // October as before the schedule of the 6th froze it (the start's catch-up already did, before these complaints).
+        factory.With(db => db.ReportSnapshots.IgnoreQueryFilters().Where(s => s.Period == new DateOnly(2026, 10, 1)).ExecuteDelete());
         using (var scope = factory.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<MonthlyReportJob>().RunScheduledAsync(CancellationToken.None);
         int Total(int office) => factory.With(db => JsonDocument.Parse(db.ReportSnapshots.IgnoreQueryFilters().AsNoTracking()

@@ -146,7 +146,7 @@ public class QueryTranslationTests(RecordingFactory factory)
         await sp.GetRequiredService<AriSuTotalService.Infrastructure.Notices.VisitReminderJob>().RunAsync(default);
         await sp.GetRequiredService<AriSuTotalService.Infrastructure.Notices.OutboxJob>().RunAsync(default);
         await sp.GetRequiredService<AriSuTotalService.Infrastructure.Jobs.ComplaintRetentionJob>().RunAsync();
-        await sp.GetRequiredService<AriSuTotalService.Infrastructure.Surges.SurgeScanJob>().CatchUpAsync();
+        await sp.GetRequiredService<AriSuTotalService.Infrastructure.Jobs.CatchUpJob>().RunAsync(CancellationToken.None);
     }
 
     [Fact]

@@ -39,11 +39,45 @@
         var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
         document.querySelector("main").replaceWith(doc.querySelector("main"));
         document.querySelector("main").focus();
+        if (xhr.responseURL && xhr.responseURL.indexOf("run=") >= 0) { window.history.replaceState(null, "", xhr.responseURL); }
+        document.dispatchEvent(new CustomEvent("arisu:main-replaced"));
       });
       xhr.addEventListener("error", function () { text.textContent = "올리지 못했습니다. 다시 시도하세요."; });
       xhr.send(new FormData(form));
     });
   });
+})();
+
+// An import still running: <section data-import-run data-status-url data-page-url> polls its progress, then shows the result.
+(function () {
+  "use strict";
+  function follow() {
+    var run = document.querySelector("[data-import-run]");
+    if (!run || !window.fetch) { return; }
+    var bar = run.querySelector("[data-run-bar]");
+    var text = run.querySelector("[data-run-text]");
+    var wrap = bar.parentElement;
+    bar.style.width = bar.getAttribute("data-percent") + "%";
+    var n = function (v) { return Number(v).toLocaleString(); };
+    var tick = function () {
+      fetch(run.getAttribute("data-status-url"), { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (s) {
+          if (!s) { return; }
+          if (!s.open) { window.location.assign(run.getAttribute("data-page-url")); return; }
+          bar.style.width = s.percent + "%";
+          wrap.setAttribute("aria-valuenow", String(s.percent));
+          text.textContent = text.getAttribute("data-template").replace("{total}", n(s.fileRows))
+            .replace("{checked}", n(s.rowsChecked)).replace("{written}", n(s.rowsWritten));
+          setTimeout(tick, 1000);
+        })
+        .catch(function () { setTimeout(tick, 3000); });
+    };
+    setTimeout(tick, 1000);
+  }
+  follow();
+  // An upload answered with a running import (the page's main is replaced in place).
+  document.addEventListener("arisu:main-replaced", follow);
 })();
 
 // Type-ahead for customer search: <input data-typeahead="url"> fills #search-results with masked suggestions.
