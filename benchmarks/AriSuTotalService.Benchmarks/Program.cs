@@ -68,6 +68,7 @@ async Task ScanScenario()
     // The data as generated: readings the import scenario added are removed first.
     await SeoulData.DeleteImportedAsync(dbFile);
     var app = new List<double>();
+    var sliced = new List<double>();
     var floor = new List<double>();
     long peakWorkingSet = 0;
     for (var i = 0; i <= runs; i++)
@@ -81,6 +82,16 @@ async Task ScanScenario()
         if (i > 0) app.Add(sw.Elapsed.TotalSeconds);
         Console.WriteLine($"  app   run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalSeconds:0.000} s — compared {counts.Compared:N0}, surges {counts.Surges:N0}, notices {counts.Notices:N0}, new use {counts.NewUse:N0}, anomalies {counts.Anomalies:N0}, cases written {counts.CasesAdded:N0}");
 
+        // As the job runs it: slices of meters, each reporting meters judged of meters to judge.
+        await SeoulData.ClearCasesAsync(dbFile);
+        var reports = 0;
+        sw.Restart();
+        var withProgress = await SurgeScan.RunAsync(db, 1, period, SurgeThresholds.Default, DateTime.UtcNow, default,
+            new Progress(_ => reports++));
+        sw.Stop();
+        if (i > 0) sliced.Add(sw.Elapsed.TotalSeconds);
+        Console.WriteLine($"  progress run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalSeconds:0.000} s — {reports} progress reports, cases written {withProgress.CasesAdded:N0}");
+
         await SeoulData.ClearCasesAsync(dbFile);
         sw.Restart();
         var written = await SeoulData.BareScanAsync(dbFile, period);
@@ -89,6 +100,8 @@ async Task ScanScenario()
         Console.WriteLine($"  floor run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalSeconds:0.000} s — cases written {written:N0}");
     }
     Report("surge scan, cases written (app)", app, "s");
+    Report("surge scan with progress (slices of 50,000 meters)", sliced, "s");
+    Console.WriteLine($"progress ÷ app (medians): {Median(sliced) / Median(app):0.000}");
     Report("surge scan, same SQL through Microsoft.Data.Sqlite (floor)", floor, "s");
     Console.WriteLine($"app ÷ floor (medians): {Median(app) / Median(floor):0.00}");
     Console.WriteLine($"peak working set of this process: {peakWorkingSet / (1024 * 1024):N0} MB");
@@ -172,4 +185,10 @@ string? Arg(string name)
 {
     var i = Array.IndexOf(args, name);
     return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+/// <summary>Counts a scan's progress reports (synchronously, as the job's board takes them).</summary>
+sealed class Progress(Action<ScanProgress> report) : IProgress<ScanProgress>
+{
+    public void Report(ScanProgress value) => report(value);
 }

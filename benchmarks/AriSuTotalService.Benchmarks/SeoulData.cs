@@ -23,7 +23,13 @@ public static class SeoulData
 
     public static async Task EnsureAsync(string file, int meters)
     {
-        if (File.Exists(file)) return;
+        if (File.Exists(file))
+        {
+            // A data set made by an earlier build gets the schema's later migrations (indexes).
+            await using var existing = Context(file);
+            await existing.Database.MigrateAsync();
+            return;
+        }
         var sw = System.Diagnostics.Stopwatch.StartNew();
         await using (var db = Context(file))
         {
@@ -105,6 +111,8 @@ public static class SeoulData
         cmd.Parameters.AddWithValue("@min", 3L);
         cmd.Parameters.AddWithValue("@version", Guid.NewGuid().ToString().ToUpperInvariant());
         cmd.Parameters.AddWithValue("@now", DateTime.UtcNow);
+        cmd.Parameters.AddWithValue("@after", long.MinValue);
+        cmd.Parameters.AddWithValue("@upTo", long.MaxValue);
         return cmd;
     }
 

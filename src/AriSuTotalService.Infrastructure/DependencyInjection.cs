@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.AddSingleton(Settings.Read<RetentionOptions>(config, "Retention"));
         services.AddScoped<ComplaintRetentionJob>();
         services.AddScoped<Surges.SurgeScanJob>();
+        services.AddSingleton<Surges.ScanProgressBoard>();
         services.AddScoped<Reports.MonthlyReportJob>();
         services.AddScoped<CatchUpJob>();
         services.AddScoped<Import.MeterReadingImport>();

@@ -44,6 +44,12 @@ public class ScanRun : IOfficeOwned
     public int Gaps { get; private set; }
     public int CasesAdded { get; private set; }
     public string? Error { get; private set; }
+    /// <summary>The office's meters when the run started (0 until then).</summary>
+    public int ToJudge { get; private set; }
+    /// <summary>Meters judged so far (all of them once completed).</summary>
+    public int Judged { get; private set; }
+
+    public void Progress(int judged, int toJudge) => (Judged, ToJudge) = (judged, toJudge);
 
     public void Start(DateTime atUtc)
     {
@@ -56,6 +62,7 @@ public class ScanRun : IOfficeOwned
     {
         State = ScanStates.Completed;
         FinishedAtUtc = atUtc;
+        Judged = ToJudge;
         (Compared, Surges, Notices, NewUse, Anomalies, Skipped, CasesAdded, Gaps) = (compared, surges, notices, newUse, anomalies, skipped, added, gaps);
     }
 

@@ -25,5 +25,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.HasIndex(c => new { c.OfficeId, c.PhoneDigits });
         b.HasIndex(c => new { c.OfficeId, c.HolderName });
         b.HasIndex(c => new { c.OfficeId, c.District });
+        // The scan walks an office's meters in key order, a slice of keys at a time.
+        b.HasIndex(c => new { c.OfficeId, c.Id });
     }
 }

@@ -10,6 +10,14 @@ namespace AriSuTotalService.Infrastructure.Surges;
 /// <summary>What a scan judged: <see cref="Skipped"/> includes the <see cref="Gaps"/> (previous reading too far back to compare).</summary>
 public sealed record ScanCounts(int Compared, int Surges, int Notices, int NewUse, int Anomalies, int Skipped, int CasesAdded, int Gaps = 0);
 
+/// <summary>How far a scan is: meters judged of the office's meters to judge.</summary>
+public readonly record struct ScanProgress(int Judged, int ToJudge)
+{
+    /// <summary>0–100 for a run in <paramref name="state"/> (a finished run is 100).</summary>
+    public int PercentFor(string state) =>
+        state is ScanStates.Completed or ScanStates.Failed ? 100 : ToJudge == 0 ? 0 : (int)Math.Min(99, (long)Judged * 100 / ToJudge);
+}
+
 /// <summary>
 /// The monthly scan as set-based SQL over every meter of an office: the same statement runs on SQLite and SQL Server
 /// but for the first-row syntax (64-bit integer arithmetic, no date functions: the readings carry their day count).
@@ -23,7 +31,8 @@ public static class SurgeScan
     /// month; previous = the one before it. Driven by the office's meters in key order: per meter two seeks into the
     /// unique (meter, period end) index — each a step back from a bound, returning the reading's key — and two fetches by
     /// key. The meters come in key order, so the index pages they touch come in order too, and the cost follows the
-    /// number of meters, not their history. {0}/{1} take the provider's first-row syntax (TOP 1 / LIMIT 1).
+    /// number of meters, not their history. {0}/{1} take the provider's first-row syntax (TOP 1 / LIMIT 1). The meters
+    /// are those with keys in (@after, @upTo]: a scan that shows its progress judges them a slice at a time.
     /// </summary>
     private const string JudgedTemplate = """
         WITH latest AS (
@@ -31,7 +40,7 @@ public static class SurgeScan
                 (SELECT {0}r."Id" FROM "MeterReadings" r
                  WHERE r."CustomerId" = c."Id" AND r."PeriodEnd" < @to ORDER BY r."PeriodEnd" DESC{1}) AS "CurId"
             FROM "Customers" c
-            WHERE c."OfficeId" = @office
+            WHERE c."OfficeId" = @office AND c."Id" > @after AND c."Id" <= @upTo
         ),
         cur AS (
             SELECT l."CustomerId", r."PeriodStart", r."PeriodEnd", r."ReadingM3", r."UsageM3", r."Days",
@@ -83,6 +92,8 @@ public static class SurgeScan
     /// it in their own statements.
     /// </summary>
     public static readonly string SqliteMaterialize = "CREATE TEMP TABLE \"ScanJudged\" AS\n" + SqliteJudged + "SELECT * FROM judged;";
+    /// <summary>SQLite, a scan in slices: each slice after the first adds its judgement to the temporary table.</summary>
+    public static readonly string SqliteAppend = "INSERT INTO temp.\"ScanJudged\"\n" + SqliteJudged + "SELECT * FROM judged;";
     /// <summary>SQLite keeps the temporary judgement in memory rather than in a temporary file.</summary>
     public const string SqlitePrepare = "PRAGMA temp_store = MEMORY;";
     public const string SqliteDrop = "DROP TABLE IF EXISTS temp.\"ScanJudged\";";
@@ -130,8 +141,23 @@ public static class SurgeScan
           AND NOT EXISTS (SELECT 1 FROM "SurgeCases" s WHERE s."CustomerId" = j."CustomerId" AND s."Period" = @period);
         """;
 
+    /// <summary>Meters a slice of a scan that shows progress judges at once (the per-slice cost is measured in docs/benchmarks.md).</summary>
+    public const int SliceMeters = 50_000;
+
+    /// <summary>The office's meters in a slice of keys.</summary>
+    public const string SliceMetersSql = "SELECT COUNT(*) FROM \"Customers\" c WHERE c.\"OfficeId\" = @office AND c.\"Id\" > @after AND c.\"Id\" <= @upTo;";
+
+    /// <summary>The office's meters: how many, the first and the last key.</summary>
+    public const string MetersSql = "SELECT COUNT(*), MIN(\"Id\"), MAX(\"Id\") FROM \"Customers\" WHERE \"OfficeId\" = @office;";
+
+    /// <summary>
+    /// Scans the office's month in one transaction. With <paramref name="progress"/>, the meters are judged a slice of
+    /// about <see cref="SliceMeters"/> keys at a time (same transaction; SQLite gathers the slices' judgement in its
+    /// temporary table, SQL Server adds up each slice's batch) and each slice reports the meters judged of the meters
+    /// to judge; without, in one statement.
+    /// </summary>
     public static async Task<ScanCounts> RunAsync(ArisuDbContext db, int officeId, DateOnly period, SurgeThresholds t, DateTime nowUtc,
-        CancellationToken ct = default)
+        CancellationToken ct = default, IProgress<ScanProgress>? progress = null, int sliceMeters = SliceMeters)
     {
         var first = new DateOnly(period.Year, period.Month, 1);
         var strategy = db.Database.CreateExecutionStrategy();
@@ -151,12 +177,45 @@ public static class SurgeScan
                     }
                 }
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                DbCommand Make(string sql) => Command(connection, tx.GetDbTransaction(), sql, officeId, first, t, nowUtc, sqlite);
-                int[] counts;
+                var dbTx = tx.GetDbTransaction();
+                // Slices (after, upTo] of the office's key range, about sliceMeters meters each; one slice of every
+                // meter when no one watches.
+                var bounds = new List<(long After, long UpTo)>();
+                var toJudge = 0;
+                if (progress is null) bounds.Add((long.MinValue, long.MaxValue));
+                else
+                {
+                    long low = 0, high = -1;
+                    await using (var count = MetersCommand(connection, dbTx, officeId))
+                    await using (var reader = await count.ExecuteReaderAsync(ct))
+                        if (await reader.ReadAsync(ct) && !reader.IsDBNull(1))
+                            (toJudge, low, high) = (reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2));
+                    var slices = Math.Max(1, (toJudge + sliceMeters - 1) / sliceMeters);
+                    var width = (high - low + slices) / slices;
+                    for (var after = low - 1; after < high; after += width) bounds.Add((after, Math.Min(high, after + width)));
+                    progress.Report(new ScanProgress(0, toJudge));
+                }
+                var counts = new int[8];
+                var judged = 0;
+                DbCommand Make(string sql, long after = long.MinValue, long upTo = long.MaxValue)
+                {
+                    var cmd = Command(connection, dbTx, sql, officeId, first, t, nowUtc, sqlite);
+                    cmd.Parameters["@after"].Value = after;
+                    cmd.Parameters["@upTo"].Value = upTo;
+                    return cmd;
+                }
                 if (sqlite)
                 {
+                    // The judgement of every slice goes into one temporary table; the cases and counts are read from it once.
                     await using (var drop = Make(SqliteDrop)) await drop.ExecuteNonQueryAsync(ct);
-                    await using (var judge = Make(SqliteMaterialize)) await judge.ExecuteNonQueryAsync(ct);
+                    for (var i = 0; i < bounds.Count; i++)
+                    {
+                        var (after, upTo) = bounds[i];
+                        await using (var judge = Make(i == 0 ? SqliteMaterialize : SqliteAppend, after, upTo)) await judge.ExecuteNonQueryAsync(ct);
+                        judged = await ReportAsync(after, upTo);
+                    }
+                    if (bounds.Count == 0)
+                        await using (var judge = Make(SqliteMaterialize, 0, 0)) await judge.ExecuteNonQueryAsync(ct);
                     int added;
                     await using (var insert = Make(SqliteInsert)) added = await insert.ExecuteNonQueryAsync(ct);
                     await using (var count = Make(SqliteCount)) counts = [.. await ReadRowAsync(count, 7, ct), added];
@@ -164,8 +223,23 @@ public static class SurgeScan
                 }
                 else
                 {
-                    await using var scan = Make(SqlServerScan);
-                    counts = await ReadRowAsync(scan, 8, ct);
+                    // SQL Server: the whole batch per slice (its temporary table lives for the call), the counts added up.
+                    foreach (var (after, upTo) in bounds)
+                    {
+                        await using var scan = Make(SqlServerScan, after, upTo);
+                        var slice = await ReadRowAsync(scan, 8, ct);
+                        for (var k = 0; k < counts.Length; k++) counts[k] += slice[k];
+                        judged = await ReportAsync(after, upTo);
+                    }
+                }
+
+                async Task<int> ReportAsync(long after, long upTo)
+                {
+                    if (progress is null) return judged;
+                    await using var meters = Make(SliceMetersSql, after, upTo);
+                    var done = judged + Convert.ToInt32(await meters.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+                    progress.Report(new ScanProgress(done, toJudge));
+                    return done;
                 }
                 await tx.CommitAsync(ct);
                 return new ScanCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[7], counts[6]);
@@ -175,6 +249,15 @@ public static class SurgeScan
                 await db.Database.CloseConnectionAsync();
             }
         });
+    }
+
+    public static DbCommand MetersCommand(DbConnection connection, DbTransaction? tx, int officeId)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = MetersSql;
+        cmd.Add("@office", DbType.Int32, officeId);
+        return cmd;
     }
 
     private static async Task<int[]> ReadRowAsync(DbCommand command, int columns, CancellationToken ct)
@@ -206,6 +289,9 @@ public static class SurgeScan
         if (sqlite) cmd.Add("@version", DbType.String, version.ToString().ToUpperInvariant());
         else cmd.Add("@version", DbType.Guid, version);
         cmd.Add("@now", DbType.DateTime2, nowUtc);
+        // Every meter unless the caller narrows it to a slice.
+        cmd.Add("@after", DbType.Int64, long.MinValue);
+        cmd.Add("@upTo", DbType.Int64, long.MaxValue);
         return cmd;
     }
 }

@@ -14,7 +14,7 @@ namespace AriSuTotalService.Infrastructure.Surges;
 [AutomaticRetry(Attempts = 3)]
 [DisableConcurrentExecution(timeoutInSeconds: 900)]
 public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SurgeScanJob> logger,
-    Jobs.JobOptions options)
+    Jobs.JobOptions options, ScanProgressBoard board)
 {
     public const string Id = "surge-scan";
 
@@ -37,7 +37,16 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
         try
         {
             var thresholds = await SurgeSettings.GetAsync(db, run.OfficeId, ct);
-            var counts = await SurgeScan.RunAsync(db, run.OfficeId, run.Period, thresholds, Now, ct);
+            ScanCounts counts;
+            try
+            {
+                counts = await SurgeScan.RunAsync(db, run.OfficeId, run.Period, thresholds, Now, ct, board.For(run.Id));
+            }
+            finally
+            {
+                board.Remove(run.Id, out var last);
+                run.Progress(last.Judged, last.ToJudge);
+            }
             run.Complete(Now, counts.Compared, counts.Surges, counts.Notices, counts.NewUse, counts.Anomalies, counts.Skipped, counts.CasesAdded, counts.Gaps);
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Surge scan {Run} of {Period:yyyy-MM}: {Compared} compared, {Surges} surges, {Notices} notices, {Added} new cases",

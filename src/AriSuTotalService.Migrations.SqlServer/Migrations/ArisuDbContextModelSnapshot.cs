@@ -2424,6 +2424,8 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OfficeId", "HolderName");
 
+                    b.HasIndex("OfficeId", "Id");
+
                     b.HasIndex("OfficeId", "PhoneDigits");
 
                     b.ToTable("Customers");
@@ -3551,6 +3553,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.Property<int>("Gaps")
                         .HasColumnType("int");
 
+                    b.Property<int>("Judged")
+                        .HasColumnType("int");
+
                     b.Property<int>("NewUse")
                         .HasColumnType("int");
 
@@ -3583,6 +3588,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(12)");
 
                     b.Property<int>("Surges")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ToJudge")
                         .HasColumnType("int");
 
                     b.Property<string>("Trigger")

@@ -2409,6 +2409,8 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OfficeId", "HolderName");
 
+                    b.HasIndex("OfficeId", "Id");
+
                     b.HasIndex("OfficeId", "PhoneDigits");
 
                     b.ToTable("Customers");
@@ -3508,6 +3510,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.Property<int>("Gaps")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Judged")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NewUse")
                         .HasColumnType("INTEGER");
 
@@ -3540,6 +3545,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Surges")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ToJudge")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Trigger")

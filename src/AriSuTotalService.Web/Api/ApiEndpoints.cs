@@ -94,7 +94,7 @@ public static class ApiEndpoints
                     ? new LocatedResult($"/api/v1/surge-scans/{run.Id}", result) : result;
             })
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Scans));
-        v1.MapGet("/surge-scans/{id:long}", async (long id, ArisuDbContext db, CancellationToken ct) =>
+        v1.MapGet("/surge-scans/{id:long}", async (long id, ArisuDbContext db, ScanProgressBoard board, CancellationToken ct) =>
             {
                 var r = await db.ScanRuns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
                 return r is null
@@ -104,6 +104,7 @@ public static class ApiEndpoints
                         id = r.Id, period = r.Period.ToString("yyyy-MM", CultureInfo.InvariantCulture), state = r.State,
                         startedAt = Seoul(r.StartedAtUtc), finishedAt = Seoul(r.FinishedAtUtc),
                         compared = r.Compared, surges = r.Surges, notices = r.Notices, newUse = r.NewUse, anomalies = r.Anomalies, skipped = r.Skipped, gaps = r.Gaps,
+                        judged = board.Current(r).Judged, toJudge = board.Current(r).ToJudge,
                     }, Json);
             })
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Scans));

@@ -88,6 +88,25 @@ public class ImportApiTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     }
 
     [Fact]
+    public async Task Readings_reach_the_account_written_even_when_two_accounts_share_their_digits()
+    {
+        // Same digits, dash elsewhere, leading zeros: three different accounts.
+        var customers = $"{Header}\n77-0123456,갑,010-1234-0011,주소 1,관악구,가정용,15,봉천동\n770-123456,을,010-1234-0012,주소 2,관악구,가정용,15,봉천동\n" +
+                        "07-70123456,병,010-1234-0013,주소 3,관악구,가정용,15,봉천동\n";
+        Assert.Equal(HttpStatusCode.OK, (await Api().PostAsync("/api/v1/customers/import", Body(customers))).StatusCode);
+        var readings = $"{ReadingHeader}\n77-0123456,2027-01-01,2027-01-31,1000,11\n770-123456,2027-01-01,2027-01-31,2000,22\n" +
+                       "07-70123456,2027-01-01,2027-01-31,3000,33\n";
+        Assert.Equal(HttpStatusCode.OK, (await Api().PostAsync("/api/v1/meter-readings/import", Body(readings))).StatusCode);
+        var usage = factory.With(db => db.MeterReadings.AsNoTracking().Where(r => r.PeriodEnd == new DateOnly(2027, 1, 31))
+            .Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new { c.AccountNumber, r.UsageM3 })
+            .Where(x => x.AccountNumber == "77-0123456" || x.AccountNumber == "770-123456" || x.AccountNumber == "07-70123456")
+            .ToDictionary(x => x.AccountNumber, x => x.UsageM3));
+        Assert.Equal(11, usage["77-0123456"]);
+        Assert.Equal(22, usage["770-123456"]);
+        Assert.Equal(33, usage["07-70123456"]);
+    }
+
+    [Fact]
     public async Task A_bad_line_in_the_middle_refuses_the_whole_file_with_its_line_and_column()
     {
         var csv = $"{Header}\n98-1000001,가나다,010-1234-0001,주소 1,관악구,가정용,15,봉천동\n" +

@@ -152,6 +152,9 @@ public class RawSqlTests
     {
         var connection = new SqlConnection("Server=readiness.invalid;Database=Arisu");
         yield return ("surge scan", SurgeScan.Command(connection, null, SurgeScan.SqlServerScan, 1, new DateOnly(2026, 11, 1), SurgeThresholds.Default, DateTime.UtcNow, sqlite: false));
+        yield return ("scan meters", SurgeScan.MetersCommand(connection, null, 1));
+        var slice = SurgeScan.Command(connection, null, SurgeScan.SliceMetersSql, 1, new DateOnly(2026, 11, 1), SurgeThresholds.Default, DateTime.UtcNow, sqlite: false);
+        yield return ("scan slice meters", slice);
         yield return ("account lookup", MeterReadingImport.AccountsCommand(connection, 1));
         yield return ("reception number", ReceptionNumbers.Command(db, ReceptionNumbers.SqlServerNext, 1, 2026, 1));
         yield return ("reception number raise", ReceptionNumbers.Command(db, ReceptionNumbers.SqlServerRaise, 1, 2026, 1));

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Infrastructure.Demo;
+using AriSuTotalService.Infrastructure.Surges;
+using Microsoft.Extensions.DependencyInjection;
 using AriSuTotalService.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +56,10 @@ public class SurgeScanTests(SurgeScanTests.Factory factory) : IClassFixture<Surg
         Assert.Equal("completed", run.GetProperty("state").GetString());
         Assert.Equal("2026-10", run.GetProperty("period").GetString());
         Assert.EndsWith("+09:00", run.GetProperty("finishedAt").GetString());
+        // Progress: every meter of the office judged.
+        var meters = factory.With(db => db.Customers.Count());
+        Assert.Equal(meters, run.GetProperty("toJudge").GetInt32());
+        Assert.Equal(meters, run.GetProperty("judged").GetInt32());
 
         // The same judgement made in C# with the rule class over the same readings.
         var expected = factory.With(db =>
@@ -135,6 +141,36 @@ public class SurgeScanTests(SurgeScanTests.Factory factory) : IClassFixture<Surg
             Assert.Equal(2000, added.IncreaseTenths); // 30 m³ in 30 days → 90 m³ in 30 days: +200.0%
             return 0;
         });
+    }
+
+    [Fact]
+    public async Task A_scan_in_slices_reports_meters_judged_of_meters_to_judge_and_judges_exactly_as_in_one_statement()
+    {
+        var reports = new List<ScanProgress>();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AriSuTotalService.Infrastructure.Data.ArisuDbContext>();
+        var office = db.Offices.Single().Id;
+        db.ActFor(office);
+        var before = db.SurgeCases.Count(c => c.Period == new DateOnly(2025, 9, 1));
+        var sliced = await SurgeScan.RunAsync(db, office, new DateOnly(2025, 9, 1), SurgeThresholds.Default, DateTime.UtcNow, default,
+            new Recorder(reports), sliceMeters: 70);
+        var added = db.SurgeCases.Count(c => c.Period == new DateOnly(2025, 9, 1)) - before;
+        var whole = await SurgeScan.RunAsync(db, office, new DateOnly(2025, 9, 1), SurgeThresholds.Default, DateTime.UtcNow);
+        var meters = factory.With(db => db.Customers.Count());
+        Assert.Equal(new ScanProgress(0, meters), reports[0]);
+        Assert.Equal(new ScanProgress(meters, meters), reports[^1]);
+        Assert.Equal(meters / 70 + 2, reports.Count); // the start, then one report per slice
+        Assert.True(reports.Zip(reports.Skip(1)).All(p => p.Second.Judged > p.First.Judged));
+        // The slices add up to the one-statement judgement; the second run adds nothing new.
+        Assert.Equal(whole with { CasesAdded = sliced.CasesAdded }, sliced);
+        Assert.True(sliced.Compared > 0 && sliced.CasesAdded > 0);
+        Assert.Equal(added, sliced.CasesAdded);
+        Assert.Equal(0, whole.CasesAdded);
+    }
+
+    private sealed class Recorder(List<ScanProgress> reports) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value) => reports.Add(value);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace AriSuTotalService.Web.Pages.Surges;
 
 /// <summary>Scan runs (each recorded) and "run now" with its progress followed live.</summary>
 [Authorize(Roles = RoleSets.ScanControl)]
-public class ScansModel(ArisuDbContext db, SurgeScanJob scans, TimeProvider clock) : PageModel
+public class ScansModel(ArisuDbContext db, SurgeScanJob scans, TimeProvider clock, ScanProgressBoard board) : PageModel
 {
     [BindProperty] public string? Period { get; set; }
     [BindProperty(SupportsGet = true)] public long? Follow { get; set; }
@@ -42,7 +42,8 @@ public class ScansModel(ArisuDbContext db, SurgeScanJob scans, TimeProvider cloc
     {
         var r = await db.ScanRuns.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return NotFound();
-        return new JsonResult(new { id = r.Id, state = r.State, compared = r.Compared, surges = r.Surges, notices = r.Notices, newUse = r.NewUse,
+        var p = board.Current(r);
+        return new JsonResult(new { id = r.Id, state = r.State, judged = p.Judged, toJudge = p.ToJudge, percent = p.PercentFor(r.State), compared = r.Compared, surges = r.Surges, notices = r.Notices, newUse = r.NewUse,
             anomalies = r.Anomalies, skipped = r.Skipped, gaps = r.Gaps, added = r.CasesAdded, error = r.Error });
     }
 

@@ -139,12 +139,16 @@
   if (!box) { return; }
   var bar = box.querySelector("[data-progress-bar]");
   var text = box.querySelector("[data-progress-text]");
-  var widths = { queued: "w-25", running: "w-75", completed: "w-100", failed: "w-100" };
+  var wrap = bar.parentElement;
   function show(s) {
-    bar.classList.remove("w-25", "w-75", "w-100");
-    bar.classList.add(widths[s.state] || "w-25");
+    // Meters judged of meters to judge, as the scan reports each slice.
+    bar.style.width = s.percent + "%";
+    wrap.setAttribute("aria-valuenow", String(s.percent));
     if (s.state === "queued") { text.textContent = "검사를 기다리는 중…"; }
-    if (s.state === "running") { text.textContent = "검사 중: 전체 계량기의 이번·이전 검침을 비교하고 있습니다…"; }
+    if (s.state === "running") {
+      text.textContent = text.getAttribute("data-running").replace("{toJudge}", Number(s.toJudge).toLocaleString())
+        .replace("{judged}", Number(s.judged).toLocaleString());
+    }
     if (s.state === "completed") {
       bar.classList.remove("progress-bar-animated");
       text.textContent = "완료: " + s.compared + "개 비교, 진단 대상 " + s.surges + ", 안내문 " + s.notices +
