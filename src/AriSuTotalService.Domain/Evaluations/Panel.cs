@@ -45,6 +45,9 @@ public static class PanelItems
 /// <summary>A mystery-shopper round (시민평가단): planned → open → closed.</summary>
 public class PanelRound : IOfficeOwned
 {
+    /// <summary>The plan's rounds: May, July, September and November.</summary>
+    public static readonly IReadOnlyList<int> DefaultMonths = [5, 7, 9, 11];
+
     private PanelRound() { }
 
     public PanelRound(int officeId, int year, int month, int plannedCases)
@@ -111,6 +114,15 @@ public class PanelMember : IOfficeOwned
 public class PanelCase
 {
     private PanelCase() { }
+
+    /// <summary>The panel evaluates the four Total Service types only (the plan's 4대 시민불편 민원).</summary>
+    public static void EnsureEligible(string typeCode)
+    {
+        if (!Complaints.ComplaintTypeCodes.TotalService.Contains(typeCode))
+            throw new DomainException(NotEligible);
+    }
+
+    public const string NotEligible = "시민평가단은 4대 토탈서비스 민원(옥내누수진단, 누수요금감면, 급수불편, 수질검사)만 평가합니다.";
 
     public PanelCase(int roundId, long complaintId, int? memberId)
     {

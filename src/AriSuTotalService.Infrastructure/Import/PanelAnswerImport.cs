@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Evaluations;
 using AriSuTotalService.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +23,9 @@ public sealed class PanelAnswerImport(ArisuDbContext db) : ICsvImport
         var rounds = await db.PanelRounds.Where(r => r.OfficeId == officeId).ToListAsync(ct);
         var receptions = csv.Rows.Select(r => csv.Get(r.Fields, "reception_number")).Distinct().ToList();
         var complaints = await db.Complaints.Where(c => c.OfficeId == officeId && receptions.Contains(c.ReceptionNumber))
-            .Select(c => new { c.Id, c.ReceptionNumber }).ToDictionaryAsync(c => c.ReceptionNumber, c => c.Id, ct);
-        var cases = await db.PanelCases.Where(c => complaints.Values.Contains(c.ComplaintId)).ToDictionaryAsync(c => c.ComplaintId, ct);
+            .Select(c => new { c.Id, c.ReceptionNumber, Code = c.Type!.Code }).ToDictionaryAsync(c => c.ReceptionNumber, c => (c.Id, c.Code), ct);
+        var complaintIds = complaints.Values.Select(c => c.Id).ToList();
+        var cases = await db.PanelCases.Where(c => complaintIds.Contains(c.ComplaintId)).ToDictionaryAsync(c => c.ComplaintId, ct);
         var errors = new List<ImportError>();
         var rows = new List<(PanelRound Round, long Complaint, int Item, string Answer, string? Comment)>();
         var seen = new Dictionary<(int, long, int), int>();
@@ -36,9 +38,13 @@ public sealed class PanelAnswerImport(ArisuDbContext db) : ICsvImport
             if (round is null) errors.Add(new ImportError(line, "round", $"없는 평가 회차입니다 (yyyy-MM): '{CsvFile.Shorten(key)}'"));
             else if (round.IsClosed) errors.Add(new ImportError(line, "round", "마친 회차에는 답변을 넣을 수 없습니다."));
             var reception = csv.Get(f, "reception_number");
-            if (!complaints.TryGetValue(reception, out var complaintId))
+            long complaintId = 0;
+            if (!complaints.TryGetValue(reception, out var complaint))
                 errors.Add(new ImportError(line, "reception_number", $"이 사업소의 접수번호가 아닙니다: '{CsvFile.Shorten(reception)}'"));
-            else if (round is not null && cases.TryGetValue(complaintId, out var existingCase) && existingCase.RoundId != round.Id)
+            else if (!ComplaintTypeCodes.TotalService.Contains(complaint.Code))
+                errors.Add(new ImportError(line, "reception_number", PanelCase.NotEligible));
+            else complaintId = complaint.Id;
+            if (complaintId != 0 && round is not null && cases.TryGetValue(complaintId, out var existingCase) && existingCase.RoundId != round.Id)
                 errors.Add(new ImportError(line, "reception_number", "다른 회차의 평가 민원입니다."));
             var item = CsvFile.ParseWhole(csv.Get(f, "item"), line, "item", errors, 1, 6);
             var answer = csv.Get(f, "answer");
@@ -59,7 +65,7 @@ public sealed class PanelAnswerImport(ArisuDbContext db) : ICsvImport
         // One unit the execution strategy can run again whole.
         return await db.InTransactionAsync(async () =>
         {
-            var existing = await db.PanelAnswers.Where(a => complaints.Values.Contains(a.ComplaintId)).ToListAsync(ct);
+            var existing = await db.PanelAnswers.Where(a => complaintIds.Contains(a.ComplaintId)).ToListAsync(ct);
             // A run again starts from the cases as they were read.
             var marked = new Dictionary<long, PanelCase>(cases);
             int imported = 0, updated = 0;

@@ -48,10 +48,44 @@ public class ReportSnapshot : Domain.Offices.IOfficeOwned
 /// <summary>What a report holds: the performance figures and the panel's satisfaction against the year's target.</summary>
 public sealed record BestPracticeCase(string Reception, string Type, string WriteUp);
 
+/// <summary>Indoor entries as the plan counts them: complaints of a type that needs entering the home, received in the period.</summary>
+public sealed record IndoorEntryFigure(string TypeCode, string Type, int Complaints);
+
 public sealed record ReportContent(string From, string To, int Total, IReadOnlyList<TypeFigures> ByType, TypeFigures FourTypes,
     ComplianceFigures Compliance, decimal? Satisfaction, decimal? SatisfactionTarget, int SurgesCompared, int SurgesFlagged,
-    IReadOnlyList<BestPracticeCase>? BestPractices = null, int Visited = 0, int VisitsKept = 0, int VisitsEnteredHome = 0)
+    IReadOnlyList<BestPracticeCase>? BestPractices = null, int Visited = 0, int VisitsKept = 0, int VisitsEnteredHome = 0,
+    IReadOnlyList<IndoorEntryFigure>? IndoorEntries = null, int? PreviousYearTotal = null)
 {
+    /// <summary>
+    /// Headquarters' fourth field: the reduction of complaints against the same period a year earlier, in percent
+    /// (truncated to one decimal; negative when complaints rose); null without a year-earlier count.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public decimal? ReductionFromPreviousYear => PreviousYearTotal is { } previous ? Rate.Of(previous - Total, previous) : null;
+
+    /// <summary>The plan's layout of the type table: each field's total and its share of all complaints (요금 분야 79.2 % in 2016).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<(string Field, int Total, decimal? Share)> FieldSubtotals =>
+        ByType.GroupBy(t => t.Field).Select(g => (g.Key, g.Sum(t => t.Total), Rate.Of(g.Sum(t => t.Total), Total))).ToList();
+
+    /// <summary>The plan's indoor-entry figure (8,926 in 2016 = 4,488 + 654 + 790 + 2,994): the sum over the types.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int IndoorEntriesTotal => IndoorEntries?.Sum(e => e.Complaints) ?? 0;
+
+    /// <summary>
+    /// Complaints (not cancelled) of the types the catalogue marks as entering the home, received in the period, by
+    /// type — computable from imported history, unlike the visits.
+    /// </summary>
+    public static Task<List<IndoorEntryFigure>> IndoorEntriesAsync(ArisuDbContext db, int officeId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
+        db.Complaints.AsNoTracking()
+            .Where(c => c.OfficeId == officeId && c.ReceivedAtUtc >= fromUtc && c.ReceivedAtUtc < toUtc
+                && c.Status != Domain.Complaints.ComplaintStatuses.Cancelled && c.Type!.EntersHome)
+            .GroupBy(c => new { c.Type!.Code, c.Type.NameKo, c.Type.SortOrder })
+            .Select(g => new { g.Key.Code, g.Key.NameKo, g.Key.SortOrder, Count = g.Count() })
+            .OrderBy(g => g.SortOrder)
+            .Select(g => new IndoorEntryFigure(g.Code, g.NameKo, g.Count))
+            .ToListAsync(ct);
+
     public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var figures = await PerformanceFigures.ComputeAsync(db, officeId, from, to, null, ct);
@@ -77,9 +111,11 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
             probe.Arrive(v.ArrivedAtUtc!.Value);
             return probe.KeptWindow(SeoulTime.ToLocal) == true;
         });
+        var indoor = await IndoorEntriesAsync(db, officeId, fromUtc, toUtc, ct);
+        var yearEarlier = await PerformanceFigures.ComputeAsync(db, officeId, from.AddYears(-1), to.AddYears(-1), null, ct);
         return new ReportContent(from.ToString("yyyy-MM"), to.ToString("yyyy-MM"), figures.Total, figures.ByType, figures.FourTypes,
             figures.Compliance, Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent, target, runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),
-            practices, visits.Count, kept, visits.Count(v => v.EntersHome));
+            practices, visits.Count, kept, visits.Count(v => v.EntersHome), indoor, yearEarlier.Total);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this);

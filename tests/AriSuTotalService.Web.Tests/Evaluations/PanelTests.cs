@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Infrastructure.Demo;
 using AriSuTotalService.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,8 @@ public partial class PanelTests(ArisuFactory factory) : IClassFixture<ArisuFacto
     [Fact]
     public async Task Staff_cannot_tell_a_panel_case_until_the_round_closes_and_then_see_the_results()
     {
-        var complaint = factory.With(db => db.Complaints.AsNoTracking().OrderByDescending(c => c.Id)
-            .Select(c => new { c.Id, c.ReceptionNumber }).First());
+        var complaint = factory.With(db => db.Complaints.AsNoTracking().Where(c => ComplaintTypeCodes.TotalService.Contains(c.Type!.Code))
+            .OrderByDescending(c => c.Id).Select(c => new { c.Id, c.ReceptionNumber }).First());
         var before = new Dictionary<string, string[]>();
         foreach (var account in StaffAccounts)
         {
@@ -91,7 +92,8 @@ public partial class PanelTests(ArisuFactory factory) : IClassFixture<ArisuFacto
             var r = db.PanelRounds.Single(x => x.Month == 9);
             r.Open();
             db.SaveChanges();
-            return db.Complaints.AsNoTracking().OrderBy(c => c.Id).Select(c => c.ReceptionNumber).First();
+            return db.Complaints.AsNoTracking().Where(c => ComplaintTypeCodes.TotalService.Contains(c.Type!.Code))
+                .OrderBy(c => c.Id).Select(c => c.ReceptionNumber).First();
         });
         var http = factory.CreateClient();
         http.DefaultRequestHeaders.Add("X-Api-Key", DemoData.ApiKey);

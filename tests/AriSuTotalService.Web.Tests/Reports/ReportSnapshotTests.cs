@@ -44,7 +44,7 @@ public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory)
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
         var frozen = await chief.GetPageAsync($"/Reports/View/{first.Id}");
         Assert.Matches(DiagnosisRow("2", "1", "1", "50.0%"), frozen);
-        Assert.Contains("id=\"report-visits\">방문 0건 중 약속 시간 준수 0건 (–)", frozen);
+        Assert.Contains("id=\"report-visits\">방문 기록 기준: 방문 0건 중 약속 시간 준수 0건 (–)", frozen);
 
         var regenerated = await chief.PostFormAsync("/Reports?handler=Monthly", new() { ["Month"] = "2026-10" }, formPage: "/Reports");
         Assert.Equal(HttpStatusCode.Redirect, regenerated.StatusCode);
@@ -66,6 +66,69 @@ public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory)
 
         var field = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await field.GetAsync($"/Reports/View/{v2.Id}")).StatusCode);
+    }
+
+    /// <summary>A phone complaint of the type received on the day, 10:00 Seoul (cancelled when asked).</summary>
+    private void Receive(DateOnly day, string code, bool cancelled = false) => factory.With(db =>
+    {
+        var at = SeoulTime.ToUtc(day.ToDateTime(new TimeOnly(10, 0)));
+        var type = db.ComplaintTypes.Single(x => x.Code == code);
+        var c = Complaint.Receive(db.Offices.Single().Id, ReceptionNumber.Format(day.Year, "남부", 810000 + Interlocked.Increment(ref _sequence)),
+            at, type, Channels.Phone, null, "시험", "관악구", at.AddDays(3), "test");
+        if (cancelled) c.Cancel("중복 접수", at.AddHours(1), "test");
+        db.Complaints.Add(c);
+        return db.SaveChanges();
+    });
+
+    /// <summary>Freezes the month's report of the office as the schedule would; returns its id.</summary>
+    private async Task<long> FreezeAsync(DateOnly month)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AriSuTotalService.Infrastructure.Data.ArisuDbContext>();
+        var office = db.Offices.Single().Id;
+        db.ActFor(office);
+        return (await scope.ServiceProvider.GetRequiredService<MonthlyReportJob>().CreateAsync(office, ReportSnapshot.Monthly, month, "test", default)).Id;
+    }
+
+    [Fact]
+    public async Task Indoor_entries_are_counted_as_the_plan_counts_them_by_type_beside_the_visit_based_figure()
+    {
+        // March 2031: no other data. Two diagnoses, a supply inconvenience and an indoor piping complaint enter the
+        // home; a water-quality test cancelled and a name change do not count.
+        var march = new DateOnly(2031, 3, 10);
+        Receive(march, ComplaintTypeCodes.LeakDiagnosis);
+        Receive(march, ComplaintTypeCodes.LeakDiagnosis);
+        Receive(march, ComplaintTypeCodes.SupplyInconvenience);
+        Receive(march, ComplaintTypeCodes.IndoorPiping);
+        Receive(march, ComplaintTypeCodes.NameChange);
+        Receive(march, ComplaintTypeCodes.WaterQualityTest, cancelled: true);
+        var id = await FreezeAsync(new DateOnly(2031, 3, 1));
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        var page = WebUtility.HtmlDecode(await chief.GetPageAsync($"/Reports/View/{id}"));
+        Assert.Contains("id=\"report-indoor\">옥내 진입(계획의 집계: 댁내 진입 유형 민원) 4건 = 옥내누수진단 2 + 급수불편 1 + 옥내배관 1</p>", page);
+        Assert.Contains("id=\"report-visits\">방문 기록 기준: 방문 0건", page);
+    }
+
+    [Fact]
+    public async Task The_report_carries_what_headquarters_scores_and_the_plans_field_subtotals_with_their_shares()
+    {
+        // April 2030: five complaints; April 2031: four — one billing (25.0 %), three works (75.0 %): 20.0 % fewer.
+        for (var i = 0; i < 5; i++) Receive(new DateOnly(2030, 4, 8), ComplaintTypeCodes.AutoPayment);
+        Receive(new DateOnly(2031, 4, 8), ComplaintTypeCodes.AutoPayment);
+        Receive(new DateOnly(2031, 4, 8), ComplaintTypeCodes.LeakDiagnosis);
+        Receive(new DateOnly(2031, 4, 8), ComplaintTypeCodes.OutdoorLeak);
+        Receive(new DateOnly(2031, 4, 8), ComplaintTypeCodes.OutdoorLeak);
+        var id = await FreezeAsync(new DateOnly(2031, 4, 1));
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        var page = WebUtility.HtmlDecode(await chief.GetPageAsync($"/Reports/View/{id}"));
+        Assert.Contains("id=\"report-reduction\">20.0%</td><td class=\"small text-muted\">전년 동기 5건 → 4건</td>", page);
+        Assert.Matches("data-field-subtotal=\"billing\"><td colspan=\"2\">요금 분야 소계</td><td class=\"text-end\">1 \\(25.0%\\)</td>", page);
+        Assert.Matches("data-field-subtotal=\"works\"><td colspan=\"2\">공사 분야 소계</td><td class=\"text-end\">3 \\(75.0%\\)</td>", page);
+        // The five fields, in the frozen report's table.
+        var scored = page[page.IndexOf("id=\"report-scored\"", StringComparison.Ordinal)..];
+        scored = scored[..scored.IndexOf("</table>", StringComparison.Ordinal)];
+        foreach (var field in new[] { "시민평가단 만족도", "4대 민원 선제 처리율", "처리기한 준수율", "전년 동기 대비 민원 감축률", "우수사례" })
+            Assert.Contains($"<th scope=\"row\">{field}</th>", scored);
     }
 
     private static Regex DiagnosisRow(string total, string citizen, string proactive, string rate) =>

@@ -28,7 +28,28 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public decimal? YearTarget { get; private set; }
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        // The next of the plan's months (May, July, September, November) the year has no round for.
+        Month = PanelRound.DefaultMonths.FirstOrDefault(m => Rounds.All(r => r.Key != $"{Year:0000}-{m:00}"), Month);
+    }
+
+    /// <summary>The plan's four rounds of the year (May, July, September, November), those not yet there.</summary>
+    public async Task<IActionResult> OnPostDefaultsAsync(CancellationToken ct)
+    {
+        Year ??= SeoulTime.Today(clock).Year;
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        var existing = await db.PanelRounds.Where(r => r.Year == Year).Select(r => r.Month).ToListAsync(ct);
+        foreach (var month in PanelRound.DefaultMonths.Except(existing))
+            db.PanelRounds.Add(new PanelRound(User.OfficeId(), Year.Value, month, Planned));
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { year = Year });
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {

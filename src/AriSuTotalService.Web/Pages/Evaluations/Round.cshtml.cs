@@ -39,8 +39,10 @@ public class RoundModel(ArisuDbContext db, TimeProvider clock) : PageModel
     {
         r.EnsureEditable();
         var number = Reception?.Trim() ?? "";
-        var complaint = await db.Complaints.Where(c => c.ReceptionNumber == number).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct)
+        var found = await db.Complaints.Where(c => c.ReceptionNumber == number).Select(c => new { c.Id, Code = c.Type!.Code }).SingleOrDefaultAsync(ct)
             ?? throw new DomainException($"접수번호를 찾을 수 없습니다: {number}");
+        PanelCase.EnsureEligible(found.Code);
+        var complaint = found.Id;
         if (await db.PanelCases.AnyAsync(c => c.ComplaintId == complaint, ct)) throw new DomainException("이미 평가 민원으로 표시된 접수번호입니다.");
         if (MemberId is { } m && !await db.PanelMembers.AnyAsync(x => x.Id == m, ct)) throw new DomainException("평가단원을 목록에서 고르세요.");
         db.PanelCases.Add(new PanelCase(r.Id, complaint, MemberId));

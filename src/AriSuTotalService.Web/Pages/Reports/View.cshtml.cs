@@ -49,7 +49,19 @@ public class ViewModel(ArisuDbContext db) : PageModel
             new() { ["항목"] = "방문", ["값"] = Report.Visited },
             new() { ["항목"] = "약속 시간 준수", ["값"] = Report.VisitsKept },
             new() { ["항목"] = "댁내 진입 방문", ["값"] = Report.VisitsEnteredHome },
+            new() { ["항목"] = "옥내 진입 민원(댁내 진입 유형)", ["값"] = Report.IndoorEntriesTotal },
+            new() { ["항목"] = "전년 동기 접수", ["값"] = Report.PreviousYearTotal },
+            new() { ["항목"] = "전년 동기 대비 민원 감축률(%)", ["값"] = Report.ReductionFromPreviousYear },
+            new() { ["항목"] = "4대 민원 선제 처리율(%)", ["값"] = Report.FourTypes.ProactiveRate },
+            new() { ["항목"] = "우수사례(건)", ["값"] = (Report.BestPractices ?? []).Count },
         };
+        foreach (var (field, total, share) in Report.FieldSubtotals)
+        {
+            var name = field == "billing" ? "요금" : "공사";
+            summary.Add(new() { ["항목"] = $"{name} 분야 소계 ({field})", ["값"] = total });
+            summary.Add(new() { ["항목"] = $"{name} 분야 비율(%) ({field})", ["값"] = share });
+        }
+        summary.AddRange((Report.IndoorEntries ?? []).Select(e => new Dictionary<string, object?> { ["항목"] = $"옥내 진입 민원: {e.Type} ({e.TypeCode})", ["값"] = e.Complaints }));
         var sheets = new Dictionary<string, object>
         {
             ["4대 민원 선제 처리"] = four.Select(Csv.SafeRow).ToList(), ["유형별 접수"] = byType.Select(Csv.SafeRow).ToList(),
