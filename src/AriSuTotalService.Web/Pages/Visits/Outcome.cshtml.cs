@@ -36,7 +36,10 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
     [BindProperty] public decimal? Copper { get; set; }
     [BindProperty] public decimal? Turbidity { get; set; }
     [BindProperty] public decimal? Ph { get; set; }
+    /// <summary>Anything done beside the office's listed add-on services.</summary>
     [BindProperty] public string? AddOns { get; set; }
+    /// <summary>The office's add-on services ticked.</summary>
+    [BindProperty] public List<string> AddOnItems { get; set; } = [];
     [BindProperty] public List<string> OtherTypes { get; set; } = [];
     [BindProperty] public string? TransferDivision { get; set; }
     [BindProperty] public string? TransferReason { get; set; }
@@ -49,6 +52,7 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
     public string TypeName { get; private set; } = "";
     public IReadOnlyList<(string Code, string Name)> Types { get; private set; } = [];
     public IReadOnlyList<long> Photos { get; private set; } = [];
+    public IReadOnlyList<string> OfferedAddOns { get; private set; } = [];
     public string? Error { get; private set; }
 
     private string? OnlyStaff => User.IsInRole(Roles.SectionChief) ? null : User.UserId();
@@ -67,7 +71,8 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
         {
             await using var stream = Photo is { Length: > 0 } ? Photo.OpenReadStream() : null;
             await outcomes.RecordAsync(id, OnlyStaff, new OutcomeInput(Result, Note!, LeakFound, LeakPlace, Repaired, RepairedBy, ReadingBefore, ReadingAfter,
-                Cause, FixedOnSite, Chlorine, Iron, Copper, Turbidity, Ph, AddOns, OtherTypes, TransferDivision, TransferReason), stream, ct);
+                Cause, FixedOnSite, Chlorine, Iron, Copper, Turbidity, Ph, WaterQualityAddOns.Combine(OfferedAddOns, AddOnItems, AddOns),
+                OtherTypes, TransferDivision, TransferReason), stream, ct);
             return RedirectToPage("/Complaints/Detail", new { id = ComplaintId });
         }
         catch (UploadRejectedException ex)
@@ -106,6 +111,7 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
         Types = (await db.ComplaintTypes.AsNoTracking().Where(t => t.IsActive && t.Code != v.Code).OrderBy(t => t.SortOrder)
             .Select(t => new { t.Code, t.NameKo }).ToListAsync(ct)).Select(t => (t.Code, t.NameKo)).ToList();
         Photos = await db.VisitPhotos.AsNoTracking().Where(p => p.VisitId == id).Select(p => p.Id).ToListAsync(ct);
+        if (v.Code == ComplaintTypeCodes.WaterQualityTest) OfferedAddOns = await WaterQualityAddOns.GetAsync(db, User.OfficeId(), ct);
         return true;
     }
 }

@@ -80,6 +80,18 @@
   document.addEventListener("arisu:main-replaced", follow);
 })();
 
+// A choice that brings a linked complaint with it: <select data-offer-on="value" data-offer="checkbox id"> ticks the
+// checkbox when that value is chosen (rusty water offers the indoor-pipe support consultation); the user may untick it.
+(function () {
+  "use strict";
+  document.querySelectorAll("select[data-offer-on]").forEach(function (select) {
+    select.addEventListener("change", function () {
+      var box = document.getElementById(select.getAttribute("data-offer"));
+      if (box && select.value === select.getAttribute("data-offer-on")) { box.checked = true; }
+    });
+  });
+})();
+
 // Type-ahead for customer search: <input data-typeahead="url"> fills #search-results with masked suggestions.
 (function () {
   "use strict";
