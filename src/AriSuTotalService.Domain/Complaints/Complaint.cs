@@ -100,6 +100,17 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
         return c;
     }
 
+    /// <summary>
+    /// At reception, before the complaint is first saved: the office routes this kind of case to another division
+    /// than the type's (a proactive leak fee reduction to 행정지원과, as the plan assigns it).
+    /// </summary>
+    public void RouteAtReception(string division)
+    {
+        if (Id != 0 || Status != ComplaintStatuses.Received) throw new DomainException("담당 부서는 접수할 때에만 정할 수 있습니다. 그 뒤에는 이첩하세요.");
+        if (!Offices.Divisions.All.Contains(division)) throw new DomainException($"알 수 없는 부서입니다: {division}");
+        Division = division;
+    }
+
     public void SetCaller(string? name, string? phone, string? relation, string? email = null)
     {
         if (relation is not null && !CallerRelations.All.Contains(relation))

@@ -80,7 +80,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     /// proactive for what the office opens by itself (a leak fee reduction after a repaired leak).
     /// </summary>
     public async Task<IReadOnlyList<Complaint>> RegisterLinkedAsync(Complaint parent, IReadOnlyList<string> typeCodes, string description, CancellationToken ct,
-        string channel = Channels.Derived)
+        string channel = Channels.Derived, string? division = null)
     {
         return await db.InTransactionAsync(async () =>
         {
@@ -101,6 +101,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
                     parent.Latitude, parent.Longitude);
                 c.SetCaller(parent.CallerName, parent.CallerPhone, parent.CallerRelation, parent.CallerEmail);
                 c.LinkTo(parent, now, user.Name);
+                if (division is not null) c.RouteAtReception(division);
                 created.Add(c);
             }
             db.Complaints.AddRange(created);

@@ -50,8 +50,10 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
             await db.SaveChangesAsync(ct);
             return null;
         }
+        // The division the office gives the reductions that follow a diagnosis (행정지원과 unless changed).
+        var division = await DivisionSettings.ProactiveReductionAsync(db, diagnosis.OfficeId, ct);
         var complaint = (await desk.RegisterLinkedAsync(diagnosis, [ComplaintTypeCodes.LeakFeeReduction],
-            $"방문({visit.Date:yyyy-MM-dd})에서 누수 발견·수리 확인, 누수요금 감면 직권 처리", ct, Channels.Proactive))[0];
+            $"방문({visit.Date:yyyy-MM-dd})에서 누수 발견·수리 확인, 누수요금 감면 직권 처리", ct, Channels.Proactive, division))[0];
         var reduction = new LeakReduction(diagnosis.OfficeId, customerId, complaint.Id, ReductionSources.Visit, leakDate, outcome.RecordedBy,
             diagnosis.Id, visit.Id, surge?.Id);
         await calculation.PrepareAsync(reduction, history, surge?.CurrentPeriodEnd, ct);

@@ -26,7 +26,7 @@ public static class ReferenceData
         new(8, ComplaintTypeCodes.OutdoorLeak, ComplaintFields.Works, "옥외누수신고", "Outdoor leak report", false, Divisions.FieldComplaints, PeriodUnit.Immediate, 0, true, false),
         new(9, ComplaintTypeCodes.SupplyInconvenience, ComplaintFields.Works, "급수불편", "Supply inconvenience", true, Divisions.FieldComplaints, PeriodUnit.Days, 1, true, true),
         new(10, ComplaintTypeCodes.MeterReplacement, ComplaintFields.Works, "계량기교체", "Meter replacement", false, Divisions.FieldComplaints, PeriodUnit.Days, 3, true, false),
-        new(11, ComplaintTypeCodes.WaterQualityTest, ComplaintFields.Works, "수질검사", "Water quality test", true, Divisions.FieldComplaints, PeriodUnit.Days, 3, true, true),
+        new(11, ComplaintTypeCodes.WaterQualityTest, ComplaintFields.Works, "수질검사", "Water quality test", true, Divisions.AdministrativeSupport, PeriodUnit.Days, 3, true, true),
         new(12, ComplaintTypeCodes.SupplyWorks, ComplaintFields.Works, "급수공사", "Supply works", false, Divisions.WaterSupplyOperations, PeriodUnit.Days, 7, true, false),
         new(13, ComplaintTypeCodes.IndoorPiping, ComplaintFields.Works, "옥내배관", "Indoor piping", false, Divisions.FieldComplaints, PeriodUnit.Days, 3, true, true),
         new(14, ComplaintTypeCodes.WorksOther, ComplaintFields.Works, "기타(공사)", "Other (works)", false, Divisions.FieldComplaints, PeriodUnit.Days, 7, false, false),

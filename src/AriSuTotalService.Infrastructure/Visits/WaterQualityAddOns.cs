@@ -32,12 +32,17 @@ public static class WaterQualityAddOns
         if (items.Count > MaxItems) throw new DomainException($"부가 서비스는 {MaxItems}가지까지입니다.");
         if (items.FirstOrDefault(i => i.Length > MaxItemLength) is { } longItem) throw new DomainException($"{MaxItemLength}자를 넘습니다: {longItem}");
         if (items.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1) is { } repeated) throw new DomainException($"두 번 있습니다: {repeated.Key}");
+        // Names the staff read out to citizens: Korean words, no control characters.
+        if (items.FirstOrDefault(i => i.Any(char.IsControl) || !i.Any(c => c is >= '가' and <= '힣')) is { } odd)
+            throw new DomainException($"부가 서비스 이름은 한글로 입력하세요: {Shorten(odd)}");
         var row = await db.AppSettings.SingleOrDefaultAsync(s => s.OfficeId == officeId && s.Key == Key, ct);
         var value = string.Join('\n', items);
         if (row is null) db.AppSettings.Add(new AppSetting { OfficeId = officeId, Key = Key, Value = value });
         else row.Value = value;
         await db.SaveChangesAsync(ct);
     }
+
+    private static string Shorten(string value) => value.Length > 20 ? value[..20] + "…" : value;
 
     /// <summary>What the outcome keeps: the services ticked (in the list's order), then anything written beside them.</summary>
     public static string? Combine(IReadOnlyList<string> offered, IEnumerable<string> ticked, string? other)

@@ -2255,7 +2255,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             Code = "WATER_QUALITY_TEST",
                             EntersHome = true,
                             Field = "works",
-                            HandlingDivision = "현장민원과",
+                            HandlingDivision = "행정지원과",
                             IsActive = true,
                             IsTotalService = true,
                             NameEn = "Water quality test",

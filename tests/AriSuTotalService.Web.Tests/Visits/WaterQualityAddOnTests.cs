@@ -24,6 +24,7 @@ public class WaterQualityAddOnTests(ArisuFactory factory) : IClassFixture<ArisuF
         var refused = await admin.PostFormAsync("/Admin/AddOns", new() { ["Lines"] = "수도꼭지 청소\n수도꼭지 청소" });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("두 번 있습니다: 수도꼭지 청소", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("한글로 입력하세요", await (await admin.PostFormAsync("/Admin/AddOns", new() { ["Lines"] = "faucet cleaning" })).Content.ReadAsStringAsync());
         var saved = await admin.PostFormAsync("/Admin/AddOns", new() { ["Lines"] = "고무호스 제거 안내\n주방기구 위생검사\n수도꼭지 청소\n\n" });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("value=\"수도꼭지 청소\"", await field1.GetPageAsync($"/Visits/Outcome/{visit}"));

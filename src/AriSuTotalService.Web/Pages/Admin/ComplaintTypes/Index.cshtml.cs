@@ -21,6 +21,10 @@ public partial class IndexModel(ArisuDbContext db) : PageModel
     [BindProperty] public TypeForm Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? Edit { get; set; }
 
+    /// <summary>The office's division for the leak fee reductions the system opens after a diagnosis.</summary>
+    [BindProperty] public string? ProactiveDivision { get; set; }
+    public string CurrentProactiveDivision { get; private set; } = Infrastructure.Complaints.DivisionSettings.ProactiveReductionDefault;
+
     public sealed class TypeForm
     {
         [Required(ErrorMessage = "{0}을(를) 입력하세요.")]
@@ -94,8 +98,25 @@ public partial class IndexModel(ArisuDbContext db) : PageModel
         return RedirectToPage();
     }
 
-    private async Task LoadAsync(CancellationToken ct) =>
+    public async Task<IActionResult> OnPostProactiveDivisionAsync(CancellationToken ct)
+    {
+        if (!Divisions.IsKnown(ProactiveDivision))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(ProactiveDivision), "알 수 없는 부서입니다.");
+            await LoadAsync(ct);
+            return Page();
+        }
+        await Infrastructure.Complaints.DivisionSettings.SaveProactiveReductionAsync(db, User.OfficeId(), ProactiveDivision!, ct);
+        TempData["Message"] = $"진단 뒤 직권 감면은 {ProactiveDivision}에서 맡습니다. 새로 열리는 건부터 적용됩니다.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
         Types = await db.ComplaintTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+        CurrentProactiveDivision = await Infrastructure.Complaints.DivisionSettings.ProactiveReductionAsync(db, User.OfficeId(), ct);
+    }
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]{1,39}$")]
     private static partial Regex CodePattern();

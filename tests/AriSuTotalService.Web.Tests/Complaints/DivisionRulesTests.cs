@@ -1,0 +1,51 @@
+using System.Net;
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Offices;
+using AriSuTotalService.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Web.Tests.Complaints;
+
+/// <summary>Divisions as the plan assigns them.</summary>
+public class DivisionRulesTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
+{
+    private async Task<string> ReductionDivisionAfterRepairedLeakAsync(int skip)
+    {
+        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        var (diagnosis, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.LeakDiagnosis);
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        var response = await VisitSteps.RecordOutcomeAsync(field1, visit, new()
+        {
+            ["LeakFound"] = "true", ["LeakPlace"] = "toilet", ["Repaired"] = "true", ["RepairedBy"] = "배관업체", ["Result"] = "resolved",
+            ["Note"] = "변기 부속 교체",
+        }, VisitSteps.Jpeg);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return factory.With(db => db.Complaints.AsNoTracking()
+            .Single(c => c.LinkedToId == diagnosis && c.Type!.Code == ComplaintTypeCodes.LeakFeeReduction).Division);
+    }
+
+    [Fact]
+    public async Task The_reduction_a_diagnosis_opens_belongs_to_administrative_support_unless_the_office_chose_another_division()
+    {
+        Assert.Equal(Divisions.AdministrativeSupport, await ReductionDivisionAfterRepairedLeakAsync(50));
+
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var refused = await admin.PostFormAsync("/Admin/ComplaintTypes?handler=ProactiveDivision", new() { ["ProactiveDivision"] = "없는과" }, formPage: "/Admin/ComplaintTypes");
+        Assert.Contains("알 수 없는 부서입니다.", await refused.Content.ReadAsStringAsync());
+        var saved = await admin.PostFormAsync("/Admin/ComplaintTypes?handler=ProactiveDivision", new() { ["ProactiveDivision"] = Divisions.Billing }, formPage: "/Admin/ComplaintTypes");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        Assert.Equal(Divisions.Billing, await ReductionDivisionAfterRepairedLeakAsync(51));
+    }
+
+    [Fact]
+    public async Task A_water_quality_complaint_belongs_to_administrative_support()
+    {
+        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(52).First());
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.WaterQualityTest,
+            ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        Assert.Equal(Divisions.AdministrativeSupport, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Division));
+    }
+}
