@@ -152,8 +152,9 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
 
     public void MarkScheduled(DateTime atUtc, string by, string detail)
     {
-        if (Status is not (ComplaintStatuses.Received or ComplaintStatuses.Scheduled))
-            throw new DomainException("접수 또는 예약 상태의 민원만 방문 예약할 수 있습니다.");
+        // Visited: a follow-up visit (a leak found and left for the citizen's plumber is checked again).
+        if (Status is not (ComplaintStatuses.Received or ComplaintStatuses.Scheduled or ComplaintStatuses.Visited))
+            throw new DomainException("접수·예약·방문 상태의 민원만 방문 예약할 수 있습니다.");
         Status = ComplaintStatuses.Scheduled;
         _events.Add(new ComplaintEvent(atUtc, by, "scheduled", detail));
     }

@@ -110,6 +110,23 @@ public class LeakReduction : IAuditable, IVersioned, IOfficeOwned
     public bool IsComputed => WorkingJson is not null;
     public bool CanChange => Status is ReductionStatuses.AwaitingReading or ReductionStatuses.Pending;
 
+    public const int MaxRepairEvidenceLength = 300;
+
+    /// <summary>The day the leak was repaired (a leak found but left for the citizen's plumber: null until recorded).</summary>
+    public DateOnly? RepairedOn { get; private set; }
+    /// <summary>What shows the repair: repaired on the visit, the plumber's receipt, the follow-up visit.</summary>
+    public string? RepairEvidence { get; private set; }
+
+    /// <summary>The repair, with its evidence; needed before the reduction can be approved.</summary>
+    public void RecordRepair(DateOnly date, string evidence)
+    {
+        if (!CanChange) throw new DomainException("이미 결정된 감면 건은 바꿀 수 없습니다.");
+        if (date < LeakDate) throw new DomainException("수리일은 누수를 발견한 날보다 앞설 수 없습니다.");
+        if (string.IsNullOrWhiteSpace(evidence)) throw new DomainException("수리 증빙(업체, 영수증, 재방문 확인 등)을 입력하세요.");
+        RepairedOn = date;
+        RepairEvidence = Common.Text.Fit(evidence.Trim(), MaxRepairEvidenceLength);
+    }
+
     /// <summary>The leak period found (by the rule or the reviewer), with or without a normal basis yet.</summary>
     public void SetLeakPeriod(DateOnly start, DateOnly end)
     {
@@ -148,6 +165,7 @@ public class LeakReduction : IAuditable, IVersioned, IOfficeOwned
         if (Status != ReductionStatuses.Pending) throw new DomainException("검토 대기 중인 건만 승인할 수 있습니다.");
         if (!IsComputed) throw new DomainException("정상 사용량 기준을 정해 감면액을 계산한 뒤에 승인할 수 있습니다.");
         if (ProposedRejection is not null) throw new DomainException(ProposedRejection);
+        if (RepairedOn is null) throw new DomainException("수리를 확인하기 전에는 승인할 수 없습니다. 수리일과 증빙을 먼저 기록하세요.");
         if (string.Equals(by, LeakRecordedBy, StringComparison.OrdinalIgnoreCase))
             throw new DomainException("누수를 기록한 직원은 그 감면을 승인할 수 없습니다. 다른 요금과 직원이 승인해야 합니다.");
         if (AdjustedBy is not null && string.Equals(by, AdjustedBy, StringComparison.OrdinalIgnoreCase))

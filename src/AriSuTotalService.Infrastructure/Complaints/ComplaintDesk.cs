@@ -51,6 +51,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
                 throw new DomainException("수용가번호가 없는 민원은 신고인 연락처를 입력해야 합니다.");
 
             var calendar = await holidays.GetAsync(db, ct);
+            var ownDivisions = await DivisionSettings.ForTypesAsync(db, officeId, codes, ct);
             var now = Now;
             var local = SeoulTime.ToLocal(now);
             var first = await ReceptionNumbers.ReserveAsync(db, officeId, local.Year, codes.Count, ct);
@@ -64,6 +65,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
                     i == 0 ? request.Description : $"접수 시 추가 불편 확인: {type.NameKo}", request.Location, deadline, user.Name,
                     request.Latitude, request.Longitude);
                 complaint.SetCaller(request.CallerName, request.CallerPhone, request.CallerRelation, request.CallerEmail);
+                if (ownDivisions.TryGetValue(type.Code, out var own)) complaint.RouteAtReception(own);
                 if (type.NeedsVisit) complaint.SetPreferredVisit(request.PreferredDate, request.PreferredWindow);
                 created.Add(complaint);
             }
@@ -89,6 +91,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
             if (codes.FirstOrDefault(c => !types.ContainsKey(c)) is { } unknown) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
             var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == parent.OfficeId, ct);
             var calendar = await holidays.GetAsync(db, ct);
+            var ownDivisions = await DivisionSettings.ForTypesAsync(db, parent.OfficeId, codes, ct);
             var now = Now;
             var local = SeoulTime.ToLocal(now);
             var first = await ReceptionNumbers.ReserveAsync(db, parent.OfficeId, local.Year, codes.Count, ct);
@@ -101,7 +104,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
                     parent.Latitude, parent.Longitude);
                 c.SetCaller(parent.CallerName, parent.CallerPhone, parent.CallerRelation, parent.CallerEmail);
                 c.LinkTo(parent, now, user.Name);
-                if (division is not null) c.RouteAtReception(division);
+                if ((division ?? ownDivisions.GetValueOrDefault(type.Code)) is { } routed) c.RouteAtReception(routed);
                 created.Add(c);
             }
             db.Complaints.AddRange(created);

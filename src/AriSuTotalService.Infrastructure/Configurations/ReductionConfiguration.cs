@@ -10,6 +10,7 @@ internal sealed class LeakReductionConfiguration : IEntityTypeConfiguration<Leak
 {
     public void Configure(EntityTypeBuilder<LeakReduction> b)
     {
+        b.Property(r => r.RepairEvidence).HasMaxLength(LeakReduction.MaxRepairEvidenceLength);
         b.Property(r => r.Source).HasMaxLength(12).IsRequired();
         b.Property(r => r.Status).HasMaxLength(20).IsRequired();
         b.Property(r => r.LeakRecordedBy).HasMaxLength(256).IsRequired();

@@ -37,7 +37,8 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
     /// <summary>Called after a visit outcome is saved: a repaired indoor leak on a diagnosis opens exactly one reduction.</summary>
     public async Task<LeakReduction?> OpenFromVisitAsync(Complaint diagnosis, Visit visit, VisitOutcome outcome, CancellationToken ct)
     {
-        if (!outcome.LeakRepaired || diagnosis.CustomerId is not { } customerId) return null;
+        // Found is enough (the plan: "누수발견시 … 별도의 감면 신청없이"): a leak left for the citizen's plumber waits for its repair.
+        if (outcome.LeakFound != true || diagnosis.CustomerId is not { } customerId) return null;
         if (await db.LeakReductions.AnyAsync(r => r.DiagnosisComplaintId == diagnosis.Id && r.Status != ReductionStatuses.Reversed, ct)) return null;
         var surge = await db.SurgeCases.Where(s => s.DiagnosisComplaintId == diagnosis.Id)
             .Select(s => new { s.Id, s.CurrentPeriodEnd }).FirstOrDefaultAsync(ct);
@@ -53,9 +54,13 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         // The division the office gives the reductions that follow a diagnosis (행정지원과 unless changed).
         var division = await DivisionSettings.ProactiveReductionAsync(db, diagnosis.OfficeId, ct);
         var complaint = (await desk.RegisterLinkedAsync(diagnosis, [ComplaintTypeCodes.LeakFeeReduction],
-            $"방문({visit.Date:yyyy-MM-dd})에서 누수 발견·수리 확인, 누수요금 감면 직권 처리", ct, Channels.Proactive, division))[0];
+            outcome.Repaired == true
+                ? $"방문({visit.Date:yyyy-MM-dd})에서 누수 발견·수리 확인, 누수요금 감면 직권 처리"
+                : $"방문({visit.Date:yyyy-MM-dd})에서 누수 발견(수리 전), 누수요금 감면 직권 처리: 수리 확인 후 승인", ct, Channels.Proactive, division))[0];
         var reduction = new LeakReduction(diagnosis.OfficeId, customerId, complaint.Id, ReductionSources.Visit, leakDate, outcome.RecordedBy,
             diagnosis.Id, visit.Id, surge?.Id);
+        if (outcome.Repaired == true)
+            reduction.RecordRepair(leakDate, outcome.RepairedBy is { Length: > 0 } by ? $"방문 중 수리 확인 ({by})" : "방문 중 수리 확인");
         await calculation.PrepareAsync(reduction, history, surge?.CurrentPeriodEnd, ct);
         db.LeakReductions.Add(reduction);
         await db.SaveChangesAsync(ct);
@@ -81,6 +86,7 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
                 string.IsNullOrWhiteSpace(description) ? "누수 수리 영수증을 첨부한 누수요금 감면 신청" : description.Trim(),
                 null, null, null, null, null, null, []), ct);
             var reduction = new LeakReduction(officeId, customerId, intake.First.Id, ReductionSources.Application, leakDate, user.Name, null, null, null);
+            reduction.RecordRepair(leakDate, "배관업체 수리 영수증 (신청 시 제출)");
             await calculation.PrepareAsync(reduction, history, null, ct);
             db.LeakReductions.Add(reduction);
             await db.SaveChangesAsync(ct);
@@ -124,6 +130,16 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         var r = await ForChangeAsync(id, version, ct);
         if (!r.CanChange) throw new DomainException("이미 결정된 감면 건은 바꿀 수 없습니다.");
         await calculation.AdjustAsync(r, leakEnd, normalEnds, reason, user.Name, ct);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The repair of a leak found on a visit and left for the citizen's plumber: its date and evidence.</summary>
+    public async Task RecordRepairAsync(long id, Guid version, DateOnly date, string? evidence, CancellationToken ct)
+    {
+        var r = await ForChangeAsync(id, version, ct);
+        r.RecordRepair(date, evidence ?? "");
+        var complaint = await ComplaintOfAsync(r, ct);
+        complaint.AddNote("reduction_repaired", $"수리 확인 {date:yyyy-MM-dd}: {r.RepairEvidence}", Now, user.Name);
         await db.SaveChangesAsync(ct);
     }
 

@@ -2885,6 +2885,13 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<string>("RepairEvidence")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly?>("RepairedOn")
+                        .HasColumnType("date");
+
                     b.Property<long?>("ReversalBatchId")
                         .HasColumnType("bigint");
 

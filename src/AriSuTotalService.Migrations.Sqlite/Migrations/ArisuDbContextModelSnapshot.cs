@@ -2852,6 +2852,13 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepairEvidence")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepairedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ReversalBatchId")
                         .HasColumnType("INTEGER");
 

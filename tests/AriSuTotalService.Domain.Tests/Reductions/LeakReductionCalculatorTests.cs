@@ -169,6 +169,7 @@ public class LeakReductionCalculatorTests
         var w = LeakReductionCalculator.Compute(P("2026-09-01", "2026-10-01", 60), NormalBases.PreviousTwo,
             [P("2026-07-01", "2026-07-31", 15), P("2026-07-31", "2026-08-30", 15)], Household, Rates);
         r.Apply(w, "{}", null);
+        r.RecordRepair(new DateOnly(2026, 9, 20), "방문 중 수리 확인");
         Assert.Throws<DomainException>(() => r.Approve("FIELD1@arisu.local", DateTime.UtcNow));
         r.Approve("billing@arisu.local", DateTime.UtcNow);
         Assert.Equal(ReductionStatuses.Approved, r.Status);
@@ -188,11 +189,27 @@ public class LeakReductionCalculatorTests
         var w = LeakReductionCalculator.Compute(P("2026-09-01", "2026-10-01", 60), NormalBases.Reviewer,
             [P("2026-07-01", "2026-07-31", 15)], Household, Rates);
         r.Apply(w, "{}", "지난달 검침 오류", "billing@arisu.local");
+        r.RecordRepair(new DateOnly(2026, 9, 21), "배관업체 영수증");
         Assert.Equal("billing@arisu.local", r.AdjustedBy);
         var refused = Assert.Throws<DomainException>(() => r.Approve("BILLING@arisu.local", DateTime.UtcNow));
         Assert.Contains("기간을 바꾼 직원", refused.Message);
         Assert.Equal(ReductionStatuses.Pending, r.Status);
         r.Approve("billing2@arisu.local", DateTime.UtcNow);
         Assert.Equal(ReductionStatuses.Approved, r.Status);
+    }
+
+    [Fact]
+    public void A_found_leak_is_approved_only_once_its_repair_is_recorded_on_or_after_the_day_it_was_found()
+    {
+        var r = new LeakReduction(1, 1, 1, ReductionSources.Visit, new DateOnly(2026, 9, 20), "field1@arisu.local", 1, 1, null);
+        r.Apply(LeakReductionCalculator.Compute(P("2026-09-01", "2026-10-01", 60), NormalBases.PreviousTwo,
+            [P("2026-07-01", "2026-07-31", 15), P("2026-07-31", "2026-08-30", 15)], Household, Rates), "{}", null);
+        Assert.Contains("수리를 확인하기 전에는", Assert.Throws<DomainException>(() => r.Approve("billing@arisu.local", DateTime.UtcNow)).Message);
+        Assert.Throws<DomainException>(() => r.RecordRepair(new DateOnly(2026, 9, 19), "영수증"));
+        Assert.Throws<DomainException>(() => r.RecordRepair(new DateOnly(2026, 9, 25), " "));
+        r.RecordRepair(new DateOnly(2026, 9, 25), "재방문 확인");
+        r.Approve("billing@arisu.local", DateTime.UtcNow);
+        Assert.Equal(ReductionStatuses.Approved, r.Status);
+        Assert.Equal(new DateOnly(2026, 9, 25), r.RepairedOn);
     }
 }

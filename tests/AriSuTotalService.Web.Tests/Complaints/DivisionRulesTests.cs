@@ -24,6 +24,16 @@ public class DivisionRulesTests(ArisuFactory factory) : IClassFixture<ArisuFacto
             .Single(c => c.LinkedToId == diagnosis && c.Type!.Code == ComplaintTypeCodes.LeakFeeReduction).Division);
     }
 
+    /// <summary>A water-quality complaint taken on the phone by the clerk for a demo customer; its id.</summary>
+    private async Task<long> WaterQualityIntakeAsync(int skip)
+    {
+        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.WaterQualityTest,
+            ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
+        return long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+    }
+
     [Fact]
     public async Task The_reduction_a_diagnosis_opens_belongs_to_administrative_support_unless_the_office_chose_another_division()
     {
@@ -41,11 +51,24 @@ public class DivisionRulesTests(ArisuFactory factory) : IClassFixture<ArisuFacto
     [Fact]
     public async Task A_water_quality_complaint_belongs_to_administrative_support()
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(52).First());
-        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
-        var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.WaterQualityTest,
-            ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
-        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+        var id = await WaterQualityIntakeAsync(52);
         Assert.Equal(Divisions.AdministrativeSupport, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Division));
+    }
+
+    [Fact]
+    public async Task An_office_may_give_water_quality_complaints_its_own_division_without_changing_the_catalogue()
+    {
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var saved = await admin.PostFormAsync("/Admin/ComplaintTypes?handler=OwnDivision",
+            new() { ["OwnType"] = ComplaintTypeCodes.WaterQualityTest, ["OwnDivision"] = Divisions.WaterQualityTeam }, formPage: "/Admin/ComplaintTypes");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = await WaterQualityIntakeAsync(53);
+        Assert.Equal(Divisions.WaterQualityTeam, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Division));
+        Assert.Equal(Divisions.AdministrativeSupport, factory.With(db => db.ComplaintTypes.AsNoTracking().Single(t => t.Code == ComplaintTypeCodes.WaterQualityTest).HandlingDivision));
+
+        // Back to the catalogue's division.
+        await admin.PostFormAsync("/Admin/ComplaintTypes?handler=OwnDivision", new() { ["OwnType"] = ComplaintTypeCodes.WaterQualityTest, ["OwnDivision"] = "" },
+            formPage: "/Admin/ComplaintTypes");
+        Assert.False(factory.With(db => db.AppSettings.Any(s => s.Key == "division.type." + ComplaintTypeCodes.WaterQualityTest)));
     }
 }

@@ -259,6 +259,7 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
         "unscheduled" => "방문 취소",
         "reduction_exists" => "감면 건 이미 있음",
         "reduction_reversed" => "감면 승인 취소",
+        "reduction_repaired" => "누수 수리 확인",
         _ => kind,
     };
 

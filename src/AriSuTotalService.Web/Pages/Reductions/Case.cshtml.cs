@@ -28,6 +28,8 @@ public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore f
     [BindProperty] public string? AdjustReason { get; set; }
     [BindProperty] public string? RejectReason { get; set; }
     [BindProperty] public string? ReverseReason { get; set; }
+    [BindProperty] public DateOnly? RepairDate { get; set; }
+    [BindProperty] public string? RepairEvidence { get; set; }
 
     public LeakReduction Reduction { get; private set; } = null!;
     public ReductionWorking? Working { get; private set; }
@@ -48,6 +50,11 @@ public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore f
         DecideAsync(id, nameof(AdjustReason), () => LeakEnd is { } end
             ? reductions.AdjustAsync(id, Version, end, NormalEnds, AdjustReason, ct)
             : throw new DomainException("누수 기간을 고르세요."), ct);
+
+    public Task<IActionResult> OnPostRepairAsync(long id, CancellationToken ct) =>
+        DecideAsync(id, nameof(RepairEvidence), () => RepairDate is { } date
+            ? reductions.RecordRepairAsync(id, Version, date, RepairEvidence, ct)
+            : throw new DomainException("수리일을 입력하세요."), ct);
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
         DecideAsync(id, "", () => reductions.ApproveAsync(id, Version, ct), ct);

@@ -25,6 +25,11 @@ public partial class IndexModel(ArisuDbContext db) : PageModel
     [BindProperty] public string? ProactiveDivision { get; set; }
     public string CurrentProactiveDivision { get; private set; } = Infrastructure.Complaints.DivisionSettings.ProactiveReductionDefault;
 
+    /// <summary>The office's own division for a type ("" = the catalogue's).</summary>
+    [BindProperty] public string? OwnType { get; set; }
+    [BindProperty] public string? OwnDivision { get; set; }
+    public IReadOnlyDictionary<string, string> OwnDivisions { get; private set; } = new Dictionary<string, string>();
+
     public sealed class TypeForm
     {
         [Required(ErrorMessage = "{0}을(를) 입력하세요.")]
@@ -112,10 +117,28 @@ public partial class IndexModel(ArisuDbContext db) : PageModel
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostOwnDivisionAsync(CancellationToken ct)
+    {
+        try
+        {
+            await Infrastructure.Complaints.DivisionSettings.SaveForTypeAsync(db, User.OfficeId(), OwnType ?? "", string.IsNullOrEmpty(OwnDivision) ? null : OwnDivision, ct);
+        }
+        catch (Domain.Common.DomainException ex)
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(OwnDivision), ex.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["Message"] = "이 사업소의 유형별 담당 부서를 저장했습니다. 새로 접수하는 민원부터 적용됩니다.";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Types = await db.ComplaintTypes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
         CurrentProactiveDivision = await Infrastructure.Complaints.DivisionSettings.ProactiveReductionAsync(db, User.OfficeId(), ct);
+        OwnDivisions = await Infrastructure.Complaints.DivisionSettings.ForTypesAsync(db, User.OfficeId(), Types.Select(t => t.Code).ToList(), ct);
     }
 
     [GeneratedRegex("^[A-Z][A-Z0-9_]{1,39}$")]
