@@ -87,7 +87,7 @@ async Task ScanScenario()
         var reports = 0;
         sw.Restart();
         var withProgress = await SurgeScan.RunAsync(db, 1, period, SurgeThresholds.Default, DateTime.UtcNow, default,
-            new Progress(_ => reports++));
+            new CountingProgress(_ => reports++));
         sw.Stop();
         if (i > 0) sliced.Add(sw.Elapsed.TotalSeconds);
         Console.WriteLine($"  progress run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalSeconds:0.000} s — {reports} progress reports, cases written {withProgress.CasesAdded:N0}");
@@ -188,7 +188,7 @@ string? Arg(string name)
 }
 
 /// <summary>Counts a scan's progress reports (synchronously, as the job's board takes them).</summary>
-sealed class Progress(Action<ScanProgress> report) : IProgress<ScanProgress>
+sealed class CountingProgress(Action<ScanProgress> report) : IProgress<ScanProgress>
 {
     public void Report(ScanProgress value) => report(value);
 }

@@ -25,8 +25,6 @@ public sealed class CsvSource : IDisposable
         Rows = rows;
     }
 
-    static CsvSource() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     public Encoding Encoding { get; }
 
     /// <summary>Bytes.</summary>

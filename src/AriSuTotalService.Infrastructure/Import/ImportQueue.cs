@@ -61,7 +61,16 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, DatabaseOptions dat
         var db = scope.ServiceProvider.GetRequiredService<ArisuDbContext>().ActFor(officeId);
         var run = new ImportRun(officeId, import.Kind, fileName, file.Rows, by, Node, Now);
         db.ImportRuns.Add(run);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // Not recorded, never run: the spooled upload goes too.
+            file.Dispose();
+            throw;
+        }
         var entry = new Entry(officeId, by, file);
         _open[run.Id] = entry;
         _queue.Writer.TryWrite(run.Id);
@@ -216,13 +225,17 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, DatabaseOptions dat
 
     /// <summary>
     /// Open runs no node is running any more — not held by this node, and without a heartbeat for
-    /// <see cref="LostAfter"/> — are marked failed with the reason. At start, daily, and when a run is asked for.
+    /// <see cref="LostAfter"/> — are marked failed with the reason: all of them at start and daily, one when it is
+    /// asked for (<paramref name="onlyRun"/>).
     /// </summary>
-    public async Task<int> MarkLostAsync(ArisuDbContext db, CancellationToken ct)
+    /// <summary>A run silent since before this is counted as lost.</summary>
+    public DateTime LostBefore => Now - LostAfter;
+
+    public async Task<int> MarkLostAsync(ArisuDbContext db, CancellationToken ct, long? onlyRun = null)
     {
-        var limit = Now - LostAfter;
+        var limit = LostBefore;
         var open = await db.ImportRuns.IgnoreQueryFilters(ArisuDbContext.AllOffices)
-            .Where(r => r.State == ImportStates.Queued || r.State == ImportStates.Running).ToListAsync(ct);
+            .Where(r => (r.State == ImportStates.Queued || r.State == ImportStates.Running) && (onlyRun == null || r.Id == onlyRun)).ToListAsync(ct);
         var lost = open.Where(r => IsLost(r, limit)).ToList();
         foreach (var run in lost)
         {
@@ -255,14 +268,14 @@ public sealed record ImportRunView(long Id, string Kind, string State, string Fi
     public bool IsOpen => ImportStates.IsOpen(State);
 
     /// <summary>Records checked of the file's records, 0–100.</summary>
-    public int Percent => !IsOpen ? 100 : FileRows == 0 ? 0 : (int)Math.Min(99, (long)RowsChecked * 100 / FileRows);
+    public int Percent => Progress.Percent(RowsChecked, FileRows, finished: !IsOpen);
 
     /// <summary>The caller's office's run (null for another office's id); a run whose node stopped is marked failed first.</summary>
     public static async Task<ImportRunView?> LoadAsync(ArisuDbContext db, ImportQueue queue, long id, CancellationToken ct)
     {
         var run = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (run is null) return null;
-        if (run.IsOpen && queue.Live(id) is null && await queue.MarkLostAsync(db, ct) > 0)
+        if (queue.IsLost(run, queue.LostBefore) && await queue.MarkLostAsync(db, ct, id) > 0)
             run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var live = run.IsOpen ? queue.Live(id) : null;
         var errors = run.Errors is { } json ? JsonSerializer.Deserialize<List<ImportError>>(json, Json) ?? [] : [];
@@ -270,4 +283,11 @@ public sealed record ImportRunView(long Id, string Kind, string State, string Fi
             Math.Max(live?.RowsChecked ?? 0, run.RowsChecked), Math.Max(live?.RowsWritten ?? 0, run.RowsWritten), run.Imported, run.Updated,
             errors, run.Reason, run.RequestedBy, run.RequestedAtUtc, run.StartedAtUtc, run.FinishedAtUtc);
     }
+}
+
+/// <summary>A progress bar's figure: done of total, 0–100, never 100 until the work has finished.</summary>
+public static class Progress
+{
+    public static int Percent(long done, long total, bool finished) =>
+        finished ? 100 : total <= 0 ? 0 : (int)Math.Min(99, done * 100 / total);
 }

@@ -74,17 +74,13 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
 
     /// <summary>
     /// Complaints (not cancelled) of the types the catalogue marks as entering the home, received in the period, by
-    /// type — computable from imported history, unlike the visits.
+    /// type — the figures' own counts per type (computable from imported history), so the two never disagree.
     /// </summary>
-    public static Task<List<IndoorEntryFigure>> IndoorEntriesAsync(ArisuDbContext db, int officeId, DateTime fromUtc, DateTime toUtc, CancellationToken ct) =>
-        db.Complaints.AsNoTracking()
-            .Where(c => c.OfficeId == officeId && c.ReceivedAtUtc >= fromUtc && c.ReceivedAtUtc < toUtc
-                && c.Status != Domain.Complaints.ComplaintStatuses.Cancelled && c.Type!.EntersHome)
-            .GroupBy(c => new { c.Type!.Code, c.Type.NameKo, c.Type.SortOrder })
-            .Select(g => new { g.Key.Code, g.Key.NameKo, g.Key.SortOrder, Count = g.Count() })
-            .OrderBy(g => g.SortOrder)
-            .Select(g => new IndoorEntryFigure(g.Code, g.NameKo, g.Count))
-            .ToListAsync(ct);
+    public static async Task<List<IndoorEntryFigure>> IndoorEntriesAsync(ArisuDbContext db, PerformanceFigures figures, CancellationToken ct)
+    {
+        var entering = await db.ComplaintTypes.AsNoTracking().Where(t => t.EntersHome).Select(t => t.Code).ToListAsync(ct);
+        return [.. figures.ByType.Where(t => t.Total > 0 && entering.Contains(t.TypeCode)).Select(t => new IndoorEntryFigure(t.TypeCode, t.Name, t.Total))];
+    }
 
     public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct)
     {
@@ -111,7 +107,7 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
             probe.Arrive(v.ArrivedAtUtc!.Value);
             return probe.KeptWindow(SeoulTime.ToLocal) == true;
         });
-        var indoor = await IndoorEntriesAsync(db, officeId, fromUtc, toUtc, ct);
+        var indoor = await IndoorEntriesAsync(db, figures, ct);
         var yearEarlier = await PerformanceFigures.ComputeAsync(db, officeId, from.AddYears(-1), to.AddYears(-1), null, ct);
         return new ReportContent(from.ToString("yyyy-MM"), to.ToString("yyyy-MM"), figures.Total, figures.ByType, figures.FourTypes,
             figures.Compliance, Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent, target, runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),

@@ -14,8 +14,7 @@ public sealed record ScanCounts(int Compared, int Surges, int Notices, int NewUs
 public readonly record struct ScanProgress(int Judged, int ToJudge)
 {
     /// <summary>0–100 for a run in <paramref name="state"/> (a finished run is 100).</summary>
-    public int PercentFor(string state) =>
-        state is ScanStates.Completed or ScanStates.Failed ? 100 : ToJudge == 0 ? 0 : (int)Math.Min(99, (long)Judged * 100 / ToJudge);
+    public int PercentFor(string state) => Import.Progress.Percent(Judged, ToJudge, finished: state is ScanStates.Completed or ScanStates.Failed);
 }
 
 /// <summary>
