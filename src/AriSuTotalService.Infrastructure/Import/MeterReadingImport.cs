@@ -98,6 +98,8 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             }
             if (errors.Count > 0)
             {
+                // Every record read was checked; none is written.
+                progress?.Report(new(records.Row, 0));
                 await tx.RollbackAsync(ct);
                 if (repeated.Count > 0) NameFirstLines(file, accounts, repeated, errors);
                 throw new ImportFailedException(errors);

@@ -80,6 +80,7 @@ public class ImportJobTests(TwoOfficeFactory factory) : IClassFixture<TwoOfficeF
         var errors = run.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Contains((3, "period_end"), errors);
         Assert.Contains((3, "usage_m3"), errors);
+        Assert.Equal(2, run.GetProperty("rowsChecked").GetInt32());
         Assert.Equal(0, run.GetProperty("rowsWritten").GetInt32());
         Assert.Equal(before, factory.With(db => db.MeterReadings.Count()));
     }
