@@ -104,6 +104,13 @@ public static class DependencyInjection
         services.AddSingleton<Files.FileStore>();
         services.AddSingleton<Complaints.HolidayCalendar>();
         services.AddScoped<Complaints.ComplaintDesk>();
+        services.AddSingleton<Visits.VisitWindows>();
+        // Use cases (docs/decisions/0003-use-cases.md): each slice's validator and handler.
+        services.AddScoped<Features.Complaints.RegisterComplaint.Validator>();
+        services.AddScoped<Features.Complaints.RegisterComplaint.Handler>();
+        services.AddScoped<Features.Surges.DecideSurgeCase.Validator>();
+        services.AddScoped<Features.Surges.DecideSurgeCase.Handler>();
+        services.AddScoped<Features.Visits.RecordVisitOutcome.Validator>();
         services.AddSingleton(Settings.Read<Visits.VisitOptions>(config, "Visits"));
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();

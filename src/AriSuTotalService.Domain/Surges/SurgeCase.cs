@@ -78,14 +78,21 @@ public class SurgeCase : IAuditable, IVersioned, IOfficeOwned
     public string? UpdatedBy { get; set; }
     public Guid Version { get; set; }
 
+    public const string AlreadyDecided = "이미 처리된 격증 건입니다.";
+    public const string ReasonFromList = "사유를 목록에서 고르세요.";
+    public const string OtherNeedsNote = "기타 사유는 내용을 입력하세요.";
+
     public bool IsWorked => Status != SurgeCaseStatuses.Open || ContactAttempts > 0 || AssigneeId is not null;
+
+    /// <summary>Explained, unexplained or closed: nothing more is decided on it.</summary>
+    public bool IsDecided => Status is SurgeCaseStatuses.Explained or SurgeCaseStatuses.Unexplained or SurgeCaseStatuses.Closed;
 
     /// <summary>The customer explained the rise: the case closes with the reason.</summary>
     public void Explain(string reason, string? note, DateTime atUtc)
     {
         EnsureActive();
-        if (!ExplainedReasons.IsKnown(reason)) throw new DomainException("사유를 목록에서 고르세요.");
-        if (reason == "other" && string.IsNullOrWhiteSpace(note)) throw new DomainException("기타 사유는 내용을 입력하세요.");
+        if (!ExplainedReasons.IsKnown(reason)) throw new DomainException(ReasonFromList);
+        if (reason == "other" && string.IsNullOrWhiteSpace(note)) throw new DomainException(OtherNeedsNote);
         ExplainedReason = reason;
         Note = Clean(note);
         Status = SurgeCaseStatuses.Explained;
@@ -130,8 +137,7 @@ public class SurgeCase : IAuditable, IVersioned, IOfficeOwned
 
     private void EnsureActive()
     {
-        if (Status is SurgeCaseStatuses.Explained or SurgeCaseStatuses.Unexplained or SurgeCaseStatuses.Closed)
-            throw new DomainException("이미 처리된 격증 건입니다.");
+        if (IsDecided) throw new DomainException(AlreadyDecided);
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

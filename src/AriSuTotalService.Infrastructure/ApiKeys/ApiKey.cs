@@ -53,5 +53,18 @@ public static class ApiKeyScopes
     public const string Scans = "scans";
     public const string Reports = "reports";
     public const string Open311 = "open311";
-    public static readonly IReadOnlyList<string> All = [Import, Scans, Reports, Open311];
+    /// <summary>Registers complaints through <c>POST /api/v1/complaints</c> (a call centre, another office system).</summary>
+    public const string Complaints = "complaints";
+    public static readonly IReadOnlyList<string> All = [Import, Scans, Reports, Open311, Complaints];
+
+    /// <summary>What a scope lets a key do, in words (the resource key of the text).</summary>
+    public static string Describe(string scope) => scope switch
+    {
+        Import => "수용가·검침·민원 이력·만족도 답변 파일 가져오기",
+        Scans => "사용량 격증 검사 실행과 결과 조회",
+        Reports => "실적 수치 조회",
+        Open311 => "Open311로 시민 민원 접수와 의견 등록",
+        Complaints => "다른 시스템에서 민원 접수 (POST /api/v1/complaints)",
+        _ => scope,
+    };
 }

@@ -72,6 +72,19 @@ public sealed class FileStore(StorageOptions options, TimeProvider clock)
 
     public Stream OpenRead(string relativePath) => File.OpenRead(FullPath(relativePath));
 
+    /// <summary>Removes a file stored for a change that was not saved (no record points to it).</summary>
+    public void Remove(string relativePath)
+    {
+        try
+        {
+            File.Delete(FullPath(relativePath));
+        }
+        catch (IOException)
+        {
+            // Left for the storage sweep; the change itself has already failed and says so.
+        }
+    }
+
     private string FullPath(string relative)
     {
         var root = Path.GetFullPath(options.Root);

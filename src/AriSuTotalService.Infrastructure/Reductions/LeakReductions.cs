@@ -71,9 +71,19 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
     public async Task<LeakReduction> ApplyAsync(int officeId, long customerId, DateOnly leakDate, string channel, string? description,
         Stream receipt, string receiptName, CancellationToken ct)
     {
-        // One unit, saved whole: the complaint, the case and its receipt, or nothing.
+        // One unit, saved whole: the complaint, the case and its receipt, or nothing (the stored receipt removed).
         StoredFile? stored = null;
-        return await db.InTransactionAsync(async () =>
+        try
+        {
+            return await ApplyUnitAsync();
+        }
+        catch when (stored is not null)
+        {
+            files.Remove(stored.Path);
+            throw;
+        }
+
+        Task<LeakReduction> ApplyUnitAsync() => db.InTransactionAsync(async () =>
         {
             if (!Channels.CitizenApplied.Contains(channel)) throw new DomainException("접수 경로를 고르세요 (전화·방문·인터넷).");
             if (leakDate > SeoulTime.Today(clock)) throw new DomainException("누수 수리일은 오늘 이전이어야 합니다.");

@@ -6,7 +6,6 @@ using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AriSuTotalService.Infrastructure.Visits;
 
@@ -22,94 +21,76 @@ public sealed record OutcomeInput(
 /// linked complaints (channel derived), problems for another division as a transfer; finishing resolves the complaint,
 /// leaves it open with the reason, or (nobody home) sends it back for a new booking.
 /// </summary>
-public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileStore files, Reductions.LeakReductions reductions, ICurrentUser user, TimeProvider clock)
+public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileStore files, Reductions.LeakReductions reductions,
+    Features.Visits.RecordVisitOutcome.Validator validator, ICurrentUser user, TimeProvider clock)
 {
     public async Task<VisitOutcome> RecordAsync(long visitId, string? onlyStaffId, OutcomeInput input, Stream? photo, CancellationToken ct)
     {
-        // One unit, saved whole: the outcome, the linked complaints, the transfer and the reduction, or nothing.
-        StoredFile? stored = null;
-        return await db.InTransactionAsync(async () =>
+        // Every rule first, before the photo is stored or anything is written.
+        var typeCode = await db.Visits.AsNoTracking().Where(v => v.Id == visitId && (onlyStaffId == null || v.StaffId == onlyStaffId))
+            .Join(db.Complaints, v => v.ComplaintId, c => c.Id, (v, c) => c.Type!.Code).SingleOrDefaultAsync(ct)
+            ?? throw new KeyNotFoundException($"visit {visitId}");
+        var errors = await validator.ValidateAsync(input, typeCode, ct);
+        if (errors.Count > 0) throw new Features.ValidationFailedException(errors);
+        // One unit, saved whole: the outcome, the linked complaints, the transfer and the reduction, or nothing; the photo
+        // is kept only when the unit is saved.
+        var stored = photo is null ? null : await files.SaveAsync(photo, UploadKind.Image, ct);
+        try
         {
-            var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && (onlyStaffId == null || v.StaffId == onlyStaffId), ct)
-                ?? throw new KeyNotFoundException($"visit {visitId}");
-            if (!VisitStatuses.Active.Contains(visit.Status)) throw new DomainException("이미 끝났거나 취소된 방문입니다.");
-            var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == visit.ComplaintId, ct);
-            if (input.TransferDivision is { Length: > 0 } d && !Divisions.IsKnown(d)) throw new DomainException("알 수 없는 부서입니다.");
-            var now = clock.GetUtcNow().UtcDateTime;
-            var outcome = new VisitOutcome(visit.Id, complaint.Id, input.Result, input.Note, now, user.Name);
-            switch (complaint.Type!.Code)
-            {
-                case ComplaintTypeCodes.LeakDiagnosis when input.Result != VisitResults.NoShow:
-                    outcome.RecordLeak(input.LeakFound ?? throw new DomainException("누수 여부를 고르세요."), input.LeakPlace, input.Repaired,
-                        input.RepairedBy, input.ReadingBefore, input.ReadingAfter);
-                    break;
-                case ComplaintTypeCodes.SupplyInconvenience when input.Result != VisitResults.NoShow:
-                    outcome.RecordSupply(input.Cause ?? "", input.FixedOnSite ?? false);
-                    break;
-                case ComplaintTypeCodes.WaterQualityTest when input.Result != VisitResults.NoShow:
-                    outcome.RecordWaterQuality(input.Chlorine, input.Iron, input.Copper, input.Turbidity, input.Ph, input.AddOns);
-                    break;
-            }
-            // The photo is stored once, even if the unit runs again.
-            if (photo is not null) stored ??= await files.SaveAsync(photo, UploadKind.Image, ct);
-
-            if (input.Result == VisitResults.NoShow)
-            {
-                // The note is kept whole on the outcome; the visit and the timeline carry it shortened to their columns.
-                visit.Cancel(Text.Fit($"부재(방문했으나 만나지 못함): {outcome.Note}", Visit.MaxReasonLength));
-                complaint.MarkUnscheduled(now, user.Name, $"부재로 재예약 필요: {outcome.Note}");
-            }
-            else
-            {
-                if (visit.Status == VisitStatuses.Booked) visit.Arrive(now);
-                visit.Finish(now);
-                complaint.MarkVisited(now, user.Name);
-                await desk.ResumeIfPausedAsync(complaint, ct);
-                if (input.TransferDivision is { Length: > 0 } division)
-                    complaint.TransferTo(division, input.TransferReason ?? Text.Fit(outcome.Note, Complaint.MaxReasonLength), now, user.Name);
-                else if (input.Result == VisitResults.Resolved)
-                    complaint.Resolve(outcome.Note, now, user.Name);
-            }
-            db.VisitOutcomes.Add(outcome);
-            if (stored is not null) db.VisitPhotos.Add(new VisitPhoto(visit.Id, stored.Path, stored.ContentType, stored.Length, stored.Sha256, now));
-            await db.SaveChangesAsync(ct);
-            if (input.OtherTypes.Count > 0) await desk.RegisterLinkedAsync(complaint, input.OtherTypes, "방문 중 추가 불편 확인", ct);
-            // A leak found and repaired opens its fee reduction by itself: the citizen applies for nothing.
-            if (complaint.Type.Code == ComplaintTypeCodes.LeakDiagnosis) await reductions.OpenFromVisitAsync(complaint, visit, outcome, ct);
-            return outcome;
-        }, ct);
+            return await db.InTransactionAsync(() => RecordUnitAsync(visitId, onlyStaffId, input, stored, ct), ct);
+        }
+        catch when (stored is not null)
+        {
+            files.Remove(stored.Path);
+            throw;
+        }
     }
 
-}
-
-internal sealed class VisitOutcomeConfiguration : IEntityTypeConfiguration<VisitOutcome>
-{
-    public void Configure(EntityTypeBuilder<VisitOutcome> b)
+    private async Task<VisitOutcome> RecordUnitAsync(long visitId, string? onlyStaffId, OutcomeInput input, StoredFile? stored, CancellationToken ct)
     {
-        b.Property(o => o.Result).HasMaxLength(10).IsRequired();
-        b.Property(o => o.Note).HasMaxLength(2000).IsRequired();
-        b.Property(o => o.RecordedBy).HasMaxLength(256).IsRequired();
-        b.Property(o => o.LeakPlace).HasMaxLength(20);
-        b.Property(o => o.RepairedBy).HasMaxLength(100);
-        b.Property(o => o.Cause).HasMaxLength(20);
-        b.Property(o => o.AddOns).HasMaxLength(500);
-        foreach (var p in new[] { nameof(VisitOutcome.ResidualChlorine), nameof(VisitOutcome.Iron), nameof(VisitOutcome.Copper), nameof(VisitOutcome.Turbidity), nameof(VisitOutcome.Ph) })
-            b.Property(p).HasPrecision(9, 3);
-        b.Ignore(o => o.LeakRepaired);
-        b.HasOne<Visit>().WithMany().HasForeignKey(o => o.VisitId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(o => o.VisitId).IsUnique();
-        b.HasIndex(o => o.ComplaintId);
-    }
-}
+        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && (onlyStaffId == null || v.StaffId == onlyStaffId), ct)
+            ?? throw new KeyNotFoundException($"visit {visitId}");
+        if (!VisitStatuses.Active.Contains(visit.Status)) throw new DomainException("이미 끝났거나 취소된 방문입니다.");
+        var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == visit.ComplaintId, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outcome = new VisitOutcome(visit.Id, complaint.Id, input.Result, input.Note, now, user.Name);
+        switch (complaint.Type!.Code)
+        {
+            case ComplaintTypeCodes.LeakDiagnosis when input.Result != VisitResults.NoShow:
+                outcome.RecordLeak(input.LeakFound ?? throw new DomainException("누수 여부를 고르세요."), input.LeakPlace, input.Repaired,
+                    input.RepairedBy, input.ReadingBefore, input.ReadingAfter);
+                break;
+            case ComplaintTypeCodes.SupplyInconvenience when input.Result != VisitResults.NoShow:
+                outcome.RecordSupply(input.Cause ?? "", input.FixedOnSite ?? false);
+                break;
+            case ComplaintTypeCodes.WaterQualityTest when input.Result != VisitResults.NoShow:
+                outcome.RecordWaterQuality(input.Chlorine, input.Iron, input.Copper, input.Turbidity, input.Ph, input.AddOns);
+                break;
+        }
 
-internal sealed class VisitPhotoConfiguration : IEntityTypeConfiguration<VisitPhoto>
-{
-    public void Configure(EntityTypeBuilder<VisitPhoto> b)
-    {
-        b.Property(p => p.Path).HasMaxLength(200).IsRequired();
-        b.Property(p => p.ContentType).HasMaxLength(40).IsRequired();
-        b.Property(p => p.Sha256).HasMaxLength(64).IsRequired();
-        b.HasOne<Visit>().WithMany().HasForeignKey(p => p.VisitId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(p => p.VisitId);
+        if (input.Result == VisitResults.NoShow)
+        {
+            // The note is kept whole on the outcome; the visit and the timeline carry it shortened to their columns.
+            visit.Cancel(Text.Fit($"부재(방문했으나 만나지 못함): {outcome.Note}", Visit.MaxReasonLength));
+            complaint.MarkUnscheduled(now, user.Name, $"부재로 재예약 필요: {outcome.Note}");
+        }
+        else
+        {
+            if (visit.Status == VisitStatuses.Booked) visit.Arrive(now);
+            visit.Finish(now);
+            complaint.MarkVisited(now, user.Name);
+            await desk.ResumeIfPausedAsync(complaint, ct);
+            if (input.TransferDivision is { Length: > 0 } division)
+                complaint.TransferTo(division, input.TransferReason ?? Text.Fit(outcome.Note, Complaint.MaxReasonLength), now, user.Name);
+            else if (input.Result == VisitResults.Resolved)
+                complaint.Resolve(outcome.Note, now, user.Name);
+        }
+        db.VisitOutcomes.Add(outcome);
+        if (stored is not null) db.VisitPhotos.Add(new VisitPhoto(visit.Id, stored.Path, stored.ContentType, stored.Length, stored.Sha256, now));
+        await db.SaveChangesAsync(ct);
+        if (input.OtherTypes.Count > 0) await desk.RegisterLinkedAsync(complaint, input.OtherTypes, "방문 중 추가 불편 확인", ct);
+        // A leak found and repaired opens its fee reduction by itself: the citizen applies for nothing.
+        if (complaint.Type.Code == ComplaintTypeCodes.LeakDiagnosis) await reductions.OpenFromVisitAsync(complaint, visit, outcome, ct);
+        return outcome;
     }
 }

@@ -41,6 +41,7 @@ public static class ApiEndpoints
                     entersHome = t.EntersHome,
                 }).ToListAsync(ct))
             .RequireAuthorization(AnyKey);
+        v1.MapComplaintIntake();
         v1.MapPost("/customers/import", (HttpRequest request, CustomerImport import, ImportQueue queue, CancellationToken ct) =>
                 RunImportAsync(request, import, queue, ct))
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
@@ -141,7 +142,7 @@ public static class ApiEndpoints
         && month.Year is >= 2000 and <= 2100;
 
     /// <summary>A result with a Location header (202 Accepted for queued work).</summary>
-    private sealed class LocatedResult(string location, IResult inner) : IResult
+    internal sealed class LocatedResult(string location, IResult inner) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {

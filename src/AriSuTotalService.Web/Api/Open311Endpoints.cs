@@ -1,3 +1,4 @@
+using AriSuTotalService.Infrastructure.Visits;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Threading.RateLimiting;
@@ -10,6 +11,9 @@ using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Complaints;
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.RateLimiting;
@@ -35,7 +39,7 @@ public static partial class Open311Endpoints
     public const int MaxAddress = 300;
     public const int MaxName = 100;
     /// <summary>The longest address RFC 5321 lets through (the column's length).</summary>
-    public const int MaxEmail = 254;
+    public const int MaxEmail = RegisterComplaint.Validator.MaxEmail;
     private const string Changeset = "2026-12-01T00:00:00+09:00";
     private const string ReadsNeedNoKey = "No key is needed to read (GeoReport v2). jurisdiction_id names the office (discovery lists them); " +
         "it may be left out where the endpoint serves one office. A key sent anyway must be of that office.";
@@ -113,7 +117,7 @@ public static partial class Open311Endpoints
             return Respond(format, http, () => new Dictionary<string, object?> { ["service_code"] = type.Code, ["attributes"] = attributes }, "service_definition");
         }).WithSummary("A service's definition: its attributes, and which are required").WithDescription(ReadsNeedNoKey).Open311Reads();
 
-        v2.MapPost("/requests.{format}", async (string format, HttpContext http, ComplaintDesk desk, ArisuDbContext db) =>
+        v2.MapPost("/requests.{format}", async (string format, HttpContext http, RegisterComplaint.Handler register, ArisuDbContext db) =>
         {
             var (F, refused) = await PostAsync(format, http, db);
             if (refused is not null) return refused;
@@ -148,17 +152,7 @@ public static partial class Open311Endpoints
                 if (customerId is null) return Error(format, 400, $"이 사업소의 수용가번호가 아닙니다: {account}");
             }
             var phone = F("phone");
-            if (phone is not null)
-            {
-                if (!Infrastructure.Notices.KoreanPhone.TryParse(phone, out var nationalPhone, out _))
-                    return Error(format, 400, "phone은 국내 전화번호여야 합니다 (예: 010-1234-5678, 02-2600-0002, 1588-1234).");
-                phone = nationalPhone;
-            }
             var email = F("email");
-            if (email is not null && (email.Length > MaxEmail || !System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
-                return Error(format, 400, $"email은 {MaxEmail}자 이내의 전자우편 주소여야 합니다.");
-            if (customerId is null && phone is null && email is null)
-                return Error(format, 400, "수용가번호가 없으면 회신받을 email 또는 phone이 필요합니다.");
             DateOnly? preferred = null;
             if (F("attribute[preferred_date]") is { } pd)
             {
@@ -167,15 +161,16 @@ public static partial class Open311Endpoints
                 preferred = d;
             }
             var window = F("attribute[preferred_window]");
-            if (window is not null && !http.RequestServices.GetRequiredService<VisitWindows>().All.Contains(window))
-                return Error(format, 400, "attribute[preferred_window]는 서비스 정의의 값 중 하나여야 합니다.");
             var name = string.Join(' ', new[] { F("last_name"), F("first_name") }.Where(n => n is not null));
             if (name.Length > MaxName) return Error(format, 400, $"last_name과 first_name은 합쳐 {MaxName}자 이내여야 합니다.");
             try
             {
-                var result = await desk.RegisterAsync(db.Office, new IntakeRequest(customerId, type.Code, Channels.Web,
-                    description, address, name.Length == 0 ? (phone is null && email is null ? null : "신청인") : name, phone,
-                    customerId is null ? null : CallerRelations.Other, preferred, window, [], email, latitude, longitude), http.RequestAborted);
+                // The same command as the intake page and /api/v1/complaints: the same rules, the same refusals.
+                // Someone who left a way back is the caller (the holder's details otherwise).
+                var caller = phone is not null || email is not null || name.Length > 0;
+                var result = await register.HandleAsync(new IntakeRequest(customerId, type.Code, Channels.Web,
+                    description, address, name.Length == 0 ? (caller ? "신청인" : null) : name, phone,
+                    customerId is not null && caller ? CallerRelations.Other : null, preferred, window, [], email, latitude, longitude), http.RequestAborted);
                 return Respond(format, http, () => new[]
                 {
                     new Dictionary<string, object?>
@@ -186,9 +181,14 @@ public static partial class Open311Endpoints
                     },
                 }.ToList(), "service_requests", "request");
             }
+            catch (ValidationFailedException ex)
+            {
+                var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                return Error(format, 400, string.Join(" ", ex.Errors.Select(e => $"{FormField(e.Field)}: {l.Text(e)}")));
+            }
             catch (DomainException ex)
             {
-                return Error(format, 400, ex.Message);
+                return Error(format, 400, Localized(http, ex));
             }
         }).WithSummary("Posts a service request (needs the office's api_key with the open311 scope)")
             .WithDescription("Form fields as GeoReport v2: service_code, a location (lat and long, address_string or address_id), and a way back " +
@@ -501,6 +501,27 @@ public static partial class Open311Endpoints
         .Produces<List<Open311Error>>(403, "application/json", "text/xml")
         .Produces<List<Open311Error>>(404, "application/json", "text/xml")
         .Produces<List<Open311Error>>(429, "application/json", "text/xml");
+
+    /// <summary>The GeoReport field a refusal of the intake command is about, as the client sent it.</summary>
+    private static string FormField(string field) => field switch
+    {
+        nameof(IntakeRequest.TypeCode) => "service_code",
+        nameof(IntakeRequest.CustomerId) => "attribute[account_number]",
+        nameof(IntakeRequest.Location) => "address_string",
+        nameof(IntakeRequest.Latitude) or nameof(IntakeRequest.Longitude) => "lat/long",
+        nameof(IntakeRequest.CallerName) => "first_name",
+        nameof(IntakeRequest.CallerPhone) => "phone",
+        nameof(IntakeRequest.CallerEmail) => "email",
+        RegisterComplaint.Validator.CallerContact => "email/phone",
+        nameof(IntakeRequest.PreferredDate) => "attribute[preferred_date]",
+        nameof(IntakeRequest.PreferredWindow) => "attribute[preferred_window]",
+        nameof(IntakeRequest.Description) => "description",
+        _ => "request",
+    };
+
+    /// <summary>A refused rule in the request's language (Korean unless the client asks for English).</summary>
+    private static string Localized(HttpContext http, DomainException ex) =>
+        http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>().Text(ex);
 
     public static IResult Error(string format, int status, string description)
     {

@@ -1,3 +1,4 @@
+using AriSuTotalService.Infrastructure.Visits;
 using System.Globalization;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Identity;
@@ -59,7 +60,6 @@ public static class WebServices
             ApiPolicies.AddScopePolicies(o);
             Api.ApiEndpoints.AddApiPolicies(o);
         });
-        services.AddSingleton<VisitWindows>();
         services.AddOpenApi(o => o.ShouldInclude = d => d.RelativePath is { } p && (p.StartsWith("api/", StringComparison.Ordinal) || p.StartsWith("open311/", StringComparison.Ordinal)));
         services.AddRateLimiter(o =>
         {

@@ -1,3 +1,4 @@
+using AriSuTotalService.Infrastructure.Visits;
 using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Common;

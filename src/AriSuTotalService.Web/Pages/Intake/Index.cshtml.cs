@@ -1,3 +1,4 @@
+using AriSuTotalService.Infrastructure.Visits;
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using AriSuTotalService.Domain.Calendar;
@@ -7,6 +8,9 @@ using AriSuTotalService.Domain.Customers;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Complaints;
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,7 +25,8 @@ namespace AriSuTotalService.Web.Pages.Intake;
 /// preferred visit, save → reception number, deadline and division to read out.
 /// </summary>
 [Authorize(Roles = RoleSets.Intake)]
-public partial class IndexModel(ArisuDbContext db, ComplaintDesk desk, VisitWindows windows, TimeProvider clock) : PageModel
+public partial class IndexModel(ArisuDbContext db, RegisterComplaint.Handler register, VisitWindows windows, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record CustomerHit(long Id, string Account, string Name, string Phone, string Address);
     public sealed record CustomerPanel(long Id, string Account, string Name, string Phone, string Address, string UseType, int MeterSizeMm);
@@ -93,32 +98,13 @@ public partial class IndexModel(ArisuDbContext db, ComplaintDesk desk, VisitWind
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var types = await db.ComplaintTypes.AsNoTracking().Where(t => t.IsActive).ToListAsync(ct);
-        var type = types.FirstOrDefault(t => t.Code == Input.TypeCode);
-        if (!string.IsNullOrEmpty(Input.TypeCode) && type is null) ModelState.AddModelError("Input.TypeCode", "알 수 없는 민원 유형입니다.");
-        if (!Channels.CitizenApplied.Contains(Input.Channel)) ModelState.AddModelError("Input.Channel", "접수 경로를 선택하세요.");
-        foreach (var other in Input.OtherTypes.Where(o => types.All(t => t.Code != o)))
-            ModelState.AddModelError("Input.OtherTypes", $"알 수 없는 민원 유형입니다: {other}");
-        if (CustomerId is { } id && !await db.Customers.AnyAsync(c => c.Id == id, ct))
-            ModelState.AddModelError(nameof(CustomerId), "수용가를 찾을 수 없습니다.");
-        if (CustomerId is null)
-        {
-            if (string.IsNullOrWhiteSpace(Input.Location)) ModelState.AddModelError("Input.Location", "수용가가 없으면 위치를 입력하세요.");
-            if (string.IsNullOrWhiteSpace(Input.CallerPhone)) ModelState.AddModelError("Input.CallerPhone", "수용가가 없으면 신고인 연락처를 입력하세요.");
-        }
-        if (!Input.CallerIsHolder || CustomerId is null)
-        {
-            if (CustomerId is not null && string.IsNullOrWhiteSpace(Input.CallerName)) ModelState.AddModelError("Input.CallerName", "전화하신 분의 성명을 입력하세요.");
-            if (string.IsNullOrWhiteSpace(Input.CallerPhone)) ModelState.AddModelError("Input.CallerPhone", "회신할 연락처를 입력하세요.");
-            if (CustomerId is not null && !CallerRelations.All.Contains(Input.CallerRelation ?? "")) ModelState.AddModelError("Input.CallerRelation", "수용가와의 관계를 선택하세요.");
-        }
-        if (!string.IsNullOrWhiteSpace(Input.CallerPhone) && !Infrastructure.Notices.KoreanPhone.TryParse(Input.CallerPhone, out _, out _))
-            ModelState.AddModelError("Input.CallerPhone", "전화번호 형식이 아닙니다 (예: 010-1234-5678, 02-2600-0002, 1588-1234).");
-        if (type?.NeedsVisit == true && Input.PreferredDate is { } date)
-        {
-            if (date < Today) ModelState.AddModelError("Input.PreferredDate", "희망 방문일은 오늘 이후여야 합니다.");
-            if (Input.PreferredWindow is not null && !Windows.Contains(Input.PreferredWindow)) ModelState.AddModelError("Input.PreferredWindow", "시간대를 목록에서 고르세요.");
-        }
+        // The page binds and asks; every rule of an intake is the use case's (RegisterComplaint.Validator).
+        var holderCalls = CustomerId is not null && Input.CallerIsHolder;
+        var command = new IntakeRequest(
+            CustomerId, Input.TypeCode, Channels.CitizenApplied.Contains(Input.Channel) ? Input.Channel : "", Input.Description, Input.Location,
+            holderCalls ? null : Input.CallerName, holderCalls ? null : Input.CallerPhone,
+            holderCalls || CustomerId is null ? null : Input.CallerRelation ?? "",
+            Input.PreferredDate, Input.PreferredWindow, Input.OtherTypes);
         if (ModelState.IsValid && CustomerId is { } cid && !Input.ConfirmDuplicate)
         {
             var open = await db.Complaints.AsNoTracking()
@@ -126,32 +112,41 @@ public partial class IndexModel(ArisuDbContext db, ComplaintDesk desk, VisitWind
                 .Select(c => c.ReceptionNumber).FirstOrDefaultAsync(ct);
             if (open is not null)
             {
-                DuplicateWarning = $"이 수용가에 처리 중인 같은 유형의 민원({open})이 있습니다. 그래도 접수하려면 '중복 접수 확인'을 선택하고 다시 저장하세요.";
+                DuplicateWarning = l["이 수용가에 처리 중인 같은 유형의 민원({0})이 있습니다. 그래도 접수하려면 '중복 접수 확인'을 선택하고 다시 저장하세요.", open];
                 ModelState.AddModelError("Input.ConfirmDuplicate", DuplicateWarning);
             }
         }
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid)
         {
-            await LoadAsync(ct);
-            return Page();
+            try
+            {
+                var result = await register.HandleAsync(command, ct);
+                return RedirectToPage("/Complaints/Detail", new { id = result.First.Id, created = true });
+            }
+            catch (ValidationFailedException ex)
+            {
+                ModelState.AddRefusals(ex, l, FormField);
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError(string.Empty, l.Text(ex));
+            }
         }
-        var holderCalls = CustomerId is not null && Input.CallerIsHolder;
-        try
-        {
-            var result = await desk.RegisterAsync(User.OfficeId(), new IntakeRequest(
-                CustomerId, Input.TypeCode, Input.Channel, Input.Description, Input.Location,
-                holderCalls ? null : Input.CallerName, holderCalls ? null : Input.CallerPhone is { } callerPhone ? Infrastructure.Notices.KoreanPhone.National(callerPhone) : null,
-                holderCalls || CustomerId is null ? null : Input.CallerRelation,
-                Input.PreferredDate, Input.PreferredWindow, Input.OtherTypes), ct);
-            return RedirectToPage("/Complaints/Detail", new { id = result.First.Id, created = true });
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, ex.Message);
-            await LoadAsync(ct);
-            return Page();
-        }
+        await LoadAsync(ct);
+        return Page();
     }
+
+    /// <summary>Where a refusal of the command is shown on this form.</summary>
+    private static string FormField(string field) => field switch
+    {
+        nameof(IntakeRequest.CustomerId) => nameof(CustomerId),
+        nameof(IntakeRequest.OtherTypeCodes) => "Input.OtherTypes",
+        RegisterComplaint.Validator.CallerContact => "Input.CallerPhone",
+        nameof(IntakeRequest.TypeCode) or nameof(IntakeRequest.Channel) or nameof(IntakeRequest.Description) or nameof(IntakeRequest.Location)
+            or nameof(IntakeRequest.CallerName) or nameof(IntakeRequest.CallerPhone) or nameof(IntakeRequest.CallerRelation)
+            or nameof(IntakeRequest.PreferredDate) or nameof(IntakeRequest.PreferredWindow) => "Input." + field,
+        _ => string.Empty,
+    };
 
     private async Task LoadAsync(CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using AriSuTotalService.Infrastructure.Visits;
 using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Common;
@@ -7,6 +8,9 @@ using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Surges;
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -21,7 +25,7 @@ namespace AriSuTotalService.Web.Pages.Surges;
 /// unexplained (opens a proactive leak diagnosis linked to it), unreachable (after three attempts: a letter).
 /// </summary>
 [Authorize(Roles = RoleSets.SurgeWork)]
-public class CaseModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog log, VisitWindows windows, TimeProvider clock) : PageModel
+public class CaseModel(ArisuDbContext db, DecideSurgeCase.Handler decide, PersonalDataLog log, VisitWindows windows, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Bar(string Label, long Usage, int Days, decimal PerDay, bool Current);
 
@@ -63,60 +67,43 @@ public class CaseModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog lo
         return Page();
     }
 
-    public Task<IActionResult> OnPostExplainedAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, c => { c.Explain(Reason ?? "", Note, Now); return Task.CompletedTask; }, ct);
+    public Task<IActionResult> OnPostExplainedAsync(long id, CancellationToken ct) => DecideAsync(id, DecideSurgeCase.Decisions.Explained, ct);
 
-    public Task<IActionResult> OnPostUnreachableAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, c => { c.RecordUnreachable(Note, Now); return Task.CompletedTask; }, ct);
+    public Task<IActionResult> OnPostUnreachableAsync(long id, CancellationToken ct) => DecideAsync(id, DecideSurgeCase.Decisions.Unreachable, ct);
 
-    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, async c =>
-        {
-            if (!string.IsNullOrEmpty(AssigneeId) && !await db.Users.AnyAsync(u => u.Id == AssigneeId && u.OfficeId == c.OfficeId, ct))
-                throw new DomainException("같은 사업소의 직원에게만 배정할 수 있습니다.");
-            c.AssignTo(string.IsNullOrEmpty(AssigneeId) ? null : AssigneeId);
-        }, ct);
+    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) => DecideAsync(id, DecideSurgeCase.Decisions.Assign, ct);
 
     /// <summary>No explanation: a proactive LEAK_DIAGNOSIS complaint opens, linked to this case, carrying the agreed window.</summary>
-    public Task<IActionResult> OnPostUnexplainedAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, async c =>
-        {
-            if (PreferredDate is { } d && d < SeoulTime.Today(clock)) throw new DomainException("방문 희망일은 오늘 이후여야 합니다.");
-            if (PreferredWindow is not null && !Windows.Contains(PreferredWindow)) throw new DomainException("시간대를 목록에서 고르세요.");
-            var result = await desk.RegisterAsync(c.OfficeId, new IntakeRequest(c.CustomerId, ComplaintTypeCodes.LeakDiagnosis, Channels.Proactive,
-                $"사용량 격증 {c.Period:yyyy-MM} +{c.IncreasePercent:0.0}% (하루 {CaseModelFormat.PerDay(c.PreviousUsageM3, c.PreviousDays)} → {CaseModelFormat.PerDay(c.CurrentUsageM3, c.CurrentDays)} m³), 원인 불명으로 선제 누수진단"
-                    + (string.IsNullOrWhiteSpace(Note) ? "" : $": {Note.Trim()}"),
-                null, null, null, null, PreferredDate, PreferredWindow, []), ct);
-            c.MarkUnexplained(result.First.Id, Note, Now);
-        }, ct, redirectToDiagnosis: true);
+    public Task<IActionResult> OnPostUnexplainedAsync(long id, CancellationToken ct) => DecideAsync(id, DecideSurgeCase.Decisions.Unexplained, ct);
 
-    private DateTime Now => clock.GetUtcNow().UtcDateTime;
-
-    private async Task<IActionResult> ChangeAsync(long id, Func<SurgeCase, Task> change, CancellationToken ct, bool redirectToDiagnosis = false)
+    private async Task<IActionResult> DecideAsync(long id, string decision, CancellationToken ct)
     {
-        var c = await db.SurgeCases.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null) return NotFound();
         try
         {
-            if (c.Version != Version) throw new DbUpdateConcurrencyException("stale");
-            db.ExpectVersion(c, Version);
-            await change(c);
-            await db.SaveChangesAsync(ct);
-            return redirectToDiagnosis && c.DiagnosisComplaintId is { } complaintId
+            var c = await decide.HandleAsync(new DecideSurgeCase.Command(id, Version, decision, Reason, Note, PreferredDate, PreferredWindow, AssigneeId), ct);
+            return decision == DecideSurgeCase.Decisions.Unexplained && c.DiagnosisComplaintId is { } complaintId
                 ? RedirectToPage("/Complaints/Detail", new { id = complaintId })
                 : RedirectToPage(new { id });
         }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ValidationFailedException ex)
+        {
+            ModelState.AddRefusals(ex, l, field => field is nameof(Reason) or nameof(Note) or nameof(PreferredDate) or nameof(PreferredWindow) or nameof(AssigneeId) ? field : "");
+            Error = l.Text(ex);
+        }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = l.Text(ex);
         }
         catch (DbUpdateConcurrencyException)
         {
-            Error = "다른 직원이 먼저 이 건을 처리했습니다. 지금 상태를 확인하세요. 입력한 내용은 그대로 두었습니다.";
+            Error = l["다른 직원이 먼저 이 건을 처리했습니다. 지금 상태를 확인하세요. 입력한 내용은 그대로 두었습니다."];
         }
         db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        return Page();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
@@ -145,5 +132,5 @@ public class CaseModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog lo
 
 public static class CaseModelFormat
 {
-    public static string PerDay(long usage, int days) => days == 0 ? "-" : (usage / (decimal)days).ToString("0.00", CultureInfo.InvariantCulture);
+    public static string PerDay(long usage, int days) => DecideSurgeCase.PerDay(usage, days);
 }

@@ -3,6 +3,8 @@ using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Visits;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Infrastructure.Files;
 using AriSuTotalService.Infrastructure.Visits;
 using AriSuTotalService.Web.Setup;
@@ -19,7 +21,7 @@ namespace AriSuTotalService.Web.Pages.Visits;
 /// </summary>
 [Authorize(Roles = RoleSets.SurgeWork)]
 [RequestSizeLimit(20 * 1024 * 1024)]
-public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore files) : PageModel
+public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore files, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public string Result { get; set; } = VisitResults.Resolved;
     [BindProperty] public string? Note { get; set; }
@@ -62,10 +64,8 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (Result is not (VisitResults.Resolved or VisitResults.Open or VisitResults.NoShow)) ModelState.AddModelError(nameof(Result), "결과를 고르세요.");
-        if (string.IsNullOrWhiteSpace(Note)) ModelState.AddModelError(nameof(Note), "처리 내용을 입력하세요.");
-        else if (Note.Length > 2000) ModelState.AddModelError(nameof(Note), "처리 내용은 2000자 이내로 입력하세요.");
-        if (Photo is { Length: > 0 } p && p.Length > files.MaxBytes) ModelState.AddModelError(nameof(Photo), "사진이 너무 큽니다.");
+        // The rules are the use case's (RecordVisitOutcome.Validator); the page binds, sends, and shows each refusal beside its field.
+        if (Photo is { Length: > 0 } p && p.Length > files.MaxBytes) ModelState.AddModelError(nameof(Photo), l["사진이 너무 큽니다."]);
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -77,11 +77,16 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
         }
         catch (UploadRejectedException ex)
         {
-            ModelState.AddModelError(nameof(Photo), ex.Message);
+            ModelState.AddModelError(nameof(Photo), l[ex.Message]);
+        }
+        catch (ValidationFailedException ex)
+        {
+            ModelState.AddRefusals(ex, l, field => field);
+            Error = l.Text(ex);
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = l.Text(ex);
         }
         catch (KeyNotFoundException)
         {

@@ -1,4 +1,6 @@
-namespace AriSuTotalService.Web.Setup;
+using Microsoft.Extensions.Configuration;
+
+namespace AriSuTotalService.Infrastructure.Visits;
 
 /// <summary>The visit time windows offered to citizens (<c>Visits__Windows</c>, default 09-12, 13-15, 15-18).</summary>
 public sealed class VisitWindows(IConfiguration config)

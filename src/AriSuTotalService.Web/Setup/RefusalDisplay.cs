@@ -1,0 +1,20 @@
+using AriSuTotalService.Domain.Common;
+using AriSuTotalService.Infrastructure.Features;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
+
+namespace AriSuTotalService.Web.Setup;
+
+/// <summary>A refusal shown in the user's language: its resource key through the localizer, with its values.</summary>
+public static class RefusalDisplay
+{
+    public static string Text(this IStringLocalizer l, DomainException ex) => l[ex.Key, ex.Args!];
+
+    public static string Text(this IStringLocalizer l, FieldError error) => l[error.Key, error.Args!];
+
+    /// <summary>Each refusal beside its field (<paramref name="formField"/> maps the command's field to the form's; empty: above the form).</summary>
+    public static void AddRefusals(this ModelStateDictionary state, ValidationFailedException ex, IStringLocalizer l, Func<string, string> formField)
+    {
+        foreach (var error in ex.Errors) state.AddModelError(formField(error.Field), l.Text(error));
+    }
+}
