@@ -1,5 +1,5 @@
+using AriSuTotalService.Domain.Integrations;
 using AriSuTotalService.Domain.Offices;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

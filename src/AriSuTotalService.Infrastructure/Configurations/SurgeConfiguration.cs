@@ -42,14 +42,6 @@ internal sealed class ScanRunConfiguration : IEntityTypeConfiguration<ScanRun>
     }
 }
 
-/// <summary>Settings administrators change at run time (thresholds…), one row per office and key.</summary>
-public class AppSetting : Domain.Offices.IOfficeOwned
-{
-    public int OfficeId { get; set; }
-    public string Key { get; set; } = "";
-    public string Value { get; set; } = "";
-}
-
 internal sealed class AppSettingConfiguration : IEntityTypeConfiguration<AppSetting>
 {
     public void Configure(EntityTypeBuilder<AppSetting> b)

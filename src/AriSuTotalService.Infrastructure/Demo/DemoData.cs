@@ -1,3 +1,5 @@
+using AriSuTotalService.Domain.Integrations;
+
 namespace AriSuTotalService.Infrastructure.Demo;
 
 /// <summary>Fixed facts of the demo (CONTRACTS.md): accounts, password, API key and office.</summary>

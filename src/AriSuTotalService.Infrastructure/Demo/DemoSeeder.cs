@@ -1,7 +1,7 @@
+using AriSuTotalService.Domain.Integrations;
 using System.Diagnostics;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Offices;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -5,14 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AriSuTotalService.Infrastructure.Notices;
 
-/// <summary>An office's wording of one kind of text message, edited by administrators.</summary>
-public class MessageTemplate : Domain.Offices.IOfficeOwned
-{
-    public int OfficeId { get; set; }
-    public string Kind { get; set; } = "";
-    public string Text { get; set; } = "";
-}
-
 /// <summary>
 /// The Korean texts sent to citizens, from templates administrators edit (*관리 › 문자 문구*), with the defaults
 /// below until they do. Placeholders in braces are filled per message; an unknown one is refused when saving.
@@ -46,14 +38,4 @@ public sealed partial class MessageTemplates(ArisuDbContext db)
 
     [GeneratedRegex(@"\{([a-z_]+)\}")]
     private static partial Regex Placeholder();
-}
-
-internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<MessageTemplate>
-{
-    public void Configure(EntityTypeBuilder<MessageTemplate> b)
-    {
-        b.HasKey(t => new { t.OfficeId, t.Kind });
-        b.Property(t => t.Kind).HasMaxLength(20);
-        b.Property(t => t.Text).HasMaxLength(1000).IsRequired();
-    }
 }

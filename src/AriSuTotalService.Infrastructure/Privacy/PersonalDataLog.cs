@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.Data;
 
 namespace AriSuTotalService.Infrastructure.Privacy;

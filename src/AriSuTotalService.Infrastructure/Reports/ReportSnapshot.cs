@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Reports;
 using System.Text.Json;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Evaluations;
@@ -7,43 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AriSuTotalService.Infrastructure.Reports;
-
-/// <summary>
-/// A frozen report (추진실적): the figures of a month or a calendar year as they stood when it was made. Never changed;
-/// regenerating makes a new version and keeps the old.
-/// </summary>
-public class ReportSnapshot : Domain.Offices.IOfficeOwned
-{
-    public const string Monthly = "monthly";
-    public const string Yearly = "yearly";
-
-    private ReportSnapshot() { }
-
-    public ReportSnapshot(int officeId, string kind, DateOnly period, int version, string content, string createdBy, DateTime atUtc)
-    {
-        OfficeId = officeId;
-        Kind = kind;
-        Period = period;
-        Version = version;
-        Content = content;
-        CreatedBy = createdBy;
-        CreatedAtUtc = atUtc;
-    }
-
-    public long Id { get; private set; }
-    public int OfficeId { get; private set; }
-    public string Kind { get; private set; } = Monthly;
-    /// <summary>First day of the month (monthly) or of the year (yearly).</summary>
-    public DateOnly Period { get; private set; }
-    public int Version { get; private set; }
-    /// <summary>The figures as JSON (<see cref="ReportContent"/>).</summary>
-    public string Content { get; private set; } = "";
-    public string CreatedBy { get; private set; } = "";
-    public DateTime CreatedAtUtc { get; private set; }
-
-    public DateOnly LastMonth => Kind == Yearly ? Period.AddMonths(11) : Period;
-    public string Label => Kind == Yearly ? $"{Period.Year}년" : $"{Period:yyyy-MM}";
-}
 
 /// <summary>What a report holds: the performance figures and the panel's satisfaction against the year's target.</summary>
 public sealed record BestPracticeCase(string Reception, string Type, string WriteUp);
@@ -117,20 +81,6 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
     public string ToJson() => JsonSerializer.Serialize(this);
 
     public static ReportContent FromJson(string json) => JsonSerializer.Deserialize<ReportContent>(json)!;
-}
-
-internal sealed class ReportSnapshotConfiguration : IEntityTypeConfiguration<ReportSnapshot>
-{
-    public void Configure(EntityTypeBuilder<ReportSnapshot> b)
-    {
-        b.Property(s => s.Kind).HasMaxLength(10).IsRequired();
-        b.Property(s => s.Content).IsRequired();
-        b.Property(s => s.CreatedBy).HasMaxLength(256).IsRequired();
-        b.Ignore(s => s.LastMonth);
-        b.Ignore(s => s.Label);
-        b.HasOne<Domain.Offices.Office>().WithMany().HasForeignKey(s => s.OfficeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(s => new { s.OfficeId, s.Kind, s.Period, s.Version }).IsUnique();
-    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Offices;
 using System.Globalization;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Infrastructure.Configurations;

@@ -16,6 +16,10 @@ public sealed class VisitOptions
 {
     [System.ComponentModel.DataAnnotations.Range(1, 20)]
     public int PerWindow { get; set; } = 3;
+
+    /// <summary>How far ahead a citizen's preferred visit date may be (<c>Visits__HorizonDays</c>, days from today).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 90)]
+    public int HorizonDays { get; set; } = 14;
 }
 
 public sealed record BookingRequest(long ComplaintId, Guid ComplaintVersion, string StaffId, DateOnly Date, string Window, bool EntersHome, string? ForceReason,
@@ -140,36 +144,5 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
             await db.SaveChangesAsync(ct);
             return visit;
         }, ct);
-    }
-}
-
-internal sealed class StaffLeaveConfiguration : IEntityTypeConfiguration<StaffLeave>
-{
-    public void Configure(EntityTypeBuilder<StaffLeave> b)
-    {
-        b.Property(l => l.StaffId).HasMaxLength(450).IsRequired();
-        b.Property(l => l.Reason).HasMaxLength(200).IsRequired();
-        b.Property(l => l.CreatedBy).HasMaxLength(256).IsRequired();
-        b.HasOne<Domain.Offices.Office>().WithMany().HasForeignKey(l => l.OfficeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(l => new { l.StaffId, l.From, l.To });
-    }
-}
-
-internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
-{
-    public void Configure(EntityTypeBuilder<Visit> b)
-    {
-        b.Property(v => v.StaffId).HasMaxLength(450).IsRequired();
-        b.Property(v => v.Window).HasMaxLength(10).IsRequired();
-        b.Property(v => v.Status).HasMaxLength(12).IsRequired();
-        b.Property(v => v.ForcedReason).HasMaxLength(500);
-        b.Property(v => v.CancelReason).HasMaxLength(Visit.MaxReasonLength);
-        b.Property(v => v.CreatedBy).HasMaxLength(256);
-        b.Property(v => v.UpdatedBy).HasMaxLength(256);
-        b.Property(v => v.Version).IsConcurrencyToken();
-        b.HasOne<Domain.Offices.Office>().WithMany().HasForeignKey(v => v.OfficeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Complaint>().WithMany().HasForeignKey(v => v.ComplaintId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(v => new { v.StaffId, v.Date, v.Window });
-        b.HasIndex(v => v.ComplaintId);
     }
 }

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Infrastructure.Configurations;
 using AriSuTotalService.Infrastructure.Data;

@@ -3974,7 +3974,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("VisitPhotos");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Integrations.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -4029,7 +4029,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("ApiKeys");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Configurations.AppSetting", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Offices.AppSetting", b =>
                 {
                     b.Property<int>("OfficeId")
                         .HasColumnType("int");
@@ -4171,7 +4171,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("SignInAttempts");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Notices.MessageTemplate", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Notices.MessageTemplate", b =>
                 {
                     b.Property<int>("OfficeId")
                         .HasColumnType("int");
@@ -4190,7 +4190,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("MessageTemplates");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Privacy.AccessLogReview", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.AccessLogReview", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4226,7 +4226,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("AccessLogReviews");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Privacy.PermissionChange", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.PermissionChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4283,7 +4283,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("PermissionChanges");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Privacy.PersonalDataAccess", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.PersonalDataAccess", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4341,7 +4341,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("PersonalDataAccesses");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.BestPractice", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.BestPractice", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4378,7 +4378,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.ToTable("BestPractices");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.ReportSnapshot", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.ReportSnapshot", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4812,7 +4812,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Integrations.ApiKey", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()
@@ -4830,7 +4830,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.BestPractice", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.BestPractice", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
                         .WithMany()
@@ -4839,7 +4839,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.ReportSnapshot", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.ReportSnapshot", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()

@@ -3921,7 +3921,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("VisitPhotos");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Integrations.ApiKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -3974,7 +3974,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeys");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Configurations.AppSetting", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Offices.AppSetting", b =>
                 {
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
@@ -4112,7 +4112,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("SignInAttempts");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Notices.MessageTemplate", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Notices.MessageTemplate", b =>
                 {
                     b.Property<int>("OfficeId")
                         .HasColumnType("INTEGER");
@@ -4131,7 +4131,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("MessageTemplates");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Privacy.AccessLogReview", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.AccessLogReview", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4165,7 +4165,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("AccessLogReviews");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Privacy.PermissionChange", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.PermissionChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4220,7 +4220,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("PermissionChanges");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Privacy.PersonalDataAccess", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.PersonalDataAccess", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4276,7 +4276,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("PersonalDataAccesses");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.BestPractice", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.BestPractice", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4311,7 +4311,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("BestPractices");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.ReportSnapshot", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.ReportSnapshot", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -4736,7 +4736,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.ApiKeys.ApiKey", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Integrations.ApiKey", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()
@@ -4754,7 +4754,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.BestPractice", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.BestPractice", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
                         .WithMany()
@@ -4763,7 +4763,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Infrastructure.Reports.ReportSnapshot", b =>
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.ReportSnapshot", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()

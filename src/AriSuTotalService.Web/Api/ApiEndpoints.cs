@@ -1,8 +1,8 @@
+using AriSuTotalService.Domain.Integrations;
 using System.Globalization;
 using System.Text.Json;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Infrastructure.Surges;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Import;
 using Microsoft.AspNetCore.Mvc;

@@ -1,8 +1,8 @@
+using AriSuTotalService.Domain.Integrations;
 using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Domain.Visits;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 

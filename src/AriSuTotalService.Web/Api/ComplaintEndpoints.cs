@@ -1,9 +1,9 @@
+using AriSuTotalService.Domain.Integrations;
 using System.Globalization;
 using System.Text.Json;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Complaints;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Features;

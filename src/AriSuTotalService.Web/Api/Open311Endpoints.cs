@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Integrations;
 using AriSuTotalService.Infrastructure.Visits;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -8,7 +9,6 @@ using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Privacy;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Features;

@@ -1,8 +1,8 @@
+using AriSuTotalService.Domain.Integrations;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;

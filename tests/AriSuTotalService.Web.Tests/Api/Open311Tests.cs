@@ -107,7 +107,7 @@ public class Open311Tests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     {
         factory.With(db =>
         {
-            db.ApiKeys.Add(new AriSuTotalService.Infrastructure.ApiKeys.ApiKey(db.Offices.Single().Id, "가져오기 전용", "import-only-key-1234", ["import"], "test", DateTime.UtcNow));
+            db.ApiKeys.Add(new AriSuTotalService.Domain.Integrations.ApiKey(db.Offices.Single().Id, "가져오기 전용", "import-only-key-1234", ["import"], "test", DateTime.UtcNow));
             return db.SaveChanges();
         });
         var other = factory.CreateClient();

@@ -158,7 +158,7 @@ public class ImportApiTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     {
         var key = factory.With(db =>
         {
-            db.ApiKeys.Add(new AriSuTotalService.Infrastructure.ApiKeys.ApiKey(db.Offices.Single().Id, "보고서 전용", "reports-only-key-123", ["reports"], "test", DateTime.UtcNow));
+            db.ApiKeys.Add(new AriSuTotalService.Domain.Integrations.ApiKey(db.Offices.Single().Id, "보고서 전용", "reports-only-key-123", ["reports"], "test", DateTime.UtcNow));
             db.SaveChanges();
             return "reports-only-key-123";
         });

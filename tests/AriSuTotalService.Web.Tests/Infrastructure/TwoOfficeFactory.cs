@@ -1,3 +1,7 @@
+using AriSuTotalService.Domain.Integrations;
+using AriSuTotalService.Domain.Notices;
+using AriSuTotalService.Domain.Privacy;
+using AriSuTotalService.Domain.Reports;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Evaluations;
@@ -5,7 +9,6 @@ using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Reductions;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Domain.Visits;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Demo;

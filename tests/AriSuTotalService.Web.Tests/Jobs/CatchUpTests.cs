@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Reports;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Infrastructure.Reports;
 using AriSuTotalService.Infrastructure.Surges;

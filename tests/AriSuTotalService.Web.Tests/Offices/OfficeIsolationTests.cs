@@ -1,9 +1,9 @@
+using AriSuTotalService.Domain.Integrations;
 using System.IO.Compression;
 using System.Net;
 using System.Reflection;
 using System.Text;
 using AriSuTotalService.Domain.Offices;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Demo;
 using AriSuTotalService.Web.Tests.Infrastructure;

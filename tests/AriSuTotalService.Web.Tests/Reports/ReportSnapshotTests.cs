@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Reports;
 using System.Net;
 using System.Text.RegularExpressions;
 using AriSuTotalService.Domain.Calendar;

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Privacy;
 using System.Net;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Tests.Infrastructure;

@@ -1,7 +1,7 @@
+using AriSuTotalService.Domain.Integrations;
 using System.Net;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Reductions;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Demo;
 using AriSuTotalService.Infrastructure.Jobs;
 using AriSuTotalService.Web.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Privacy;
 using System.Net;
 using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Surges;

@@ -76,6 +76,46 @@ public class OnePathTests(OnePathTests.Factory factory) : IClassFixture<OnePathT
         Assert.Equal(before, Complaints());
     }
 
+    [Theory]
+    [InlineData("2099-12-31", "희망 방문일은 14일 안(2026-12-09까지)에서 고르세요.")]
+    [InlineData("2026-12-02", "희망 방문일이 처리기한(2026-11-30) 뒤입니다. 기한 안의 날을 고르세요.")]
+    public async Task A_preferred_visit_date_the_office_cannot_keep_is_refused_at_intake(string date, string refusal)
+    {
+        _ = factory.B;
+        var (customerId, _) = Customer(13);
+        var before = Complaints();
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var page = await clerk.PostFormAsync("/Intake", new()
+        {
+            ["CustomerId"] = customerId.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis, ["Input.Channel"] = Channels.Phone,
+            ["Input.PreferredDate"] = date, ["Input.ConfirmDuplicate"] = "true",
+        }, formPage: "/Intake");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains($"<span class=\"field-validation-error\">{refusal}</span>", html);
+        Assert.Contains($"value=\"{date}\"", html);
+        Assert.Equal(before, Complaints());
+    }
+
+    [Fact]
+    public async Task In_english_the_refusals_of_an_intake_are_english_beside_their_fields()
+    {
+        _ = factory.B;
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        await clerk.PostFormAsync("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/Intake" }, formPage: "/Intake");
+        var page = await clerk.PostFormAsync("/Intake", new()
+        {
+            ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis, ["Input.Channel"] = Channels.Phone,
+            ["Input.CallerPhone"] = "12345", ["Input.PreferredDate"] = "2026-11-20",
+        }, formPage: "/Intake");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains("<span class=\"field-validation-error\">Without a customer, enter the location.</span>", html);
+        Assert.Contains("Not a phone number (e.g. 010-1234-5678, 02-2600-0002, 1588-1234).", html);
+        Assert.Contains("The preferred visit date must be today or later.", html);
+        Assert.DoesNotContain(PastDate, html);
+    }
+
     [Fact]
     public async Task An_intake_from_another_system_registers_the_complaint_and_its_linked_one_as_the_page_does()
     {

@@ -17,7 +17,7 @@ namespace AriSuTotalService.Infrastructure.Features.Complaints;
 public static class RegisterComplaint
 {
     /// <summary>The command is <see cref="IntakeRequest"/>: what the clerk, the citizen's system or the office recorded.</summary>
-    public sealed class Validator(ArisuDbContext db, VisitWindows windows, TimeProvider clock)
+    public sealed class Validator(ArisuDbContext db, VisitWindows windows, VisitOptions visits, HolidayCalendar holidays, TimeProvider clock)
     {
         public const int MaxEmail = 254;
 
@@ -28,8 +28,7 @@ public static class RegisterComplaint
         {
             var refused = new Refusals();
             var codes = new[] { r.TypeCode }.Concat(r.OtherTypeCodes).Where(c => !string.IsNullOrEmpty(c)).Distinct().ToList();
-            var types = await db.ComplaintTypes.AsNoTracking().Where(t => codes.Contains(t.Code) && t.IsActive)
-                .Select(t => new { t.Code, t.NeedsVisit }).ToDictionaryAsync(t => t.Code, ct);
+            var types = await db.ComplaintTypes.AsNoTracking().Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
             if (string.IsNullOrWhiteSpace(r.TypeCode)) refused.Add(nameof(r.TypeCode), "민원 유형을 선택하세요.");
             else if (!types.ContainsKey(r.TypeCode)) refused.Add(nameof(r.TypeCode), "알 수 없는 민원 유형입니다: {0}", r.TypeCode);
             if (r.Channel is not (Channels.Phone or Channels.Visit or Channels.Web or Channels.Proactive))
@@ -62,12 +61,30 @@ public static class RegisterComplaint
 
             if (types.TryGetValue(r.TypeCode ?? "", out var type) && type.NeedsVisit)
             {
-                if (r.PreferredDate is { } date && date < SeoulTime.Today(clock))
-                    refused.Add(nameof(r.PreferredDate), "희망 방문일은 오늘 이후여야 합니다.");
+                if (r.PreferredDate is { } date) await PreferredDateAsync(refused, date, type.Period, ct);
                 if (r.PreferredWindow is not null && !windows.All.Contains(r.PreferredWindow))
                     refused.Add(nameof(r.PreferredWindow), "시간대를 목록에서 고르세요.");
             }
             return refused.Errors;
+        }
+
+        /// <summary>
+        /// A preferred visit date the office can keep: from today, within the booking horizon, and not after the deadline
+        /// the complaint gets (a later visit needs the deadline extended first, with the citizen told why).
+        /// </summary>
+        private async Task PreferredDateAsync(Refusals refused, DateOnly date, Domain.Calendar.ProcessingPeriod period, CancellationToken ct)
+        {
+            var today = SeoulTime.Today(clock);
+            var last = today.AddDays(visits.HorizonDays);
+            if (date < today) refused.Add(nameof(IntakeRequest.PreferredDate), "희망 방문일은 오늘 이후여야 합니다.");
+            else if (date > last) refused.Add(nameof(IntakeRequest.PreferredDate), "희망 방문일은 {0}일 안({1}까지)에서 고르세요.", visits.HorizonDays, last.ToString("yyyy-MM-dd"));
+            else
+            {
+                var calendar = await holidays.GetAsync(db, ct);
+                var deadline = DateOnly.FromDateTime(calendar.Deadline(SeoulTime.ToLocal(clock.GetUtcNow().UtcDateTime), period));
+                if (date > deadline)
+                    refused.Add(nameof(IntakeRequest.PreferredDate), "희망 방문일이 처리기한({0}) 뒤입니다. 기한 안의 날을 고르세요.", deadline.ToString("yyyy-MM-dd"));
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Reports;
 using AriSuTotalService.Infrastructure.Visits;
 using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
@@ -88,7 +89,7 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
         try
         {
             var existing = await db.BestPractices.SingleOrDefaultAsync(p => p.ComplaintId == id, ct);
-            if (existing is null) db.BestPractices.Add(new Infrastructure.Reports.BestPractice(User.OfficeId(), id, Text ?? "", User.Identity!.Name!, now));
+            if (existing is null) db.BestPractices.Add(new Domain.Reports.BestPractice(User.OfficeId(), id, Text ?? "", User.Identity!.Name!, now));
             else existing.Update(Text ?? "", User.Identity!.Name!, now);
             await db.SaveChangesAsync(ct);
             return RedirectToPage(new { id });

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Privacy;
 using System.Globalization;
 using System.Text;
 using AriSuTotalService.Domain.Calendar;

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Reductions;
 using AriSuTotalService.Infrastructure.Data;

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Reports;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Reports;

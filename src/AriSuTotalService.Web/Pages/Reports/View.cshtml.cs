@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Reports;
 using System.Globalization;
 using System.Text;
 using AriSuTotalService.Infrastructure.Data;

@@ -33,8 +33,8 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     {
         var user = await users.FindByIdAsync(User.UserId());
         if (user is null) return NotFound();
-        var token = Infrastructure.ApiKeys.ApiKey.NewKey()["arisu_".Length..];
-        user.CalendarTokenHash = Infrastructure.ApiKeys.ApiKey.HashOf(token);
+        var token = Domain.Integrations.ApiKey.NewKey()["arisu_".Length..];
+        user.CalendarTokenHash = Domain.Integrations.ApiKey.HashOf(token);
         await users.UpdateAsync(user);
         NewFeedUrl = $"{Request.Scheme}://{Request.Host}/calendar/{token}.ics";
         await LoadAsync(ct);

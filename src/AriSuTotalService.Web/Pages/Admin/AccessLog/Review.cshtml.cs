@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Privacy;
 using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Infrastructure.Data;

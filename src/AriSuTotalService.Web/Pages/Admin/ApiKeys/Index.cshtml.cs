@@ -1,6 +1,6 @@
+using AriSuTotalService.Domain.Integrations;
 using System.ComponentModel.DataAnnotations;
 using AriSuTotalService.Domain.Calendar;
-using AriSuTotalService.Infrastructure.ApiKeys;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Notices;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Notices;
 using AriSuTotalService.Web.Setup;

@@ -1,7 +1,4 @@
-namespace AriSuTotalService.Infrastructure.Privacy;
-
-/// <summary>Rows that are written once and never changed or deleted (the save pipeline refuses both).</summary>
-public interface IAppendOnly;
+namespace AriSuTotalService.Domain.Privacy;
 
 /// <summary>What was done with personal data.</summary>
 public static class PersonalDataActions
@@ -21,7 +18,7 @@ public static class PersonalDataActions
 /// The personal-data access log (개인정보처리시스템 접속기록): who, when, from which address, whose data and what was
 /// done. Written for every unmasked view, change and export; kept at least two years; append-only.
 /// </summary>
-public class PersonalDataAccess : IAppendOnly, Domain.Offices.IOfficeOwned
+public class PersonalDataAccess : Common.IAppendOnly, Offices.IOfficeOwned
 {
     private PersonalDataAccess() { }
 
@@ -56,7 +53,7 @@ public class PersonalDataAccess : IAppendOnly, Domain.Offices.IOfficeOwned
 }
 
 /// <summary>A change to a user's roles, office, lock or password by an administrator; kept at least three years; append-only.</summary>
-public class PermissionChange : IAppendOnly, Domain.Offices.IOfficeOwned
+public class PermissionChange : Common.IAppendOnly, Offices.IOfficeOwned
 {
     private PermissionChange() { }
 
@@ -89,7 +86,7 @@ public class PermissionChange : IAppendOnly, Domain.Offices.IOfficeOwned
 }
 
 /// <summary>The administrator's monthly review of the access log (월 1회 이상 점검), with what was found.</summary>
-public class AccessLogReview : IAppendOnly, Domain.Offices.IOfficeOwned
+public class AccessLogReview : Common.IAppendOnly, Offices.IOfficeOwned
 {
     private AccessLogReview() { }
 

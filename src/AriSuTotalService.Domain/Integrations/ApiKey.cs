@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AriSuTotalService.Infrastructure.ApiKeys;
+namespace AriSuTotalService.Domain.Integrations;
 
 /// <summary>An integration key. Only its SHA-256 hash is stored; the key itself is shown once when created.</summary>
-public class ApiKey : Domain.Offices.IOfficeOwned
+public class ApiKey : Offices.IOfficeOwned
 {
     private ApiKey() { }
 
