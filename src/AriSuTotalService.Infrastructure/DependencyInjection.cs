@@ -108,6 +108,8 @@ public static class DependencyInjection
         // Use cases (docs/decisions/0003-use-cases.md): each slice's validator and handler.
         services.AddScoped<Features.Complaints.RegisterComplaint.Validator>();
         services.AddScoped<Features.Complaints.RegisterComplaint.Handler>();
+        services.AddScoped<Features.Complaints.ChangeComplaint.Validator>();
+        services.AddScoped<Features.Complaints.ChangeComplaint.Handler>();
         services.AddScoped<Features.Surges.DecideSurgeCase.Validator>();
         services.AddScoped<Features.Surges.DecideSurgeCase.Handler>();
         services.AddScoped<Features.Visits.RecordVisitOutcome.Validator>();

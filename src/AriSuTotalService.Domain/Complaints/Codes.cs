@@ -80,3 +80,31 @@ public static class CallerRelations
     public const string Other = "other";
     public static readonly IReadOnlyList<string> All = [Family, Tenant, BuildingManager, Other];
 }
+
+/// <summary>What a complaint's timeline entry records (<c>ComplaintEvent.Kind</c>).</summary>
+public static class ComplaintEventKinds
+{
+    public const string Received = "received";
+    public const string Linked = "linked";
+    public const string Assigned = "assigned";
+    public const string Scheduled = "scheduled";
+    public const string Unscheduled = "unscheduled";
+    public const string Visited = "visited";
+    public const string Transferred = "transferred";
+    public const string TransferResult = "transfer_result";
+    public const string Resolved = "resolved";
+    public const string Cancelled = "cancelled";
+    public const string Extended = "extended";
+    public const string Paused = "paused";
+    public const string Resumed = "resumed";
+    public const string ReductionExists = "reduction_exists";
+    public const string ReductionRepaired = "reduction_repaired";
+    public const string ReductionReversed = "reduction_reversed";
+    public const string CitizenComment = "citizen_comment";
+
+    public static readonly IReadOnlyList<string> All = [Received, Linked, Assigned, Scheduled, Unscheduled, Visited, Transferred, TransferResult, Resolved, Cancelled, Extended, Paused, Resumed, ReductionExists, ReductionRepaired, ReductionReversed, CitizenComment];
+
+    /// <summary>The entries a citizen may read (Open311 updates).</summary>
+    public static readonly IReadOnlyList<string> Public =
+        [Received, Scheduled, Visited, Transferred, TransferResult, Resolved, Cancelled, Extended, Paused, Resumed, CitizenComment];
+}

@@ -96,7 +96,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
             Location = Clean(location),
         };
         c.SetCoordinates(latitude, longitude);
-        c._events.Add(new ComplaintEvent(receivedAtUtc, by, "received", channel));
+        c._events.Add(new ComplaintEvent(receivedAtUtc, by, ComplaintEventKinds.Received, channel));
         return c;
     }
 
@@ -140,14 +140,14 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     {
         if (first.Id != 0 && first.Id == Id) throw new DomainException("자기 자신과 연계할 수 없습니다.");
         LinkedToId = first.Id;
-        _events.Add(new ComplaintEvent(atUtc, by, "linked", first.ReceptionNumber));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Linked, first.ReceptionNumber));
     }
 
     public void AssignTo(string? userId, DateTime atUtc, string by)
     {
         EnsureOpen();
         AssigneeId = userId;
-        _events.Add(new ComplaintEvent(atUtc, by, "assigned", userId));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Assigned, userId));
     }
 
     public void MarkScheduled(DateTime atUtc, string by, string detail)
@@ -156,7 +156,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
         if (Status is not (ComplaintStatuses.Received or ComplaintStatuses.Scheduled or ComplaintStatuses.Visited))
             throw new DomainException("접수·예약·방문 상태의 민원만 방문 예약할 수 있습니다.");
         Status = ComplaintStatuses.Scheduled;
-        _events.Add(new ComplaintEvent(atUtc, by, "scheduled", detail));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Scheduled, detail));
     }
 
     /// <summary>The booked visit was cancelled: back to received, waiting for a new booking.</summary>
@@ -164,14 +164,14 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     {
         if (Status != ComplaintStatuses.Scheduled) throw new DomainException("방문 예약된 민원이 아닙니다.");
         Status = ComplaintStatuses.Received;
-        _events.Add(new ComplaintEvent(atUtc, by, "unscheduled", reason));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Unscheduled, reason));
     }
 
     public void MarkVisited(DateTime atUtc, string by)
     {
         if (Status != ComplaintStatuses.Scheduled) throw new DomainException("예약된 민원만 방문 처리할 수 있습니다.");
         Status = ComplaintStatuses.Visited;
-        _events.Add(new ComplaintEvent(atUtc, by, "visited", null));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Visited, null));
     }
 
     public void TransferTo(string division, string reason, DateTime atUtc, string by)
@@ -184,7 +184,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
         TransferReason = reason.Trim();
         Status = ComplaintStatuses.Transferred;
         AssigneeId = null;
-        _events.Add(new ComplaintEvent(atUtc, by, "transferred", $"{division}: {TransferReason}"));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Transferred, $"{division}: {TransferReason}"));
     }
 
     /// <summary>The receiving division reports its result, which resolves the complaint.</summary>
@@ -192,7 +192,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     {
         if (Status != ComplaintStatuses.Transferred) throw new DomainException("이첩된 민원이 아닙니다.");
         if (string.IsNullOrWhiteSpace(result)) throw new DomainException("처리 결과를 입력하세요.");
-        _events.Add(new ComplaintEvent(atUtc, by, "transfer_result", result.Trim()));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.TransferResult, result.Trim()));
         Close(result, atUtc, by);
     }
 
@@ -220,7 +220,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
         EnsureNotPaused();
         Status = ComplaintStatuses.Cancelled;
         CancelReason = reason.Trim();
-        _events.Add(new ComplaintEvent(atUtc, by, "cancelled", CancelReason));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Cancelled, CancelReason));
     }
 
     /// <summary>
@@ -234,7 +234,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
         if (newDeadlineUtc <= DeadlineAtUtc) throw new DomainException("연장한 기한은 현재 기한보다 뒤여야 합니다.");
         if (newDeadlineUtc > maxDeadlineUtc) throw new DomainException("처리기간의 범위를 넘어 연장할 수 없습니다.");
         ExtensionReason = reason.Trim();
-        _events.Add(new ComplaintEvent(atUtc, by, "extended", $"{DeadlineAtUtc:O} → {newDeadlineUtc:O}: {ExtensionReason}"));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Extended, $"{DeadlineAtUtc:O} → {newDeadlineUtc:O}: {ExtensionReason}"));
         DeadlineAtUtc = newDeadlineUtc;
     }
 
@@ -246,14 +246,14 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("보완 요청 사유를 입력하세요.");
         PausedAtUtc = atUtc;
         PauseReason = reason.Trim();
-        _events.Add(new ComplaintEvent(atUtc, by, "paused", PauseReason));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Paused, PauseReason));
     }
 
     /// <summary>The citizen supplemented: the deadline moves on by the paused time (computed by the calendar).</summary>
     public void Resume(DateTime newDeadlineUtc, DateTime atUtc, string by)
     {
         if (PausedAtUtc is null) throw new DomainException("보완 요청 중이 아닙니다.");
-        _events.Add(new ComplaintEvent(atUtc, by, "resumed", $"{DeadlineAtUtc:O} → {newDeadlineUtc:O}"));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Resumed, $"{DeadlineAtUtc:O} → {newDeadlineUtc:O}"));
         DeadlineAtUtc = newDeadlineUtc;
         PausedAtUtc = null;
     }
@@ -267,7 +267,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
         Resolution = resolution.Trim();
         Status = ComplaintStatuses.Resolved;
         ClosedAtUtc = atUtc;
-        _events.Add(new ComplaintEvent(atUtc, by, "resolved", Resolution));
+        _events.Add(new ComplaintEvent(atUtc, by, ComplaintEventKinds.Resolved, Resolution));
     }
 
     /// <summary>

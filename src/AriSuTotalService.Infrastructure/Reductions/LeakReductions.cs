@@ -47,7 +47,7 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         var period = ReductionCalculation.LeakPeriod(history, leakDate, surge?.CurrentPeriodEnd);
         if (await ExistingAsync(customerId, leakDate, period, ct) is { } existing)
         {
-            diagnosis.AddNote("reduction_exists", $"같은 누수 기간의 감면 건이 이미 있습니다: {existing.Reception}", Now, user.Name);
+            diagnosis.AddNote(ComplaintEventKinds.ReductionExists, $"같은 누수 기간의 감면 건이 이미 있습니다: {existing.Reception}", Now, user.Name);
             await db.SaveChangesAsync(ct);
             return null;
         }
@@ -149,7 +149,7 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         var r = await ForChangeAsync(id, version, ct);
         r.RecordRepair(date, evidence ?? "");
         var complaint = await ComplaintOfAsync(r, ct);
-        complaint.AddNote("reduction_repaired", $"수리 확인 {date:yyyy-MM-dd}: {r.RepairEvidence}", Now, user.Name);
+        complaint.AddNote(ComplaintEventKinds.ReductionRepaired, $"수리 확인 {date:yyyy-MM-dd}: {r.RepairEvidence}", Now, user.Name);
         await db.SaveChangesAsync(ct);
     }
 
@@ -186,7 +186,7 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         var r = await ForChangeAsync(id, version, ct);
         r.Reverse(reason ?? "", user.Name, Now);
         var complaint = await ComplaintOfAsync(r, ct);
-        complaint.AddNote("reduction_reversed", $"감면 승인 취소: {r.ReversalReason}" + (r.ExportBatchId is null ? "" : " (다음 내보내기에 취소 건으로 포함)"), Now, user.Name);
+        complaint.AddNote(ComplaintEventKinds.ReductionReversed, $"감면 승인 취소: {r.ReversalReason}" + (r.ExportBatchId is null ? "" : " (다음 내보내기에 취소 건으로 포함)"), Now, user.Name);
         await db.SaveChangesAsync(ct);
     }
 

@@ -262,23 +262,22 @@ public static partial class Open311Endpoints
     }
 
     /// <summary>The timeline entries a citizen may read as updates, with what they say publicly.</summary>
-    public const string CitizenComment = "citizen_comment";
+    public const string CitizenComment = ComplaintEventKinds.CitizenComment;
 
-    private static readonly string[] PublicKinds =
-        ["received", "scheduled", "visited", "transferred", "transfer_result", "resolved", "cancelled", "extended", "paused", "resumed", CitizenComment];
+    private static readonly string[] PublicKinds = [.. ComplaintEventKinds.Public];
 
     private static string PublicDescription(string kind, string? detail) => kind switch
     {
-        "received" => "접수",
-        "scheduled" => "방문 예약",
-        "visited" => "방문 완료",
-        "transferred" => "담당 부서로 이첩",
-        "transfer_result" => "이첩 부서의 처리 결과 회신",
-        "resolved" => $"처리 완료: {Masking.FreeText(detail)}",
-        "cancelled" => "취소",
-        "extended" => "처리기한 연장",
-        "paused" => "보완 요청으로 처리 일시 정지",
-        "resumed" => "처리 재개",
+        ComplaintEventKinds.Received => "접수",
+        ComplaintEventKinds.Scheduled => "방문 예약",
+        ComplaintEventKinds.Visited => "방문 완료",
+        ComplaintEventKinds.Transferred => "담당 부서로 이첩",
+        ComplaintEventKinds.TransferResult => "이첩 부서의 처리 결과 회신",
+        ComplaintEventKinds.Resolved => $"처리 완료: {Masking.FreeText(detail)}",
+        ComplaintEventKinds.Cancelled => "취소",
+        ComplaintEventKinds.Extended => "처리기한 연장",
+        ComplaintEventKinds.Paused => "보완 요청으로 처리 일시 정지",
+        ComplaintEventKinds.Resumed => "처리 재개",
         CitizenComment => $"민원인 의견: {Masking.FreeText(detail)}",
         _ => kind,
     };
@@ -305,7 +304,7 @@ public static partial class Open311Endpoints
             {
                 ["update_id"] = u.Id.ToString(CultureInfo.InvariantCulture),
                 ["service_request_id"] = u.ReceptionNumber,
-                ["status"] = u.Kind is "resolved" or "cancelled" || (u.Kind == CitizenComment && !ComplaintStatuses.Open.Contains(u.Status)) ? "closed" : "open",
+                ["status"] = u.Kind is ComplaintEventKinds.Resolved or ComplaintEventKinds.Cancelled || (u.Kind == CitizenComment && !ComplaintStatuses.Open.Contains(u.Status)) ? "closed" : "open",
                 ["updated_datetime"] = Seoul(u.AtUtc),
                 ["description"] = PublicDescription(u.Kind, u.Detail),
                 ["media_url"] = null,

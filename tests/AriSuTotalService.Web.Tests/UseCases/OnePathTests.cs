@@ -29,9 +29,11 @@ public class OnePathTests(OnePathTests.Factory factory) : IClassFixture<OnePathT
     private static readonly DateOnly October = new(2026, 10, 1);
     private const string PastDate = "희망 방문일은 오늘 이후여야 합니다.";
 
-    private (long Id, string Account) Customer(int skip) => factory.With(db =>
-        db.Customers.AsNoTracking().OrderBy(c => c.Id).Skip(skip).Select(c => new { c.Id, c.AccountNumber }).AsEnumerable()
-            .Select(c => (c.Id, c.AccountNumber)).First());
+    private (long Id, string Account) Customer()
+    {
+        var c = TestData.Customer(factory);
+        return (c.Id, c.Account);
+    }
 
     private int Complaints() => factory.With(db => db.Complaints.Count());
 
@@ -39,7 +41,7 @@ public class OnePathTests(OnePathTests.Factory factory) : IClassFixture<OnePathT
     public async Task The_same_invalid_intake_is_refused_with_the_same_rule_by_the_page_the_api_and_open311()
     {
         _ = factory.B;
-        var (customerId, account) = Customer(11);
+        var (customerId, account) = Customer();
         var before = Complaints();
 
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
@@ -82,7 +84,7 @@ public class OnePathTests(OnePathTests.Factory factory) : IClassFixture<OnePathT
     public async Task A_preferred_visit_date_the_office_cannot_keep_is_refused_at_intake(string date, string refusal)
     {
         _ = factory.B;
-        var (customerId, _) = Customer(13);
+        var (customerId, _) = Customer();
         var before = Complaints();
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var page = await clerk.PostFormAsync("/Intake", new()
@@ -117,10 +119,29 @@ public class OnePathTests(OnePathTests.Factory factory) : IClassFixture<OnePathT
     }
 
     [Fact]
+    public async Task A_lifecycle_action_is_refused_by_its_rule_in_the_users_language_and_nothing_changes()
+    {
+        _ = factory.B;
+        var (id, version, _) = await TestData.ComplaintAsync(factory, ComplaintTypeCodes.SupplyInconvenience, TestData.Customer(factory).Id);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var url = $"/Complaints/Detail/{id}";
+        var korean = await clerk.PostFormAsync(url + "?handler=Transfer", new() { ["Version"] = version.ToString(), ["TargetDivision"] = "없는 부서" }, formPage: url);
+        var html = WebUtility.HtmlDecode(await korean.Content.ReadAsStringAsync());
+        Assert.Contains("알 수 없는 부서입니다.", html);
+        Assert.Contains("이첩 사유를 입력하세요.", html);
+
+        await clerk.PostFormAsync("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = url }, formPage: url);
+        var english = await clerk.PostFormAsync(url + "?handler=Cancel", new() { ["Version"] = version.ToString(), ["Text"] = " " }, formPage: url);
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        Assert.Contains("Enter the reason for cancelling.", WebUtility.HtmlDecode(await english.Content.ReadAsStringAsync()));
+        Assert.Equal(version, factory.With(db => db.Complaints.AsNoTracking().Single(x => x.Id == id).Version));
+    }
+
+    [Fact]
     public async Task An_intake_from_another_system_registers_the_complaint_and_its_linked_one_as_the_page_does()
     {
         _ = factory.B;
-        var (_, account) = Customer(12);
+        var (_, account) = Customer();
         using var api = TestClient.Keyed(factory);
         var answer = await api.PostAsJsonAsync("/api/v1/complaints", new
         {

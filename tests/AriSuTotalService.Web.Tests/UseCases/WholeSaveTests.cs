@@ -138,7 +138,7 @@ public partial class WholeSaveTests(WholeSaveTests.Factory factory) : IClassFixt
     public async Task An_intake_with_linked_complaints_is_saved_whole()
     {
         _ = factory.B;
-        var account = factory.With(db => db.Customers.OrderBy(c => c.Id).Skip(21).Select(c => c.AccountNumber).First());
+        var account = TestData.Customer(factory).Account;
         using var api = TestClient.Keyed(factory);
         var writes = await EachWriteFailsThenAllAsync(() => api.PostAsJsonAsync("/api/v1/complaints", new
         {
@@ -172,7 +172,7 @@ public partial class WholeSaveTests(WholeSaveTests.Factory factory) : IClassFixt
     public async Task A_repaired_leak_with_a_photo_and_a_problem_found_on_site_is_saved_whole_with_its_reduction()
     {
         _ = factory.B;
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Skip(23).Select(c => c.Id).First());
+        var customer = TestData.Customer(factory).Id;
         var (diagnosis, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.LeakDiagnosis);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var writes = await EachWriteFailsThenAllAsync(() => VisitSteps.RecordOutcomeAsync(field1, visit, new()
@@ -194,7 +194,7 @@ public partial class WholeSaveTests(WholeSaveTests.Factory factory) : IClassFixt
     public async Task An_outcome_naming_an_unknown_problem_is_refused_beside_the_field_before_anything_is_kept()
     {
         _ = factory.B;
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Skip(24).Select(c => c.Id).First());
+        var customer = TestData.Customer(factory).Id;
         var (diagnosis, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.LeakDiagnosis);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var fields = new Dictionary<string, string>
@@ -221,7 +221,7 @@ public partial class WholeSaveTests(WholeSaveTests.Factory factory) : IClassFixt
     public async Task An_application_with_its_receipt_is_saved_whole()
     {
         _ = factory.B;
-        var account = factory.With(db => db.Customers.OrderBy(c => c.Id).Skip(25).Select(c => c.AccountNumber).First());
+        var account = TestData.Customer(factory).Account;
         var billing = await TestClient.SignedInAsync(factory, "billing@arisu.local");
         var writes = await EachWriteFailsThenAllAsync(() => billing.PostMultipartAsync("/Reductions/Apply", new Dictionary<string, string>
         {

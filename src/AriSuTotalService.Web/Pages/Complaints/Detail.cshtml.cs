@@ -8,6 +8,9 @@ using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Complaints;
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +26,8 @@ namespace AriSuTotalService.Web.Pages.Complaints;
 /// in between, nothing is overwritten and the user sees what changed with their input kept.
 /// </summary>
 [Authorize(Roles = RoleSets.ComplaintHandlers)]
-public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog log, HolidayCalendar holidays, TimeProvider clock) : PageModel
+public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, PersonalDataLog log, HolidayCalendar holidays, TimeProvider clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Linked(long Id, string Reception, string Type, string Status, string Channel);
     public sealed record Event(string At, string By, string Kind, string? Detail);
@@ -102,62 +106,63 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
         }
     }
 
-    public Task<IActionResult> OnPostResolveAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "resolve", () => desk.ResolveAsync(id, Version, Text ?? "", ct), ct);
+    public Task<IActionResult> OnPostResolveAsync(long id, CancellationToken ct) => ActAsync(id, ChangeComplaint.Actions.Resolve, ct);
 
-    public Task<IActionResult> OnPostTransferAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "transfer", () => desk.TransferAsync(id, Version, TargetDivision ?? "", Text ?? "", ct), ct);
+    public Task<IActionResult> OnPostTransferAsync(long id, CancellationToken ct) => ActAsync(id, ChangeComplaint.Actions.Transfer, ct);
 
-    public Task<IActionResult> OnPostResultAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "result", () => desk.ReportTransferResultAsync(id, Version, Text ?? "", ct), ct);
+    public Task<IActionResult> OnPostResultAsync(long id, CancellationToken ct) => ActAsync(id, ChangeComplaint.Actions.Result, ct);
 
-    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "cancel", () => desk.CancelAsync(id, Version, Text ?? "", ct), ct);
+    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) => ActAsync(id, ChangeComplaint.Actions.Cancel, ct);
 
-    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "assign", () => desk.AssignAsync(id, Version, string.IsNullOrEmpty(AssigneeId) ? null : AssigneeId, ct), ct);
+    public Task<IActionResult> OnPostAssignAsync(long id, CancellationToken ct) => ActAsync(id, ChangeComplaint.Actions.Assign, ct);
 
-    public Task<IActionResult> OnPostExtendAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "extend", () => NewDeadline is { } d
-            ? desk.ExtendAsync(id, Version, d, Text ?? "", ct)
-            : throw new DomainException("연장할 처리기한을 입력하세요."), ct);
+    public Task<IActionResult> OnPostExtendAsync(long id, CancellationToken ct) => ActAsync(id, ChangeComplaint.Actions.Extend, ct);
 
-    public Task<IActionResult> OnPostPauseAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "pause", () => desk.PauseAsync(id, Version, Text ?? "", ct), ct);
+    public Task<IActionResult> OnPostPauseAsync(long id, CancellationToken ct) => ActAsync(id, ChangeComplaint.Actions.Pause, ct);
 
-    public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "resume", () => desk.ResumeAsync(id, Version, ct), ct);
+    public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken ct) => ActAsync(id, ChangeComplaint.Actions.Resume, ct);
 
-    private async Task<IActionResult> ActAsync(long id, string action, Func<Task> change, CancellationToken ct)
+    /// <summary>The signed-in user as the use case sees them: roles and division.</summary>
+    private ChangeComplaint.Actor Actor => new(
+        Roles.All.Where(User.IsInRole).ToHashSet(), User.FindFirst(ArisuClaims.Division)?.Value);
+
+    private async Task<IActionResult> ActAsync(long id, string action, CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (Version != Complaint.Version)
-        {
-            // A stale form: someone saved since it was loaded. Nothing is tried; the user sees what changed.
-            FailedAction = action;
-            Conflict = await DescribeChangesAsync(id, ct);
-            return Page();
-        }
-        if (!CanAct) return Forbid();
         try
         {
-            await change();
+            await change.HandleAsync(new ChangeComplaint.Command(id, Version, action, Text, TargetDivision,
+                string.IsNullOrEmpty(AssigneeId) ? null : AssigneeId, NewDeadline), Actor, ct);
             return RedirectToPage(new { id });
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ChangeComplaint.NotAllowedException)
+        {
+            return Forbid();
+        }
+        catch (ValidationFailedException ex)
+        {
+            FailedAction = action;
+            // Each action's form has one message line: every refusal of the action is shown there.
+            ModelState.AddRefusals(ex, l, _ => nameof(Text));
         }
         catch (DomainException ex)
         {
             FailedAction = action;
-            ModelState.AddModelError(nameof(Text), ex.Message);
+            ModelState.AddModelError(nameof(Text), l.Text(ex));
         }
         catch (DbUpdateConcurrencyException)
         {
+            // A stale form: someone saved since it was loaded. Nothing was saved; the user sees what changed.
             FailedAction = action;
             db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
+            if (!await LoadAsync(id, ct)) return NotFound();
             Conflict = await DescribeChangesAsync(id, ct);
+            return Page();
         }
-        if (Conflict is null) await LoadAsync(id, ct);
-        return Page();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     /// <summary>What others changed since the form was loaded, from the timeline.</summary>
@@ -236,8 +241,7 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
         Visits = visits.Select(v => $"{v.Date:yyyy-MM-dd} {VisitWindows.Label(v.Window)} · {names.GetValueOrDefault(v.StaffId)} · {v.Status}"
             + (v.ArrivedAtUtc is { } a ? $" · 도착 {SeoulTime.ToLocal(a):HH:mm}" : "") + (v.FinishedAtUtc is { } f ? $" · 마침 {SeoulTime.ToLocal(f):HH:mm}" : "")).ToList();
         BestPractice = await db.BestPractices.AsNoTracking().Where(p => p.ComplaintId == c.Id).Select(p => p.WriteUp).SingleOrDefaultAsync(ct);
-        var division = User.FindFirst(ArisuClaims.Division)?.Value;
-        CanAct = open && (User.IsInRole(Roles.IntakeClerk) || User.IsInRole(Roles.SectionChief) || division == c.Division);
+        CanAct = Actor.MayAct(c.Status, c.Division);
         var officeId = User.OfficeId();
         Staff = (await db.Users.AsNoTracking().Where(u => u.OfficeId == officeId).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
@@ -246,22 +250,22 @@ public class DetailModel(ArisuDbContext db, ComplaintDesk desk, PersonalDataLog 
 
     public static string EventLabel(string kind) => kind switch
     {
-        "received" => "접수",
-        "linked" => "연계",
-        "assigned" => "담당자 지정",
-        "scheduled" => "방문 예약",
-        "visited" => "방문",
-        "transferred" => "이첩",
-        "transfer_result" => "이첩 처리 결과",
-        "resolved" => "처리 완료",
-        "cancelled" => "취소",
-        "extended" => "처리기한 연장",
-        "paused" => "보완 요청됨",
-        "resumed" => "보완 완료됨",
-        "unscheduled" => "방문 취소",
-        "reduction_exists" => "감면 건 이미 있음",
-        "reduction_reversed" => "감면 승인 취소",
-        "reduction_repaired" => "누수 수리 확인",
+        ComplaintEventKinds.Received => "접수",
+        ComplaintEventKinds.Linked => "연계",
+        ComplaintEventKinds.Assigned => "담당자 지정",
+        ComplaintEventKinds.Scheduled => "방문 예약",
+        ComplaintEventKinds.Visited => "방문",
+        ComplaintEventKinds.Transferred => "이첩",
+        ComplaintEventKinds.TransferResult => "이첩 처리 결과",
+        ComplaintEventKinds.Resolved => "처리 완료",
+        ComplaintEventKinds.Cancelled => "취소",
+        ComplaintEventKinds.Extended => "처리기한 연장",
+        ComplaintEventKinds.Paused => "보완 요청됨",
+        ComplaintEventKinds.Resumed => "보완 완료됨",
+        ComplaintEventKinds.Unscheduled => "방문 취소",
+        ComplaintEventKinds.ReductionExists => "감면 건 이미 있음",
+        ComplaintEventKinds.ReductionReversed => "감면 승인 취소",
+        ComplaintEventKinds.ReductionRepaired => "누수 수리 확인",
         _ => kind,
     };
 

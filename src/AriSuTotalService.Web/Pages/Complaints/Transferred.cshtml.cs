@@ -28,7 +28,7 @@ public class TransferredModel(ArisuDbContext db, TimeProvider clock) : PageModel
             .Select(c => new
             {
                 c.Id, c.ReceptionNumber, Type = c.Type!.NameKo, From = c.Type.HandlingDivision, c.TransferReason, c.DeadlineAtUtc,
-                At = c.Events.Where(e => e.Kind == "transferred").Max(e => (DateTime?)e.AtUtc),
+                At = c.Events.Where(e => e.Kind == ComplaintEventKinds.Transferred).Max(e => (DateTime?)e.AtUtc),
             }).ToListAsync(ct);
         Rows = rows.Select(r => new Row(r.Id, r.ReceptionNumber, r.Type, r.From, r.TransferReason ?? "",
             r.At is { } at ? SeoulTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm") : "", SeoulTime.ToLocal(r.DeadlineAtUtc).ToString("yyyy-MM-dd HH:mm"),
