@@ -1,6 +1,8 @@
 using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Evaluations;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Evaluations;
 using Microsoft.EntityFrameworkCore;
 
 namespace AriSuTotalService.Infrastructure.Import;
@@ -36,22 +38,18 @@ public sealed class PanelAnswerImport(ArisuDbContext db) : ICsvImport
             var key = csv.Get(f, "round");
             var round = rounds.FirstOrDefault(r => r.Key == key);
             if (round is null) errors.Add(new ImportError(line, "round", $"없는 평가 회차입니다 (yyyy-MM): '{CsvFile.Shorten(key)}'"));
-            else if (round.IsClosed) errors.Add(new ImportError(line, "round", "마친 회차에는 답변을 넣을 수 없습니다."));
             var reception = csv.Get(f, "reception_number");
-            long complaintId = 0;
-            if (!complaints.TryGetValue(reception, out var complaint))
-                errors.Add(new ImportError(line, "reception_number", $"이 사업소의 접수번호가 아닙니다: '{CsvFile.Shorten(reception)}'"));
-            else if (!ComplaintTypeCodes.TotalService.Contains(complaint.Code))
-                errors.Add(new ImportError(line, "reception_number", PanelCase.NotEligible));
-            else complaintId = complaint.Id;
-            if (complaintId != 0 && round is not null && cases.TryGetValue(complaintId, out var existingCase) && existingCase.RoundId != round.Id)
-                errors.Add(new ImportError(line, "reception_number", "다른 회차의 평가 민원입니다."));
+            (long Id, string Code)? complaint = complaints.TryGetValue(reception, out var found) ? found : null;
             var item = CsvFile.ParseWhole(csv.Get(f, "item"), line, "item", errors, 1, 6);
             var answer = csv.Get(f, "answer");
-            if (!PanelAnswers.IsKnown(answer))
-                errors.Add(new ImportError(line, "answer", $"답변은 {string.Join(", ", PanelAnswers.All)} 중 하나여야 합니다: '{CsvFile.Shorten(answer)}'"));
             var comment = csv.Get(f, "comment");
-            if (comment.Length > 1000) errors.Add(new ImportError(line, "comment", "1000자를 넘습니다."));
+            // The round page's rules, line by line (PanelAnswering.Rules): the same refusal from the page and the file.
+            var refused = new Refusals();
+            PanelAnswering.Rules.Case(refused, round, CsvFile.Shorten(reception), complaint,
+                complaint is { } c && cases.TryGetValue(c.Id, out var existingCase) ? existingCase.RoundId : null);
+            PanelAnswering.Rules.Answer(refused, item is { } whole ? (int)whole : null, answer, comment);
+            errors.AddRange(refused.Errors.Select(e => new ImportError(line, e.Field, e.Message)));
+            var complaintId = complaint?.Id ?? 0;
             if (errors.Count != before) continue;
             if (!seen.TryAdd((round!.Id, complaintId, (int)item!), line))
             {

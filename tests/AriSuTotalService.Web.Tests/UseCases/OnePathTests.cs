@@ -138,6 +138,38 @@ public class OnePathTests(OnePathTests.Factory factory) : IClassFixture<OnePathT
     }
 
     [Fact]
+    public async Task A_panel_answer_is_refused_with_the_same_rule_on_the_round_page_and_in_the_answer_file()
+    {
+        _ = factory.B;
+        var complaint = await TestData.ComplaintAsync(factory, ComplaintTypeCodes.SupplyInconvenience, TestData.Customer(factory).Id);
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        await chief.PostFormAsync("/Evaluations?handler=Create&year=2026", new() { ["Month"] = "9", ["Planned"] = "10" }, formPage: "/Evaluations");
+        var roundId = factory.With(db => db.PanelRounds.Single(r => r.Year == 2026 && r.Month == 9).Id);
+        var url = $"/Evaluations/Round/{roundId}";
+        await chief.PostFormAsync(url + "?handler=Open", [], formPage: url);
+        Assert.Equal(HttpStatusCode.Redirect, (await chief.PostFormAsync(url + "?handler=Mark", new() { ["Reception"] = complaint.Reception }, formPage: url)).StatusCode);
+        var before = DataFingerprint.Of(factory);
+        const string rule = "2번 문항의 의견은 1000자 이내로 입력하세요.";
+
+        var page = await chief.PostFormAsync(url + "?handler=Answers", new()
+        {
+            ["ComplaintId"] = complaint.Id.ToString(), ["Answers[2]"] = "satisfied", ["Comments[2]"] = new string('가', 1001),
+        }, formPage: url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains(rule, WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+
+        using var api = TestClient.Keyed(factory);
+        var file = $"round,reception_number,item,answer,comment\n2026-09,{complaint.Reception},2,satisfied,{new string('가', 1001)}\n";
+        var imported = await api.PostAsync("/api/v1/panel-answers/import", new StringContent(file, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, imported.StatusCode);
+        var error = JsonDocument.Parse(await imported.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
+        Assert.Equal(2, error.GetProperty("line").GetInt32());
+        Assert.Equal("comment", error.GetProperty("column").GetString());
+        Assert.Equal(rule, error.GetProperty("message").GetString());
+        Assert.Equal(before, DataFingerprint.Of(factory));
+    }
+
+    [Fact]
     public async Task An_intake_from_another_system_registers_the_complaint_and_its_linked_one_as_the_page_does()
     {
         _ = factory.B;

@@ -2,6 +2,9 @@ using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Evaluations;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Evaluations;
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +15,7 @@ namespace AriSuTotalService.Web.Pages.Evaluations;
 
 /// <summary>One round: open and close it, mark the complaints panel members filed, enter the six answers per case.</summary>
 [Authorize(Roles = RoleSets.PanelCoordinator)]
-public class RoundModel(ArisuDbContext db, TimeProvider clock) : PageModel
+public class RoundModel(ArisuDbContext db, PanelAnswering.Handler panel, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record CaseRow(long ComplaintId, string Reception, string Type, string? Member, IReadOnlyDictionary<int, (string Answer, string? Comment)> Answers);
 
@@ -35,35 +38,33 @@ public class RoundModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) =>
         ChangeAsync(id, r => { r.Close(clock.GetUtcNow().UtcDateTime); return Task.CompletedTask; }, ct);
 
-    public Task<IActionResult> OnPostMarkAsync(int id, CancellationToken ct) => ChangeAsync(id, async r =>
-    {
-        r.EnsureEditable();
-        var number = Reception?.Trim() ?? "";
-        var found = await db.Complaints.Where(c => c.ReceptionNumber == number).Select(c => new { c.Id, Code = c.Type!.Code }).SingleOrDefaultAsync(ct)
-            ?? throw new DomainException($"접수번호를 찾을 수 없습니다: {number}");
-        PanelCase.EnsureEligible(found.Code);
-        var complaint = found.Id;
-        if (await db.PanelCases.AnyAsync(c => c.ComplaintId == complaint, ct)) throw new DomainException("이미 평가 민원으로 표시된 접수번호입니다.");
-        if (MemberId is { } m && !await db.PanelMembers.AnyAsync(x => x.Id == m, ct)) throw new DomainException("평가단원을 목록에서 고르세요.");
-        db.PanelCases.Add(new PanelCase(r.Id, complaint, MemberId));
-    }, ct);
+    public Task<IActionResult> OnPostMarkAsync(int id, CancellationToken ct) =>
+        SendAsync(id, () => panel.MarkAsync(new PanelAnswering.MarkCase(id, Reception ?? "", MemberId), ct), ct);
 
-    public Task<IActionResult> OnPostAnswersAsync(int id, CancellationToken ct) => ChangeAsync(id, async r =>
+    /// <summary>The answers typed for one case; an item left empty keeps what it had.</summary>
+    public Task<IActionResult> OnPostAnswersAsync(int id, CancellationToken ct) =>
+        SendAsync(id, () => panel.RecordAsync(new PanelAnswering.RecordAnswers(id, ComplaintId,
+            Answers.Where(a => a.Key is >= 1 and <= 6 && !string.IsNullOrEmpty(a.Value))
+                .ToDictionary(a => a.Key, a => (a.Value, Comments.GetValueOrDefault(a.Key) is { Length: > 0 } c ? c : null))), ct), ct);
+
+    private async Task<IActionResult> SendAsync(int id, Func<Task> send, CancellationToken ct)
     {
-        r.EnsureEditable();
-        if (!await db.PanelCases.AnyAsync(c => c.RoundId == r.Id && c.ComplaintId == ComplaintId, ct)) throw new DomainException("이 회차의 평가 민원이 아닙니다.");
-        var existing = await db.PanelAnswers.Where(a => a.RoundId == r.Id && a.ComplaintId == ComplaintId).ToListAsync(ct);
-        for (var item = 1; item <= 6; item++)
+        try
         {
-            if (!Answers.TryGetValue(item, out var answer) || string.IsNullOrEmpty(answer)) continue;
-            if (!PanelAnswers.IsKnown(answer)) throw new DomainException($"{item}번 문항의 답변을 목록에서 고르세요.");
-            var comment = Comments.GetValueOrDefault(item);
-            if (comment?.Length > 1000) throw new DomainException($"{item}번 문항의 의견은 1000자 이내로 입력하세요.");
-            var row = existing.FirstOrDefault(a => a.Item == item);
-            if (row is null) db.PanelAnswers.Add(new PanelAnswer(r.Id, ComplaintId, item, answer, comment));
-            else row.Set(answer, comment);
+            await send();
+            return RedirectToPage(new { id });
         }
-    }, ct);
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (DomainException ex)
+        {
+            Error = ex is ValidationFailedException v ? string.Join(" ", v.Errors.Select(l.Text)) : l.Text(ex);
+            db.ChangeTracker.Clear();
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+    }
 
     private async Task<IActionResult> ChangeAsync(int id, Func<PanelRound, Task> change, CancellationToken ct)
     {
@@ -77,7 +78,7 @@ public class RoundModel(ArisuDbContext db, TimeProvider clock) : PageModel
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = l.Text(ex);
             db.ChangeTracker.Clear();
             await LoadAsync(id, ct);
             return Page();

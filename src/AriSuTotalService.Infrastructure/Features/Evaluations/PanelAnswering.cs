@@ -1,0 +1,89 @@
+using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Evaluations;
+using AriSuTotalService.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AriSuTotalService.Infrastructure.Features.Evaluations;
+
+/// <summary>
+/// The citizen panel's work on a round: marking a complaint as one of its cases, and recording a member's answers.
+/// The round page sends <see cref="MarkCase"/> and <see cref="RecordAnswers"/>; the answer import checks every line
+/// with the same rules (<see cref="Rules"/>), so a refusal reads the same from the page and the file.
+/// </summary>
+public static class PanelAnswering
+{
+    public const int MaxComment = 1000;
+
+    /// <summary>The rules of one answer and of the case it belongs to, by field, with their keys.</summary>
+    public static class Rules
+    {
+        public const string RoundClosed = "마친 회차는 바꿀 수 없습니다.";
+        public const string OtherRound = "다른 회차의 평가 민원입니다.";
+        public const string NotThisOffice = "이 사업소의 접수번호가 아닙니다: {0}";
+        public const string AlreadyMarked = "이미 평가 민원으로 표시된 접수번호입니다.";
+        public const string AnswerFromList = "{0}번 문항의 답변은 {1} 중 하나여야 합니다.";
+        public const string CommentTooLong = "{0}번 문항의 의견은 {1}자 이내로 입력하세요.";
+        public const string ItemRange = "문항은 1~6이어야 합니다.";
+
+        /// <summary>Refusals of one answer: the item, the answer from the list, the comment's length.</summary>
+        public static void Answer(Refusals refused, int? item, string? answer, string? comment)
+        {
+            if (item is { } i && !PanelItems.IsKnown(i)) refused.Add("item", ItemRange);
+            var which = item?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?";
+            if (!PanelAnswers.IsKnown(answer)) refused.Add("answer", AnswerFromList, which, string.Join(", ", PanelAnswers.All));
+            if (comment?.Length > MaxComment) refused.Add("comment", CommentTooLong, which, MaxComment);
+        }
+
+        /// <summary>Refusals of the case: the round open, the complaint of the office and of the four types, not another round's case.</summary>
+        public static void Case(Refusals refused, PanelRound? round, string reception, (long Id, string Code)? complaint, int? caseRound)
+        {
+            if (round is not null && round.IsClosed) refused.Add("round", RoundClosed);
+            if (complaint is null) refused.Add("reception_number", NotThisOffice, reception);
+            else if (!ComplaintTypeCodes.TotalService.Contains(complaint.Value.Code)) refused.Add("reception_number", PanelCase.NotEligible);
+            else if (round is not null && caseRound is { } other && other != round.Id) refused.Add("reception_number", OtherRound);
+        }
+    }
+
+    public sealed record MarkCase(int RoundId, string Reception, int? MemberId);
+
+    public sealed record RecordAnswers(int RoundId, long ComplaintId, IReadOnlyDictionary<int, (string Answer, string? Comment)> Answers);
+
+    public sealed class Handler(ArisuDbContext db)
+    {
+        /// <summary>Marks a complaint of the office as a case of the round (optionally with the member who evaluates it).</summary>
+        public async Task MarkAsync(MarkCase command, CancellationToken ct) => await db.InTransactionAsync(async () =>
+        {
+            var round = await db.PanelRounds.SingleOrDefaultAsync(r => r.Id == command.RoundId, ct) ?? throw new KeyNotFoundException($"round {command.RoundId}");
+            var number = command.Reception.Trim();
+            var found = await db.Complaints.Where(c => c.ReceptionNumber == number).Select(c => new { c.Id, Code = c.Type!.Code }).SingleOrDefaultAsync(ct);
+            var caseRound = found is null ? null : await db.PanelCases.Where(c => c.ComplaintId == found.Id).Select(c => (int?)c.RoundId).SingleOrDefaultAsync(ct);
+            var refused = new Refusals();
+            Rules.Case(refused, round, number, found is null ? null : (found.Id, found.Code), caseRound);
+            if (!refused.Any && caseRound is not null) refused.Add("reception_number", Rules.AlreadyMarked);
+            if (command.MemberId is { } m && !await db.PanelMembers.AnyAsync(x => x.Id == m, ct)) refused.Add("member", "평가단원을 목록에서 고르세요.");
+            refused.ThrowIfAny();
+            db.PanelCases.Add(new PanelCase(round.Id, found!.Id, command.MemberId));
+            await db.SaveChangesAsync(ct);
+        }, ct);
+
+        /// <summary>Records (or corrects) the answers given for one case of the round; items left empty stay as they were.</summary>
+        public async Task RecordAsync(RecordAnswers command, CancellationToken ct) => await db.InTransactionAsync(async () =>
+        {
+            var round = await db.PanelRounds.SingleOrDefaultAsync(r => r.Id == command.RoundId, ct) ?? throw new KeyNotFoundException($"round {command.RoundId}");
+            var refused = new Refusals();
+            if (round.IsClosed) refused.Add("round", Rules.RoundClosed);
+            if (!await db.PanelCases.AnyAsync(c => c.RoundId == round.Id && c.ComplaintId == command.ComplaintId, ct))
+                refused.Add("reception_number", "이 회차의 평가 민원이 아닙니다.");
+            foreach (var (item, (answer, comment)) in command.Answers) Rules.Answer(refused, item, answer, comment);
+            refused.ThrowIfAny();
+            var existing = await db.PanelAnswers.Where(a => a.RoundId == round.Id && a.ComplaintId == command.ComplaintId).ToListAsync(ct);
+            foreach (var (item, (answer, comment)) in command.Answers.OrderBy(a => a.Key))
+            {
+                var row = existing.FirstOrDefault(a => a.Item == item);
+                if (row is null) db.PanelAnswers.Add(new PanelAnswer(round.Id, command.ComplaintId, item, answer, comment));
+                else row.Set(answer, comment);
+            }
+            await db.SaveChangesAsync(ct);
+        }, ct);
+    }
+}
