@@ -113,6 +113,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Surges.DecideSurgeCase.Validator>();
         services.AddScoped<Features.Surges.DecideSurgeCase.Handler>();
         services.AddScoped<Features.Visits.RecordVisitOutcome.Validator>();
+        services.AddScoped<Features.Visits.RecordArrival.Handler>();
         services.AddScoped<Features.Evaluations.PanelAnswering.Handler>();
         services.AddSingleton(Settings.Read<Visits.VisitOptions>(config, "Visits"));
         services.AddScoped<Visits.VisitBooking>();

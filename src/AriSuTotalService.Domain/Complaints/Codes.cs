@@ -101,8 +101,10 @@ public static class ComplaintEventKinds
     public const string ReductionRepaired = "reduction_repaired";
     public const string ReductionReversed = "reduction_reversed";
     public const string CitizenComment = "citizen_comment";
+    /// <summary>A visit arrived at on another day than booked, with the worker's reason.</summary>
+    public const string ArrivedOtherDay = "arrived_other_day";
 
-    public static readonly IReadOnlyList<string> All = [Received, Linked, Assigned, Scheduled, Unscheduled, Visited, Transferred, TransferResult, Resolved, Cancelled, Extended, Paused, Resumed, ReductionExists, ReductionRepaired, ReductionReversed, CitizenComment];
+    public static readonly IReadOnlyList<string> All = [Received, Linked, Assigned, Scheduled, Unscheduled, Visited, Transferred, TransferResult, Resolved, Cancelled, Extended, Paused, Resumed, ReductionExists, ReductionRepaired, ReductionReversed, CitizenComment, ArrivedOtherDay];
 
     /// <summary>The entries a citizen may read (Open311 updates).</summary>
     public static readonly IReadOnlyList<string> Public =

@@ -91,7 +91,17 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         Assert.DoesNotContain("<html", history);
         var call = await field1.PostFormAsync($"/Visits/Mine?handler=Call&id={visitId}", [], formPage: "/Visits/Mine");
         Assert.Equal("tel:01060607070", call.Headers.Location!.OriginalString);
-        Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}", [], formPage: "/Visits/Mine")).StatusCode);
+        // Booked for the 27th, arrived on the 25th: the worker is asked to confirm it with the reason; nothing changes until then.
+        var unconfirmed = await field1.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}", [], formPage: "/Visits/Mine");
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        var asked = WebUtility.HtmlDecode(await unconfirmed.Content.ReadAsStringAsync());
+        Assert.Contains("예약일(2026-11-27)이 아닌 날의 도착입니다.", asked);
+        Assert.Contains($"id=\"other-day-{visitId}\"", asked);
+        Assert.Equal(VisitStatuses.Booked, factory.With(db => db.Visits.AsNoTracking().Single(v => v.Id == visitId).Status));
+        Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}",
+            new() { ["ConfirmOtherDay"] = visitId.ToString(), ["OtherDayReason"] = "고객 요청으로 앞당김" }, formPage: "/Visits/Mine")).StatusCode);
+        Assert.Contains("고객 요청으로 앞당김", factory.With(db => db.ComplaintEvents.AsNoTracking()
+            .Single(e => e.ComplaintId == id && e.Kind == ComplaintEventKinds.ArrivedOtherDay).Detail));
         Assert.Equal(HttpStatusCode.Redirect, (await field1.PostFormAsync($"/Visits/Outcome/{visitId}",
             new() { ["LeakFound"] = "false", ["Result"] = "resolved", ["Note"] = "누수 없음, 사용량 정상" }, formPage: "/Visits/Mine")).StatusCode);
         Assert.Equal(ComplaintStatuses.Resolved, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Status));

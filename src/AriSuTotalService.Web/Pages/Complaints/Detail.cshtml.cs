@@ -266,6 +266,7 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Pers
         ComplaintEventKinds.ReductionExists => "감면 건 이미 있음",
         ComplaintEventKinds.ReductionReversed => "감면 승인 취소",
         ComplaintEventKinds.ReductionRepaired => "누수 수리 확인",
+        ComplaintEventKinds.ArrivedOtherDay => "예약일이 아닌 날 도착",
         _ => kind,
     };
 

@@ -3,6 +3,9 @@ using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Domain.Visits;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Visits;
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +21,7 @@ namespace AriSuTotalService.Web.Pages.Visits;
 /// A member of staff reaches only their own visits.
 /// </summary>
 [Authorize(Roles = Domain.Offices.Roles.FieldStaff)]
-public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock,
+public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock, RecordArrival.Handler arrival, IStringLocalizer<SharedResource> l,
     Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.ApplicationUser> users) : PageModel
 {
     /// <summary>The feed address, shown once right after it is issued (only its hash is kept).</summary>
@@ -85,8 +88,37 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
         return Partial("_VisitHistory", lines);
     }
 
-    public Task<IActionResult> OnPostArriveAsync(long id, CancellationToken ct) => ChangeAsync(id, v => v.Arrive(clock.GetUtcNow().UtcDateTime), ct);
+    /// <summary>도착; on another day than booked only confirmed for that visit (<see cref="ConfirmOtherDay"/>) with <see cref="OtherDayReason"/>.</summary>
+    public async Task<IActionResult> OnPostArriveAsync(long id, CancellationToken ct)
+    {
+        try
+        {
+            await arrival.HandleAsync(new RecordArrival.Command(id, User.UserId()!, ConfirmOtherDay == id, ConfirmOtherDay == id ? OtherDayReason : null), ct);
+            return RedirectToPage();
+        }
+        catch (KeyNotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ValidationFailedException ex) when (ex.Errors.Any(e => e.Field == nameof(RecordArrival.Command.OtherDayReason)))
+        {
+            // Asked on the card itself: the confirmation and the reason, with what was typed kept.
+            ConfirmingVisit = id;
+            Error = l.Text(ex);
+        }
+        catch (DomainException ex)
+        {
+            Error = l.Text(ex);
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
 
+    /// <summary>The visit whose other-day arrival the worker confirmed (the card's confirmation form).</summary>
+    [BindProperty] public long? ConfirmOtherDay { get; set; }
+    [BindProperty] public string? OtherDayReason { get; set; }
+    /// <summary>The visit whose other-day arrival waits for the worker's confirmation.</summary>
+    public long? ConfirmingVisit { get; private set; }
 
     /// <summary>Tap-to-call: records the view of the number, then hands it to the phone.</summary>
     public async Task<IActionResult> OnPostCallAsync(long id, CancellationToken ct)
@@ -99,25 +131,6 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
         if (phone is null) return NotFound();
         await log.RecordAsync(User.OfficeId(), "complaint", c.ReceptionNumber, PersonalDataActions.View, "방문 전 전화", ct);
         return Redirect("tel:" + new string(phone.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray()));
-    }
-
-    private async Task<IActionResult> ChangeAsync(long id, Action<Visit> change, CancellationToken ct)
-    {
-        var me = User.UserId();
-        var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == id && v.StaffId == me, ct);
-        if (visit is null) return NotFound();
-        try
-        {
-            change(visit);
-            await db.SaveChangesAsync(ct);
-            return RedirectToPage();
-        }
-        catch (DomainException ex)
-        {
-            Error = ex.Message;
-            await LoadAsync(ct);
-            return Page();
-        }
     }
 
     private sealed record VisitRow(long Id, long ComplaintId, DateOnly Date, string Window, string Status, bool EntersHome,
