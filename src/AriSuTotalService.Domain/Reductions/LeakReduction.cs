@@ -160,6 +160,11 @@ public class LeakReduction : IAuditable, IVersioned, IOfficeOwned
         Status = ReductionStatuses.Pending;
     }
 
+    /// <summary>Four eyes: whoever recorded the leak or changed the period does not approve the reduction.</summary>
+    public bool MayBeApprovedBy(string by) =>
+        !string.Equals(by, LeakRecordedBy, StringComparison.OrdinalIgnoreCase)
+        && !(AdjustedBy is not null && string.Equals(by, AdjustedBy, StringComparison.OrdinalIgnoreCase));
+
     public void Approve(string by, DateTime atUtc)
     {
         if (Status != ReductionStatuses.Pending) throw new DomainException("검토 대기 중인 건만 승인할 수 있습니다.");

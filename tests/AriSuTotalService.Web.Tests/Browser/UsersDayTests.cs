@@ -184,8 +184,16 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             Assert.Equal("54,900", (await page.Locator("#total-won").InnerTextAsync()).Trim());
             Assert.Contains("방문 사진 1", await page.Locator("#evidence").InnerTextAsync());
             await browser.CheckAsync(page, "reduction review", screenshot: "reduction-review");
+            // Approval and the export ask first, saying what they do.
+            var asked = new List<string>();
+            page.Dialog += (_, dialog) =>
+            {
+                asked.Add(dialog.Message);
+                _ = dialog.AcceptAsync();
+            };
             await page.Locator("#approve").ClickAsync();
             await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("승인");
+            Assert.Contains("감면액 54,900원을 승인합니다.", Assert.Single(asked));
             await page.GetByRole(AriaRole.Link, new() { Name = "안내문 인쇄" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice-name")).ToContainTextAsync("한누수");
             await browser.CheckAsync(page, "reduction notice");
@@ -195,6 +203,7 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await browser.CheckAsync(page, "next bill list");
             await page.Locator("#export").ClickAsync();
             await page.Locator("#exported").WaitForAsync();
+            Assert.StartsWith("승인된 감면을 내보내고 내보낸 것으로 표시합니다.", asked[^1]);
             await browser.CheckAsync(page, "exported");
             await Assertions.Expect(page.Locator("#nothing-pending")).ToBeVisibleAsync();
             var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#batches a", new() { HasText = "CSV" }).First.ClickAsync());

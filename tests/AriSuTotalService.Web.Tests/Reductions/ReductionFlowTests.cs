@@ -141,6 +141,31 @@ public class ReductionFlowTests(ArisuFactory fixture) : ReductionTestsBase(fixtu
     }
 
     [Fact]
+    public async Task Whoever_recorded_the_leak_is_not_offered_the_approval_and_is_refused_it()
+    {
+        const string account = "31-7000011";
+        await CustomerAsync(account);
+        await LeakReadingAsync(account, 60);
+        var billing = await TestClient.SignedInAsync(Fixture, "billing@arisu.local");
+        var applied = await billing.PostMultipartAsync("/Reductions/Apply", new Dictionary<string, string>
+        {
+            ["AccountNumber"] = account, ["LeakDate"] = "2026-11-10", ["Channel"] = Channels.Visit,
+        }, "Receipt", VisitSteps.Jpeg, "receipt.jpg");
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        var customerId = Fixture.With(db => db.Customers.Single(c => c.AccountNumber == account).Id);
+        var r = Fixture.With(db => db.LeakReductions.AsNoTracking().Single(x => x.CustomerId == customerId));
+        Assert.Null(r.ProposedRejection);
+
+        var page = await billing.GetPageAsync($"/Reductions/Case/{r.Id}");
+        Assert.DoesNotContain("id=\"approve\"", page);
+        Assert.Contains("id=\"approve-by-other\"", page);
+        var refused = await billing.PostFormAsync($"/Reductions/Case/{r.Id}?handler=Approve", Versioned(r));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("누수를 기록한 직원은 그 감면을 승인할 수 없습니다.", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(ReductionStatuses.Pending, Fixture.With(db => db.LeakReductions.AsNoTracking().Single(x => x.Id == r.Id).Status));
+    }
+
+    [Fact]
     public async Task Approval_is_exported_once_and_a_reversal_goes_on_the_next_export_as_a_cancellation()
     {
         const string account = "31-7000002";

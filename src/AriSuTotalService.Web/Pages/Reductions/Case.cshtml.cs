@@ -43,6 +43,8 @@ public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore f
     public IReadOnlyList<Evidence> Evidences { get; private set; } = [];
     public string? Error { get; private set; }
     public bool CanDecide => User.IsInRole(Roles.BillingClerk);
+    /// <summary>Approval is offered only to a billing clerk who neither recorded the leak nor changed the period.</summary>
+    public bool CanApprove => CanDecide && Reduction.MayBeApprovedBy(User.Identity?.Name ?? "");
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, true, ct) ? Page() : NotFound();
 
