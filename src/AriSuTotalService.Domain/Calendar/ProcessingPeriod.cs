@@ -25,10 +25,13 @@ public readonly record struct ProcessingPeriod(PeriodUnit Unit, int Value)
         _ => Value * 8,
     };
 
-    public override string ToString() => Unit switch
+    public override string ToString() => string.Format(System.Globalization.CultureInfo.InvariantCulture, LabelKey, Value);
+
+    /// <summary>The label as a resource key, with <see cref="Value"/> for <c>{0}</c>.</summary>
+    public string LabelKey => Unit switch
     {
         PeriodUnit.Immediate => "즉시",
-        PeriodUnit.Hours => $"{Value}시간",
-        _ => $"{Value}일",
+        PeriodUnit.Hours => "{0}시간",
+        _ => "{0}일",
     };
 }

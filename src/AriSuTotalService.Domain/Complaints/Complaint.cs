@@ -86,7 +86,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
         string channel, long? customerId, string? description, string? location, DateTime deadlineAtUtc, string by,
         decimal? latitude = null, decimal? longitude = null)
     {
-        if (!Channels.IsKnown(channel)) throw new DomainException($"알 수 없는 접수 경로입니다: {channel}");
+        if (!Channels.IsKnown(channel)) throw new DomainException("알 수 없는 접수 경로입니다: {0}", channel);
         // Where it is: the account's address, or the place as words or as coordinates.
         if (customerId is null && string.IsNullOrWhiteSpace(location) && latitude is null)
             throw new DomainException("수용가번호가 없는 민원은 위치를 입력해야 합니다.");
@@ -107,7 +107,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     public void RouteAtReception(string division)
     {
         if (Id != 0 || Status != ComplaintStatuses.Received) throw new DomainException("담당 부서는 접수할 때에만 정할 수 있습니다. 그 뒤에는 이첩하세요.");
-        if (!Offices.Divisions.All.Contains(division)) throw new DomainException($"알 수 없는 부서입니다: {division}");
+        if (!Offices.Divisions.All.Contains(division)) throw new DomainException("알 수 없는 부서입니다: {0}", division);
         Division = division;
     }
 

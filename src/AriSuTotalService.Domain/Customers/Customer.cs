@@ -42,7 +42,7 @@ public class Customer : IAuditable, IOfficeOwned
     public void Update(string holderName, string phone, string address, string? dong, string district,
         string useType, int meterSizeMm, string? meterSerial)
     {
-        if (!UseTypes.IsKnown(useType)) throw new DomainException($"알 수 없는 용도입니다: {useType}");
+        if (!UseTypes.IsKnown(useType)) throw new DomainException("알 수 없는 용도입니다: {0}", useType);
         if (meterSizeMm <= 0) throw new DomainException("계량기 구경은 0보다 커야 합니다.");
         HolderName = holderName.Trim();
         Phone = phone.Trim();

@@ -159,7 +159,7 @@ public class PanelAnswer
 
     public void Set(string answer, string? comment)
     {
-        if (!PanelAnswers.IsKnown(answer)) throw new DomainException($"알 수 없는 답변입니다: {answer}");
+        if (!PanelAnswers.IsKnown(answer)) throw new DomainException("알 수 없는 답변입니다: {0}", answer);
         if (!PanelItems.IsKnown(Item)) throw new DomainException("문항은 1~6이어야 합니다.");
         Answer = answer;
         Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

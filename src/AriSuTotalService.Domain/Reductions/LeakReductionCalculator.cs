@@ -89,7 +89,7 @@ public static class LeakReductionCalculator
         if (normal.Any(p => p.Days <= 0)) throw new DomainException("정상 사용량 기간의 일수가 0입니다.");
         if (normal.Any(p => p.End == leak.End)) throw new DomainException("누수 기간을 정상 사용량 기간으로 쓸 수 없습니다.");
         var rate = rates.Where(r => r.EffectiveFrom <= leak.End).OrderByDescending(r => r.EffectiveFrom).FirstOrDefault()
-            ?? throw new DomainException($"{leak.End:yyyy-MM-dd}에 적용할 감면율이 없습니다. 관리자가 감면율을 등록해야 합니다.");
+            ?? throw new DomainException("{0}에 적용할 감면율이 없습니다. 관리자가 감면율을 등록해야 합니다.", leak.End.ToString("yyyy-MM-dd"));
 
         long normalUsage = normal.Sum(p => p.UsageM3);
         int normalDays = normal.Sum(p => p.Days);
@@ -104,10 +104,10 @@ public static class LeakReductionCalculator
         foreach (var (code, label) in Charges.All)
         {
             var inForce = tariffList.Where(t => t.Charge == code && t.EffectiveFrom <= leak.End).ToList();
-            if (inForce.Count == 0) throw new DomainException($"{leak.End:yyyy-MM-dd}에 적용할 {label} 단가가 없습니다. 관리자가 요금표를 등록해야 합니다.");
+            if (inForce.Count == 0) throw new DomainException("{0}에 적용할 {1} 단가가 없습니다. 관리자가 요금표를 등록해야 합니다.", leak.End.ToString("yyyy-MM-dd"), label);
             var from = inForce.Max(t => t.EffectiveFrom);
             var tiers = inForce.Where(t => t.EffectiveFrom == from).OrderBy(t => t.FromM3).Select(t => (t.FromM3, t.PricePerM3)).ToList();
-            if (tiers[0].FromM3 != 0) throw new DomainException($"{label} 요금표의 첫 구간은 0 m³부터 시작해야 합니다.");
+            if (tiers[0].FromM3 != 0) throw new DomainException("{0} 요금표의 첫 구간은 0 m³부터 시작해야 합니다.", label);
             var percent = rate.PercentOf(code);
             var reduced = volume * percent; // hundredths of m³
             var usage = leak.UsageM3 * 100;

@@ -44,7 +44,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
             var codes = new[] { request.TypeCode }.Concat(request.OtherTypeCodes.Where(c => c != request.TypeCode)).Distinct().ToList();
             var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
             var unknown = codes.FirstOrDefault(c => !types.ContainsKey(c));
-            if (unknown is not null) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
+            if (unknown is not null) throw new DomainException("알 수 없는 민원 유형입니다: {0}", unknown);
             if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
                 throw new DomainException("수용가를 찾을 수 없습니다.");
             if (request.CustomerId is null && string.IsNullOrWhiteSpace(request.CallerPhone) && string.IsNullOrWhiteSpace(request.CallerEmail))
@@ -88,7 +88,7 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
         {
             var codes = typeCodes.Distinct().ToList();
             var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
-            if (codes.FirstOrDefault(c => !types.ContainsKey(c)) is { } unknown) throw new DomainException($"알 수 없는 민원 유형입니다: {unknown}");
+            if (codes.FirstOrDefault(c => !types.ContainsKey(c)) is { } unknown) throw new DomainException("알 수 없는 민원 유형입니다: {0}", unknown);
             var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == parent.OfficeId, ct);
             var calendar = await holidays.GetAsync(db, ct);
             var ownDivisions = await DivisionSettings.ForTypesAsync(db, parent.OfficeId, codes, ct);

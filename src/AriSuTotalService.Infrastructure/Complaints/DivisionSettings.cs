@@ -22,7 +22,7 @@ public static class DivisionSettings
 
     public static async Task SaveProactiveReductionAsync(ArisuDbContext db, int officeId, string division, CancellationToken ct = default)
     {
-        if (!Divisions.All.Contains(division)) throw new DomainException($"알 수 없는 부서입니다: {division}");
+        if (!Divisions.All.Contains(division)) throw new DomainException("알 수 없는 부서입니다: {0}", division);
         var row = await db.AppSettings.SingleOrDefaultAsync(s => s.OfficeId == officeId && s.Key == ProactiveReductionKey, ct);
         if (row is null) db.AppSettings.Add(new AppSetting { OfficeId = officeId, Key = ProactiveReductionKey, Value = division });
         else row.Value = division;
@@ -42,8 +42,8 @@ public static class DivisionSettings
     /// <summary>Sets (or, with null, removes) the office's own division for a type.</summary>
     public static async Task SaveForTypeAsync(ArisuDbContext db, int officeId, string typeCode, string? division, CancellationToken ct = default)
     {
-        if (!await db.ComplaintTypes.AnyAsync(t => t.Code == typeCode, ct)) throw new DomainException($"알 수 없는 민원 유형입니다: {typeCode}");
-        if (division is not null && !Divisions.All.Contains(division)) throw new DomainException($"알 수 없는 부서입니다: {division}");
+        if (!await db.ComplaintTypes.AnyAsync(t => t.Code == typeCode, ct)) throw new DomainException("알 수 없는 민원 유형입니다: {0}", typeCode);
+        if (division is not null && !Divisions.All.Contains(division)) throw new DomainException("알 수 없는 부서입니다: {0}", division);
         var key = TypeKey(typeCode);
         var row = await db.AppSettings.SingleOrDefaultAsync(s => s.OfficeId == officeId && s.Key == key, ct);
         if (division is null)

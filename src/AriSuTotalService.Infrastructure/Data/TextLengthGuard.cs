@@ -6,7 +6,7 @@ namespace AriSuTotalService.Infrastructure.Data;
 
 /// <summary>A text longer than its column: refused before the database, naming the field.</summary>
 public sealed class TextTooLongException(string entity, string field, int maxLength, int length)
-    : DomainException($"'{field}' 항목은 {maxLength}자까지 저장할 수 있습니다 (입력 {length}자).")
+    : DomainException("'{0}' 항목은 {1}자까지 저장할 수 있습니다 (입력 {2}자).", field, maxLength, length)
 {
     public string Entity { get; } = entity;
     public string Field { get; } = field;

@@ -12,7 +12,7 @@ namespace AriSuTotalService.Infrastructure.Reductions;
 
 /// <summary>A second reduction for the same account and leak period: refused, with the existing case to show.</summary>
 public sealed class DuplicateReductionException(long existingId, string reception)
-    : DomainException($"이 수용가의 같은 누수 기간에 이미 감면 건이 있습니다 (접수번호 {reception}).")
+    : DomainException("이 수용가의 같은 누수 기간에 이미 감면 건이 있습니다 (접수번호 {0}).", reception)
 {
     public long ExistingId { get; } = existingId;
 }

@@ -71,7 +71,7 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
         foreach (var v in visits)
         {
             if (await db.StaffLeaves.AnyAsync(l => l.StaffId == toStaffId && l.From <= v.Date && l.To >= v.Date, ct))
-                throw new DomainException($"{staff.DisplayName}님도 {v.Date:MM-dd}에 휴가·부재입니다.");
+                throw new DomainException("{0}님도 {1}에 휴가·부재입니다.", staff.DisplayName, v.Date.ToString("MM-dd"));
             v.Reassign(toStaffId);
             var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == v.ComplaintId, ct);
             complaint.AssignTo(toStaffId, now, user.Name);
@@ -113,7 +113,7 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
             var staff = await FieldStaffAsync(officeId, r.StaffId, ct);
             if (r.Date < SeoulTime.Today(clock)) throw new DomainException("지난 날짜에는 예약할 수 없습니다.");
             if (await db.StaffLeaves.AnyAsync(l => l.StaffId == r.StaffId && l.From <= r.Date && l.To >= r.Date, ct))
-                throw new DomainException($"{staff.DisplayName}님은 {r.Date:MM-dd}에 휴가·부재입니다. 다른 직원을 고르세요.");
+                throw new DomainException("{0}님은 {1}에 휴가·부재입니다. 다른 직원을 고르세요.", staff.DisplayName, r.Date.ToString("MM-dd"));
             var forced = !string.IsNullOrWhiteSpace(r.ForceReason);
             var calendar = await holidays.GetAsync(db, ct);
             if (!calendar.IsWorkingDay(r.Date) && !forced)
@@ -125,7 +125,7 @@ public sealed class VisitBooking(ArisuDbContext db, HolidayCalendar holidays, Co
                 await db.Database.ExecuteSqlRawAsync(SqlServerWindowLock, [$"visit-window:{r.StaffId}:{r.Date:yyyy-MM-dd}:{r.Window}"], ct);
             var booked = await db.Visits.CountAsync(v => v.StaffId == r.StaffId && v.Date == r.Date && v.Window == r.Window && VisitStatuses.Active.Contains(v.Status), ct);
             if (booked >= options.PerWindow && !forced)
-                throw new DomainException($"{staff.DisplayName}님의 {r.Date:MM-dd} {r.Window} 시간대는 이미 {booked}건으로 찼습니다. 다른 시간대를 고르거나 사유를 적으세요.");
+                throw new DomainException("{0}님의 {1} {2} 시간대는 이미 {3}건으로 찼습니다. 다른 시간대를 고르거나 사유를 적으세요.", staff.DisplayName, r.Date.ToString("MM-dd"), r.Window, booked);
 
             var now = clock.GetUtcNow().UtcDateTime;
             // Rescheduling: the booked visit is cancelled with who asked and why, and stays in the history.

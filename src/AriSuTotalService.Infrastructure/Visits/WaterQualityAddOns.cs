@@ -30,12 +30,12 @@ public static class WaterQualityAddOns
     {
         var items = lines.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
         if (items.Count == 0) throw new DomainException("부가 서비스를 한 줄에 하나씩 한 가지 이상 입력하세요.");
-        if (items.Count > MaxItems) throw new DomainException($"부가 서비스는 {MaxItems}가지까지입니다.");
-        if (items.FirstOrDefault(i => i.Length > MaxItemLength) is { } longItem) throw new DomainException($"{MaxItemLength}자를 넘습니다: {longItem}");
-        if (items.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1) is { } repeated) throw new DomainException($"두 번 있습니다: {repeated.Key}");
+        if (items.Count > MaxItems) throw new DomainException("부가 서비스는 {0}가지까지입니다.", MaxItems);
+        if (items.FirstOrDefault(i => i.Length > MaxItemLength) is { } longItem) throw new DomainException("{0}자를 넘습니다: {1}", MaxItemLength, longItem);
+        if (items.GroupBy(i => i).FirstOrDefault(g => g.Count() > 1) is { } repeated) throw new DomainException("두 번 있습니다: {0}", repeated.Key);
         // Names the staff read out to citizens: Korean words, no control characters.
         if (items.FirstOrDefault(i => i.Any(char.IsControl) || !i.Any(c => c is >= '가' and <= '힣')) is { } odd)
-            throw new DomainException($"부가 서비스 이름은 한글로 입력하세요: {Shorten(odd)}");
+            throw new DomainException("부가 서비스 이름은 한글로 입력하세요: {0}", Shorten(odd));
         var row = await db.AppSettings.SingleOrDefaultAsync(s => s.OfficeId == officeId && s.Key == Key, ct);
         var value = string.Join('\n', items);
         if (row is null) db.AppSettings.Add(new AppSetting { OfficeId = officeId, Key = Key, Value = value });

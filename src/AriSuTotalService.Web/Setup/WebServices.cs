@@ -46,6 +46,7 @@ public static class WebServices
             {
                 o.ModelBinderProviders.Insert(0, new LineBreakModelBinderProvider());
                 o.Filters.Add<TextTooLongFilter>();
+                o.Filters.Add<LocalizedModelState>();
             })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>

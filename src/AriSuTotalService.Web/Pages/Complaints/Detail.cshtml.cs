@@ -101,7 +101,7 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Pers
         catch (DomainException ex)
         {
             FailedAction = "best";
-            ModelState.AddModelError(nameof(Text), ex.Message);
+            ModelState.AddModelError(nameof(Text), l.Text(ex));
             return Page();
         }
     }
@@ -204,7 +204,7 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Pers
         string Local(DateTime utc) => SeoulTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
         Complaint = new View(c.Id, c.ReceptionNumber, c.Status, c.TypeName, c.TypeCode, c.Channel, c.Division, Local(c.ReceivedAtUtc),
             Local(c.DeadlineAtUtc), Local(c.OriginalDeadlineAtUtc), open, open && c.PausedAtUtc is null && c.DeadlineAtUtc < now,
-            open ? (c.PausedAtUtc is null ? IndexModel.TimeLeft(c.DeadlineAtUtc - now) : "보완 대기") : "",
+            open ? (c.PausedAtUtc is null ? IndexModel.TimeLeft(c.DeadlineAtUtc - now, l) : l["보완 대기"]) : "",
             c.Customer?.AccountNumber,
             c.Customer is null ? null : Revealed ? c.Customer.HolderName : Masking.Name(c.Customer.HolderName),
             c.Customer is null ? null : Revealed ? c.Customer.Phone : Masking.Phone(c.Customer.Phone),

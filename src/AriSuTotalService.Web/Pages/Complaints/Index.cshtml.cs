@@ -8,6 +8,7 @@ using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace AriSuTotalService.Web.Pages.Complaints;
 
 /// <summary>The complaint list: filtered, sorted and paged on the server; personal data masked; CSV export of the filter.</summary>
 [Authorize(Roles = RoleSets.ComplaintHandlers)]
-public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock) : PageModel
+public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
 
@@ -92,15 +93,18 @@ public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clo
                 c.Customer is null ? "-" : Masking.Name(c.Customer.HolderName),
                 c.Customer is null ? Masking.FreeText(c.Location) : Masking.Address(c.Customer.Address, c.Customer.Dong, c.Customer.District),
                 c.Division, c.Assignee, SeoulTime.ToLocal(c.DeadlineAtUtc).ToString("yyyy-MM-dd HH:mm"),
-                !open ? "" : c.PausedAtUtc is not null ? "보완 대기" : TimeLeft(left), overdue);
+                !open ? "" : c.PausedAtUtc is not null ? l["보완 대기"] : TimeLeft(left, l), overdue);
         }).ToList();
     }
 
-    public static string TimeLeft(TimeSpan left)
+    /// <summary>Time to the deadline, or past it, in the user's language ("5일 0시간 남음", "3시간 초과").</summary>
+    public static string TimeLeft(TimeSpan left, IStringLocalizer l)
     {
         var abs = left.Duration();
-        var text = abs.TotalHours < 24 ? $"{(int)abs.TotalHours}시간" : $"{(int)abs.TotalDays}일 {abs.Hours}시간";
-        return left < TimeSpan.Zero ? $"{text} 초과" : $"{text} 남음";
+        var late = left < TimeSpan.Zero;
+        return abs.TotalHours < 24
+            ? l[late ? "{0}시간 초과" : "{0}시간 남음", (int)abs.TotalHours]
+            : l[late ? "{0}일 {1}시간 초과" : "{0}일 {1}시간 남음", (int)abs.TotalDays, abs.Hours];
     }
 
     public string PageUrl(int page)

@@ -7,6 +7,7 @@ using AriSuTotalService.Infrastructure.Reductions;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace AriSuTotalService.Web.Pages.Reductions;
 
 /// <summary>A citizen applies for a leak fee reduction with a plumber's receipt (citizen channel).</summary>
 [Authorize(Roles = RoleSets.ReductionIntake)]
-public class ApplyModel(ArisuDbContext db, LeakReductions reductions, FileStore files, TimeProvider clock) : PageModel
+public class ApplyModel(ArisuDbContext db, LeakReductions reductions, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "{0}를 입력하세요."), StringLength(20), Display(Name = "수용가번호")]
     public string? AccountNumber { get; set; }
@@ -57,15 +58,15 @@ public class ApplyModel(ArisuDbContext db, LeakReductions reductions, FileStore 
         catch (DuplicateReductionException ex)
         {
             ExistingId = ex.ExistingId;
-            ModelState.AddModelError(nameof(LeakDate), ex.Message);
+            ModelState.AddModelError(nameof(LeakDate), l.Text(ex));
         }
         catch (UploadRejectedException ex)
         {
-            ModelState.AddModelError(nameof(Receipt), ex.Message);
+            ModelState.AddModelError(nameof(Receipt), l[ex.Message]);
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(nameof(LeakDate), ex.Message);
+            ModelState.AddModelError(nameof(LeakDate), l.Text(ex));
         }
         return Page();
     }

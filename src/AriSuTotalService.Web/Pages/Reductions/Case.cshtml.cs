@@ -8,6 +8,7 @@ using AriSuTotalService.Infrastructure.Reductions;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +19,7 @@ namespace AriSuTotalService.Web.Pages.Reductions;
 /// with a reason, approve (not by whoever recorded the leak), reject with a reason, and reversal of an approval.
 /// </summary>
 [Authorize(Roles = RoleSets.Reductions)]
-public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore files) : PageModel
+public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore files, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Evidence(string Kind, long Id, string Label);
 
@@ -92,8 +93,8 @@ public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore f
         }
         catch (DomainException ex)
         {
-            if (field.Length > 0) ModelState.AddModelError(field, ex.Message);
-            else Error = ex.Message;
+            if (field.Length > 0) ModelState.AddModelError(field, l.Text(ex));
+            else Error = l.Text(ex);
         }
         catch (DbUpdateConcurrencyException)
         {

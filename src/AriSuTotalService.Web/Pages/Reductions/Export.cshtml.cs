@@ -11,6 +11,7 @@ using AriSuTotalService.Infrastructure.Reductions;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -22,7 +23,7 @@ namespace AriSuTotalService.Web.Pages.Reductions;
 /// nothing is sent twice) and each past batch as CSV or XLSX for the billing system.
 /// </summary>
 [Authorize(Roles = RoleSets.Reductions)]
-public class ExportModel(ArisuDbContext db, LeakReductions reductions, PersonalDataLog log) : PageModel
+public class ExportModel(ArisuDbContext db, LeakReductions reductions, PersonalDataLog log, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string CsvHeader = "entry,reduction_id,account_number,reception_number,leak_period_start,leak_period_end,leak_volume_m3,water_reduction_won,sewer_reduction_won,levy_reduction_won,total_reduction_won,decided_at";
 
@@ -44,7 +45,7 @@ public class ExportModel(ArisuDbContext db, LeakReductions reductions, PersonalD
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = l.Text(ex);
         }
         await LoadAsync(ct);
         return Page();

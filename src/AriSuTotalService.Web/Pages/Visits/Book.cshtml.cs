@@ -7,6 +7,7 @@ using AriSuTotalService.Infrastructure.Visits;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace AriSuTotalService.Web.Pages.Visits;
 
 /// <summary>Booking a visit for a complaint: each field staff member's load per day and window, the citizen's preferred window first.</summary>
 [Authorize(Roles = RoleSets.Booking)]
-public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar holidays, VisitWindows windows, TimeProvider clock) : PageModel
+public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar holidays, VisitWindows windows, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Staff(string Id, string Name);
 
@@ -72,7 +73,7 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar 
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = l.Text(ex);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -7,6 +7,7 @@ using AriSuTotalService.Infrastructure.Visits;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace AriSuTotalService.Web.Pages.Visits;
 
 /// <summary>Field staff leave and absence (section chief), with the visits booked in it listed for reassignment in one go.</summary>
 [Authorize(Roles = Roles.SectionChief)]
-public class LeaveModel(ArisuDbContext db, VisitBooking booking, TimeProvider clock) : PageModel
+public class LeaveModel(ArisuDbContext db, VisitBooking booking, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record LeaveRow(string Staff, DateOnly From, DateOnly To, string Reason);
     public sealed record AffectedVisit(long Id, string Staff, DateOnly Date, string Window, string Reception);
@@ -46,7 +47,7 @@ public class LeaveModel(ArisuDbContext db, VisitBooking booking, TimeProvider cl
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = l.Text(ex);
         }
         await LoadAsync(ct);
         return Page();
@@ -58,11 +59,11 @@ public class LeaveModel(ArisuDbContext db, VisitBooking booking, TimeProvider cl
         {
             if (ToStaffId is null || VisitIds.Count == 0) throw new DomainException("넘길 방문과 넘겨받을 직원을 고르세요.");
             var moved = await booking.ReassignAsync(VisitIds, ToStaffId, ct);
-            Message = $"방문 {moved}건을 넘기고 민원인에게 바뀐 방문 직원을 문자로 알렸습니다.";
+            Message = l["방문 {0}건을 넘기고 민원인에게 바뀐 방문 직원을 문자로 알렸습니다.", moved];
         }
         catch (DomainException ex)
         {
-            Error = ex.Message;
+            Error = l.Text(ex);
             db.ChangeTracker.Clear();
         }
         await LoadAsync(ct);

@@ -89,8 +89,9 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     }
 
     /// <summary>도착; on another day than booked only confirmed for that visit (<see cref="ConfirmOtherDay"/>) with <see cref="OtherDayReason"/>.</summary>
-    public async Task<IActionResult> OnPostArriveAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostArriveAsync(long id, long? confirmOtherDay, string? otherDayReason, CancellationToken ct)
     {
+        (ConfirmOtherDay, OtherDayReason) = (confirmOtherDay, otherDayReason);
         try
         {
             await arrival.HandleAsync(new RecordArrival.Command(id, User.UserId()!, ConfirmOtherDay == id, ConfirmOtherDay == id ? OtherDayReason : null), ct);
@@ -114,9 +115,9 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
         return Page();
     }
 
-    /// <summary>The visit whose other-day arrival the worker confirmed (the card's confirmation form).</summary>
-    [BindProperty] public long? ConfirmOtherDay { get; set; }
-    [BindProperty] public string? OtherDayReason { get; set; }
+    /// <summary>The visit whose other-day arrival the worker confirmed (the card's confirmation form; bound for 도착 only).</summary>
+    public long? ConfirmOtherDay { get; private set; }
+    public string? OtherDayReason { get; private set; }
     /// <summary>The visit whose other-day arrival waits for the worker's confirmation.</summary>
     public long? ConfirmingVisit { get; private set; }
 

@@ -4,13 +4,14 @@ using AriSuTotalService.Infrastructure.Visits;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace AriSuTotalService.Web.Pages.Admin.AddOns;
 
 /// <summary>The office's water-quality add-on services, one a line, offered as a checklist on the visit outcome.</summary>
 [Authorize(Roles = RoleSets.Administrator)]
-public class IndexModel(ArisuDbContext db) : PageModel
+public class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public string Lines { get; set; } = "";
 
@@ -24,7 +25,7 @@ public class IndexModel(ArisuDbContext db) : PageModel
         }
         catch (DomainException ex)
         {
-            ModelState.AddModelError(nameof(Lines), ex.Message);
+            ModelState.AddModelError(nameof(Lines), l.Text(ex));
             return Page();
         }
         TempData["Message"] = "저장했습니다. 수질검사 방문 결과 입력에 바로 적용됩니다.";

@@ -7,6 +7,7 @@ using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +15,7 @@ namespace AriSuTotalService.Web.Pages.Admin.ComplaintTypes;
 
 /// <summary>The complaint catalogue: administrators change periods, divisions and visit needs, and add types.</summary>
 [Authorize(Roles = RoleSets.Administrator)]
-public partial class IndexModel(ArisuDbContext db) : PageModel
+public partial class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<ComplaintType> Types { get; private set; } = [];
 
@@ -99,7 +100,7 @@ public partial class IndexModel(ArisuDbContext db) : PageModel
                 period, Input.NeedsVisit, Input.EntersHome, Input.Active);
         }
         await db.SaveChangesAsync(ct);
-        TempData["Message"] = $"{Input.NameKo} 유형을 저장했습니다. 새로 접수하는 민원부터 적용됩니다.";
+        TempData["Message"] = l["{0} 유형을 저장했습니다. 새로 접수하는 민원부터 적용됩니다.", Input.NameKo].Value;
         return RedirectToPage();
     }
 
@@ -126,7 +127,7 @@ public partial class IndexModel(ArisuDbContext db) : PageModel
         catch (Domain.Common.DomainException ex)
         {
             ModelState.Clear();
-            ModelState.AddModelError(nameof(OwnDivision), ex.Message);
+            ModelState.AddModelError(nameof(OwnDivision), l.Text(ex));
             await LoadAsync(ct);
             return Page();
         }

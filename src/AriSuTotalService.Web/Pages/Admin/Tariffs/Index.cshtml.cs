@@ -6,6 +6,7 @@ using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace AriSuTotalService.Web.Pages.Admin.Tariffs;
 /// dates) and the reduction percentages. Seeded rows are examples until an administrator confirms them.
 /// </summary>
 [Authorize(Roles = RoleSets.Administrator)]
-public class IndexModel(ArisuDbContext db) : PageModel
+public class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class TariffForm
     {
@@ -105,7 +106,7 @@ public class IndexModel(ArisuDbContext db) : PageModel
             }
             catch (DomainException ex)
             {
-                ModelState.AddModelError(field, ex.Message);
+                ModelState.AddModelError(field, l.Text(ex));
                 db.ChangeTracker.Clear();
             }
         }
