@@ -218,6 +218,40 @@ public partial class WholeSaveTests(WholeSaveTests.Factory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_booking_with_its_notice_is_saved_whole()
+    {
+        _ = factory.B;
+        var complaint = await TestData.ComplaintAsync(factory, ComplaintTypeCodes.LeakDiagnosis, TestData.Customer(factory).Id);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var staff = factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
+        var url = $"/Visits/Book/{complaint.Id}";
+        var writes = await EachWriteFailsThenAllAsync(() => clerk.PostFormAsync(url, new()
+        {
+            ["Version"] = complaint.Version.ToString(), ["StaffId"] = staff, ["Date"] = "2026-11-26", ["Window"] = "09-12", ["EntersHome"] = "true",
+        }, formPage: url));
+        Assert.True(writes >= 2, $"{writes} writes");
+        factory.With(db =>
+        {
+            Assert.Single(db.Visits.AsNoTracking().Where(v => v.ComplaintId == complaint.Id));
+            Assert.Single(db.OutboxMessages.AsNoTracking().Where(m => m.ComplaintId == complaint.Id && m.Kind == "booked"));
+            return 0;
+        });
+    }
+
+    [Fact]
+    public async Task A_request_for_a_supplement_with_its_notice_is_saved_whole()
+    {
+        _ = factory.B;
+        var complaint = await TestData.ComplaintAsync(factory, ComplaintTypeCodes.SupplyInconvenience, TestData.Customer(factory).Id);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var url = $"/Complaints/Detail/{complaint.Id}";
+        var writes = await EachWriteFailsThenAllAsync(() => clerk.PostFormAsync(url + "?handler=Pause",
+            new() { ["Version"] = complaint.Version.ToString(), ["Text"] = "계량기 사진을 보내 주세요" }, formPage: url));
+        Assert.True(writes >= 2, $"{writes} writes");
+        Assert.Single(factory.With(db => db.OutboxMessages.AsNoTracking().Where(m => m.ComplaintId == complaint.Id && m.Kind == "paused").ToList()));
+    }
+
+    [Fact]
     public async Task An_application_with_its_receipt_is_saved_whole()
     {
         _ = factory.B;
