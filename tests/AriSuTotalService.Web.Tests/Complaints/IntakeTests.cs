@@ -120,6 +120,18 @@ public partial class IntakeTests(ArisuFactory factory) : IClassFixture<ArisuFact
     }
 
     [Fact]
+    public async Task The_clerk_finds_a_customer_by_the_dong_the_caller_names_and_by_the_street_as_shown()
+    {
+        // The customer file keeps the dong apart: the street address does not name it.
+        var customer = TestData.Customer(factory, dong: "시험동", address: "서울특별시 관악구 시험로 77-1");
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var byDong = await clerk.Http.GetStringAsync("/Intake?handler=Search&q=" + Uri.EscapeDataString("시험동"));
+        Assert.Contains(customer.Account, byDong);
+        var byStreet = await clerk.Http.GetStringAsync("/Intake?handler=Search&q=" + Uri.EscapeDataString("시험로 77-1"));
+        Assert.Contains(customer.Account, byStreet);
+    }
+
+    [Fact]
     public async Task When_the_holder_calls_as_the_browser_posts_it_no_caller_details_are_needed()
     {
         var customer = SomeCustomer(9);

@@ -22,12 +22,13 @@ public static class TestData
     public sealed record NewComplaint(long Id, Guid Version, string Reception);
 
     /// <summary>A household customer of the demo office with an account number no other test uses.</summary>
-    public static NewCustomer Customer(ArisuFactory factory, string name = "시험고객", string dong = "신림동") => factory.With(db =>
+    /// <param name="address">The street address as the customer file writes it (default: with the dong in it).</param>
+    public static NewCustomer Customer(ArisuFactory factory, string name = "시험고객", string dong = "신림동", string? address = null) => factory.With(db =>
     {
         var n = Interlocked.Increment(ref _sequence);
         var account = $"77-{7_700_000 + n:D7}";
         var phone = $"010-77{n / 100 % 100:D2}-{n % 10000:D4}";
-        var customer = new Customer(db.Office, account, name, phone, $"서울특별시 관악구 {dong} 시험로 {n}", dong, "관악구", UseTypes.Household, 15, null);
+        var customer = new Customer(db.Office, account, name, phone, address ?? $"서울특별시 관악구 {dong} 시험로 {n}", dong, "관악구", UseTypes.Household, 15, null);
         db.Customers.Add(customer);
         db.SaveChanges();
         return new NewCustomer(customer.Id, account, name, phone);

@@ -130,6 +130,12 @@ public class OnePathTests(OnePathTests.Factory factory) : IClassFixture<OnePathT
         Assert.Contains("알 수 없는 부서입니다.", html);
         Assert.Contains("이첩 사유를 입력하세요.", html);
 
+        // The assignee select starts at whoever has the complaint now.
+        var field1 = factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
+        Assert.Equal(HttpStatusCode.Redirect, (await clerk.PostFormAsync(url + "?handler=Assign", new() { ["Version"] = version.ToString(), ["AssigneeId"] = field1 }, formPage: url)).StatusCode);
+        version = factory.With(db => db.Complaints.AsNoTracking().Single(x => x.Id == id).Version);
+        Assert.Contains($"<option value=\"{field1}\" selected=\"selected\">", await clerk.GetPageAsync(url));
+
         await clerk.PostFormAsync("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = url }, formPage: url);
         var english = await clerk.PostFormAsync(url + "?handler=Cancel", new() { ["Version"] = version.ToString(), ["Text"] = " " }, formPage: url);
         Assert.Equal(HttpStatusCode.OK, english.StatusCode);

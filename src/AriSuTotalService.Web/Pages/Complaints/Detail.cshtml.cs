@@ -50,6 +50,8 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Pers
     public View Complaint { get; private set; } = null!;
     public bool Revealed { get; private set; }
     public bool CanAct { get; private set; }
+    /// <summary>Who has the complaint now (the assignee select starts there).</summary>
+    public string? CurrentAssigneeId { get; private set; }
     public string? Conflict { get; private set; }
     public string? FailedAction { get; private set; }
     public IReadOnlyList<Linked> LinkedComplaints { get; private set; } = [];
@@ -242,6 +244,7 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Pers
             + (v.ArrivedAtUtc is { } a ? $" · 도착 {SeoulTime.ToLocal(a):HH:mm}" : "") + (v.FinishedAtUtc is { } f ? $" · 마침 {SeoulTime.ToLocal(f):HH:mm}" : "")).ToList();
         BestPractice = await db.BestPractices.AsNoTracking().Where(p => p.ComplaintId == c.Id).Select(p => p.WriteUp).SingleOrDefaultAsync(ct);
         CanAct = Actor.MayAct(c.Status, c.Division);
+        CurrentAssigneeId = c.AssigneeId;
         var officeId = User.OfficeId();
         Staff = (await db.Users.AsNoTracking().Where(u => u.OfficeId == officeId).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();

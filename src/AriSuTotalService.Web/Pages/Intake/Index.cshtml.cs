@@ -195,7 +195,8 @@ public partial class IndexModel(ArisuDbContext db, RegisterComplaint.Handler reg
         }
         else
         {
-            customers = customers.Where(c => c.HolderName == q || c.HolderName.StartsWith(q) || c.Address.Contains(q));
+            // A name, or a place as people say it: the street address as shown, or the dong (신림동) alone.
+            customers = customers.Where(c => c.HolderName == q || c.HolderName.StartsWith(q) || c.Address.Contains(q) || c.Dong == q);
         }
         var rows = await customers.OrderBy(c => c.AccountNumber).Take(take)
             .Select(c => new { c.Id, c.AccountNumber, c.HolderName, c.Phone, c.Address, c.Dong, c.District }).ToListAsync(ct);
