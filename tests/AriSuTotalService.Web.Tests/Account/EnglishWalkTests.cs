@@ -103,4 +103,41 @@ public partial class EnglishWalkTests(ArisuFactory factory) : IClassFixture<Aris
         var report = string.Join("\n", leaks.Select(kv => $"{kv.Key}: {string.Join(" | ", kv.Value.Take(10))}"));
         Assert.True(leaks.Count == 0, "Korean outside the data in English:\n" + report);
     }
+
+    [Fact]
+    public async Task Every_form_refusal_in_english_has_no_korean_outside_the_data()
+    {
+        var leaks = new SortedDictionary<string, SortedSet<string>>();
+        var refusals = 0;
+        var clients = new Dictionary<string, TestClient>();
+        var forms = Security.BadInputTests.Forms(factory)
+            .Where(f => f.RouteParameters.Count == 0 && f.Fields.Count > 0 && f.Page is not ("/Culture" or "/Account/Logout" or "/Account/Login"));
+        foreach (var form in forms)
+        {
+            var role = form.Roles.FirstOrDefault(Security.BadInputTests.AccountOf.ContainsKey) ?? AriSuTotalService.Domain.Offices.Roles.Administrator;
+            if (!clients.TryGetValue(role, out var client))
+            {
+                clients[role] = client = await TestClient.SignedInAsync(factory, Security.BadInputTests.AccountOf[role]);
+                await client.PostFormAsync("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/" }, formPage: "/");
+            }
+            var path = form.Page.EndsWith("/Index", StringComparison.Ordinal) ? form.Page[..^"/Index".Length] : form.Page;
+            var url = path + (form.Handler.Length > 0 ? "?handler=" + form.Handler : "");
+            // Values of the wrong kind in every field: each form answers with its refusals.
+            var response = await client.PostFormAsync(url, form.Fields.ToDictionary(f => f, _ => "not-a-number"), "/");
+            if (response.Content.Headers.ContentType?.MediaType != "text/html" || response.StatusCode != HttpStatusCode.OK) continue;
+            refusals++;
+            var data = DataText();
+            var text = WebUtility.HtmlDecode(Tag().Replace(Code().Replace(await response.Content.ReadAsStringAsync(), " "), " "));
+            foreach (Match m in Hangul().Matches(text))
+            {
+                if (data.Contains(m.Value, StringComparison.Ordinal)) continue;
+                if (!leaks.TryGetValue(url, out var set)) leaks[url] = set = [];
+                var start = Math.Max(0, m.Index - 20);
+                set.Add(text.Substring(start, Math.Min(text.Length - start, m.Length + 40)).ReplaceLineEndings(" ").Trim());
+            }
+        }
+        Assert.True(refusals >= 20, $"only {refusals} forms answered with their refusals");
+        Assert.True(leaks.Count == 0, "Korean outside the data in English refusals:\n"
+            + string.Join("\n", leaks.Select(kv => $"{kv.Key}: {string.Join(" | ", kv.Value.Take(10))}")));
+    }
 }

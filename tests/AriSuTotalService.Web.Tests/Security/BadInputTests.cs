@@ -21,7 +21,7 @@ public class BadInputTests(BadInputTests.Factory factory) : IClassFixture<BadInp
         protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?> { ["Security:SignInAttemptsPerAccount"] = "10000" };
     }
 
-    private static readonly IReadOnlyDictionary<string, string> AccountOf = DemoAccounts.ByRole;
+    internal static readonly IReadOnlyDictionary<string, string> AccountOf = DemoAccounts.ByRole;
 
     public static readonly IReadOnlyDictionary<string, string> Categories = new Dictionary<string, string>
     {
@@ -31,9 +31,10 @@ public class BadInputTests(BadInputTests.Factory factory) : IClassFixture<BadInp
         ["injection"] = "' OR 1=1; DROP TABLE \"Complaints\"; -- <script>alert(1)</script> {{7*7}} ../../etc/passwd",
     };
 
-    private sealed record Form(string Page, string Handler, IReadOnlyList<string> Fields, IReadOnlyList<string> RouteParameters, IReadOnlyList<string> Roles);
+    internal sealed record Form(string Page, string Handler, IReadOnlyList<string> Fields, IReadOnlyList<string> RouteParameters, IReadOnlyList<string> Roles);
 
-    private static IReadOnlyList<Form> Forms(ArisuFactory factory)
+    /// <summary>Every form handler of the app with the fields it binds (also walked in English by EnglishWalkTests).</summary>
+    internal static IReadOnlyList<Form> Forms(ArisuFactory factory)
     {
         var assembly = typeof(Program).Assembly;
         var forms = new List<Form>();
