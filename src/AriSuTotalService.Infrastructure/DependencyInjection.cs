@@ -115,6 +115,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Visits.RecordVisitOutcome.Validator>();
         services.AddScoped<Features.Visits.RecordArrival.Handler>();
         services.AddScoped<Features.Evaluations.PanelAnswering.Handler>();
+        services.AddScoped<Features.Reductions.DecideReduction.Validator>();
+        services.AddScoped<Features.Reductions.DecideReduction.Handler>();
         services.AddSingleton(Settings.Read<Visits.VisitOptions>(config, "Visits"));
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();

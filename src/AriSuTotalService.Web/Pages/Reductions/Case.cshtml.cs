@@ -3,6 +3,8 @@ using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Domain.Reductions;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Reductions;
 using AriSuTotalService.Infrastructure.Files;
 using AriSuTotalService.Infrastructure.Reductions;
 using AriSuTotalService.Web.Setup;
@@ -19,7 +21,7 @@ namespace AriSuTotalService.Web.Pages.Reductions;
 /// with a reason, approve (not by whoever recorded the leak), reject with a reason, and reversal of an approval.
 /// </summary>
 [Authorize(Roles = RoleSets.Reductions)]
-public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore files, IStringLocalizer<SharedResource> l) : PageModel
+public class CaseModel(ArisuDbContext db, DecideReduction.Handler decide, FileStore files, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Evidence(string Kind, long Id, string Label);
 
@@ -50,23 +52,20 @@ public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore f
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, true, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAdjustAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, nameof(AdjustReason), () => LeakEnd is { } end
-            ? reductions.AdjustAsync(id, Version, end, NormalEnds, AdjustReason, ct)
-            : throw new DomainException("누수 기간을 고르세요."), ct);
+        DecideAsync(id, new DecideReduction.Command(id, Version, DecideReduction.Actions.Adjust, LeakEnd, NormalEnds, AdjustReason), nameof(AdjustReason), ct);
 
     public Task<IActionResult> OnPostRepairAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, nameof(RepairEvidence), () => RepairDate is { } date
-            ? reductions.RecordRepairAsync(id, Version, date, RepairEvidence, ct)
-            : throw new DomainException("수리일을 입력하세요."), ct);
+        DecideAsync(id, new DecideReduction.Command(id, Version, DecideReduction.Actions.Repair, RepairDate: RepairDate, RepairEvidence: RepairEvidence),
+            nameof(RepairEvidence), ct);
 
     public Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, "", () => reductions.ApproveAsync(id, Version, ct), ct);
+        DecideAsync(id, new DecideReduction.Command(id, Version, DecideReduction.Actions.Approve), "", ct);
 
     public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, nameof(RejectReason), () => reductions.RejectAsync(id, Version, RejectReason, ct), ct);
+        DecideAsync(id, new DecideReduction.Command(id, Version, DecideReduction.Actions.Reject, Reason: RejectReason), nameof(RejectReason), ct);
 
     public Task<IActionResult> OnPostReverseAsync(long id, CancellationToken ct) =>
-        DecideAsync(id, nameof(ReverseReason), () => reductions.ReverseAsync(id, Version, ReverseReason, ct), ct);
+        DecideAsync(id, new DecideReduction.Command(id, Version, DecideReduction.Actions.Reverse, Reason: ReverseReason), nameof(ReverseReason), ct);
 
     /// <summary>A visit photo or an uploaded receipt of this case.</summary>
     public async Task<IActionResult> OnGetEvidenceAsync(long id, string kind, long fileId, CancellationToken ct)
@@ -79,17 +78,32 @@ public class CaseModel(ArisuDbContext db, LeakReductions reductions, FileStore f
         return file is null ? NotFound() : File(files.OpenRead(file.Path), file.ContentType);
     }
 
-    private async Task<IActionResult> DecideAsync(long id, string field, Func<Task> decide, CancellationToken ct)
+    /// <summary>
+    /// Sends the clerk's decision; a refusal is shown beside the action's form (<paramref name="field"/>; empty: above
+    /// the forms) with what was typed kept, and a newer version of the case is reported without overwriting it.
+    /// </summary>
+    private async Task<IActionResult> DecideAsync(long id, DecideReduction.Command command, string field, CancellationToken ct)
     {
-        if (!CanDecide) return Forbid();
         try
         {
-            await decide();
+            await decide.HandleAsync(command, new DecideReduction.Actor(User.IsInRole(Roles.BillingClerk), User.Identity?.Name ?? ""), ct);
             return RedirectToPage(new { id });
+        }
+        catch (DecideReduction.NotAllowedException)
+        {
+            return Forbid();
         }
         catch (KeyNotFoundException)
         {
             return NotFound();
+        }
+        catch (ValidationFailedException ex)
+        {
+            foreach (var e in ex.Errors)
+            {
+                if (e.Field.Length > 0 && field.Length > 0) ModelState.AddModelError(field, l.Text(e));
+                else Error = l.Text(e);
+            }
         }
         catch (DomainException ex)
         {
