@@ -8,9 +8,12 @@ namespace AriSuTotalService.Web.Setup;
 /// <summary>A refusal shown in the user's language: its resource key through the localizer, with its values.</summary>
 public static class RefusalDisplay
 {
-    public static string Text(this IStringLocalizer l, DomainException ex) => l[ex.Key, ex.Args!];
+    public static string Text(this IStringLocalizer l, DomainException ex) => Text(l, ex.Key, ex.Args);
 
-    public static string Text(this IStringLocalizer l, FieldError error) => l[error.Key, error.Args!];
+    public static string Text(this IStringLocalizer l, FieldError error) => Text(l, error.Key, error.Args);
+
+    /// <summary>A message without values is not formatted: its text may hold braces (a template's placeholder).</summary>
+    private static string Text(IStringLocalizer l, string key, object?[] args) => args.Length == 0 ? l[key] : l[key, args!];
 
     /// <summary>Each refusal beside its field (<paramref name="formField"/> maps the command's field to the form's; empty: above the form).</summary>
     public static void AddRefusals(this ModelStateDictionary state, ValidationFailedException ex, IStringLocalizer l, Func<string, string> formField)
