@@ -44,11 +44,8 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
             var codes = new[] { request.TypeCode }.Concat(request.OtherTypeCodes.Where(c => c != request.TypeCode)).Distinct().ToList();
             var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
             var unknown = codes.FirstOrDefault(c => !types.ContainsKey(c));
+            // The rules of an intake are RegisterComplaint.Validator's; what reaches here has passed them.
             if (unknown is not null) throw new DomainException("알 수 없는 민원 유형입니다: {0}", unknown);
-            if (request.CustomerId is { } customerId && !await db.Customers.AnyAsync(c => c.Id == customerId, ct))
-                throw new DomainException("수용가를 찾을 수 없습니다.");
-            if (request.CustomerId is null && string.IsNullOrWhiteSpace(request.CallerPhone) && string.IsNullOrWhiteSpace(request.CallerEmail))
-                throw new DomainException("수용가번호가 없는 민원은 신고인 연락처를 입력해야 합니다.");
 
             var calendar = await holidays.GetAsync(db, ct);
             var ownDivisions = await DivisionSettings.ForTypesAsync(db, officeId, codes, ct);

@@ -126,7 +126,10 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         return found is null ? null : (found.Id, found.ReceptionNumber);
     }
 
-    /// <summary>Loads a case for a change, refusing it when someone changed it since <paramref name="version"/>.</summary>
+    /// <summary>
+    /// Loads a case for a change, refusing it when someone changed it since <paramref name="version"/>; the actions
+    /// below take the case so loaded (<see cref="Features.Reductions.DecideReduction"/>).
+    /// </summary>
     public async Task<LeakReduction> ForChangeAsync(long id, Guid version, CancellationToken ct)
     {
         var r = await db.LeakReductions.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new KeyNotFoundException($"reduction {id}");
@@ -135,35 +138,30 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         return r;
     }
 
-    public async Task AdjustAsync(long id, Guid version, DateOnly leakEnd, IReadOnlyList<DateOnly> normalEnds, string? reason, CancellationToken ct)
+    public async Task AdjustAsync(LeakReduction r, DateOnly leakEnd, IReadOnlyList<DateOnly> normalEnds, string? reason, CancellationToken ct)
     {
-        var r = await ForChangeAsync(id, version, ct);
-        if (!r.CanChange) throw new DomainException("이미 결정된 감면 건은 바꿀 수 없습니다.");
         await calculation.AdjustAsync(r, leakEnd, normalEnds, reason, user.Name, ct);
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>The repair of a leak found on a visit and left for the citizen's plumber: its date and evidence.</summary>
-    public async Task RecordRepairAsync(long id, Guid version, DateOnly date, string? evidence, CancellationToken ct)
+    public async Task RecordRepairAsync(LeakReduction r, DateOnly date, string? evidence, CancellationToken ct)
     {
-        var r = await ForChangeAsync(id, version, ct);
         r.RecordRepair(date, evidence ?? "");
         var complaint = await ComplaintOfAsync(r, ct);
         complaint.AddNote(ComplaintEventKinds.ReductionRepaired, $"수리 확인 {date:yyyy-MM-dd}: {r.RepairEvidence}", Now, user.Name);
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task ApproveAsync(long id, Guid version, CancellationToken ct)
+    public async Task ApproveAsync(LeakReduction r, CancellationToken ct)
     {
-        var r = await ForChangeAsync(id, version, ct);
         r.Approve(user.Name, Now);
         await DecidedAsync(r, $"누수요금 감면 승인: 누수량 {r.LeakVolumeM3} m³, 감면액 {r.TotalWon:N0}원 (다음 고지서에 반영)", "reduction_approved",
             ("amount", r.TotalWon.ToString("N0")), ct);
     }
 
-    public async Task RejectAsync(long id, Guid version, string? reason, CancellationToken ct)
+    public async Task RejectAsync(LeakReduction r, string? reason, CancellationToken ct)
     {
-        var r = await ForChangeAsync(id, version, ct);
         r.Reject(reason ?? "", user.Name, Now);
         await DecidedAsync(r, $"누수요금 감면 불가: {r.DecisionReason}", "reduction_rejected", ("reason", r.DecisionReason), ct);
     }
@@ -181,9 +179,8 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task ReverseAsync(long id, Guid version, string? reason, CancellationToken ct)
+    public async Task ReverseAsync(LeakReduction r, string? reason, CancellationToken ct)
     {
-        var r = await ForChangeAsync(id, version, ct);
         r.Reverse(reason ?? "", user.Name, Now);
         var complaint = await ComplaintOfAsync(r, ct);
         complaint.AddNote(ComplaintEventKinds.ReductionReversed, $"감면 승인 취소: {r.ReversalReason}" + (r.ExportBatchId is null ? "" : " (다음 내보내기에 취소 건으로 포함)"), Now, user.Name);

@@ -26,18 +26,20 @@ public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileSto
 {
     public async Task<VisitOutcome> RecordAsync(long visitId, string? onlyStaffId, OutcomeInput input, Stream? photo, CancellationToken ct)
     {
-        // Every rule first, before the photo is stored or anything is written.
-        var typeCode = await db.Visits.AsNoTracking().Where(v => v.Id == visitId && (onlyStaffId == null || v.StaffId == onlyStaffId))
-            .Join(db.Complaints, v => v.ComplaintId, c => c.Id, (v, c) => c.Type!.Code).SingleOrDefaultAsync(ct)
-            ?? throw new KeyNotFoundException($"visit {visitId}");
-        var errors = await validator.ValidateAsync(input, typeCode, ct);
-        if (errors.Count > 0) throw new Features.ValidationFailedException(errors);
-        // One unit, saved whole: the outcome, the linked complaints, the transfer and the reduction, or nothing; the photo
-        // is kept only when the unit is saved.
-        var stored = photo is null ? null : await files.SaveAsync(photo, UploadKind.Image, ct);
+        // One unit, saved whole: the outcome, the linked complaints, the transfer and the reduction, or nothing. Every
+        // rule is checked before the photo is stored, and the photo is kept only when the unit is saved.
+        StoredFile? stored = null;
         try
         {
-            return await db.InTransactionAsync(() => RecordUnitAsync(visitId, onlyStaffId, input, stored, ct), ct);
+            return await db.InTransactionAsync(async () =>
+            {
+                var (visit, complaint) = await LoadAsync(visitId, onlyStaffId, ct);
+                var errors = await validator.ValidateAsync(input, complaint.Type!.Code, ct);
+                if (errors.Count > 0) throw new Features.ValidationFailedException(errors);
+                // Stored once, even if the unit runs again.
+                if (photo is not null) stored ??= await files.SaveAsync(photo, UploadKind.Image, ct);
+                return await RecordUnitAsync(visit, complaint, input, stored, ct);
+            }, ct);
         }
         catch when (stored is not null)
         {
@@ -46,12 +48,17 @@ public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileSto
         }
     }
 
-    private async Task<VisitOutcome> RecordUnitAsync(long visitId, string? onlyStaffId, OutcomeInput input, StoredFile? stored, CancellationToken ct)
+    private async Task<(Visit Visit, Complaint Complaint)> LoadAsync(long visitId, string? onlyStaffId, CancellationToken ct)
     {
         var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == visitId && (onlyStaffId == null || v.StaffId == onlyStaffId), ct)
             ?? throw new KeyNotFoundException($"visit {visitId}");
         if (!VisitStatuses.Active.Contains(visit.Status)) throw new DomainException("이미 끝났거나 취소된 방문입니다.");
         var complaint = await db.Complaints.Include(c => c.Type).Include(c => c.Events).SingleAsync(c => c.Id == visit.ComplaintId, ct);
+        return (visit, complaint);
+    }
+
+    private async Task<VisitOutcome> RecordUnitAsync(Visit visit, Complaint complaint, OutcomeInput input, StoredFile? stored, CancellationToken ct)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         var outcome = new VisitOutcome(visit.Id, complaint.Id, input.Result, input.Note, now, user.Name);
         switch (complaint.Type!.Code)

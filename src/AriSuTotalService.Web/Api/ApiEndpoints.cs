@@ -231,7 +231,7 @@ public static class ApiEndpoints
     {
         StatusCodes.Status404NotFound => "No /api/v1 endpoint at this path (see /openapi/v1.json).",
         StatusCodes.Status405MethodNotAllowed => "The endpoint does not take this method (see /openapi/v1.json).",
-        StatusCodes.Status415UnsupportedMediaType => "Imports take text/csv (or text/plain, application/octet-stream) in the body, or multipart/form-data with a 'file' field.",
+        StatusCodes.Status415UnsupportedMediaType => "Imports take text/csv (or text/plain, application/octet-stream) in the body, or multipart/form-data with a 'file' field; POST /api/v1/complaints takes application/json.",
         StatusCodes.Status429TooManyRequests => "Too many requests: try again in a minute.",
         _ => "See /openapi/v1.json.",
     };

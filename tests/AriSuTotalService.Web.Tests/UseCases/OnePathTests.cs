@@ -150,6 +150,11 @@ public class OnePathTests(OnePathTests.Factory factory) : IClassFixture<OnePathT
         var complaint = await TestData.ComplaintAsync(factory, ComplaintTypeCodes.SupplyInconvenience, TestData.Customer(factory).Id);
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
         await chief.PostFormAsync("/Evaluations?handler=Create&year=2026", new() { ["Month"] = "9", ["Planned"] = "10" }, formPage: "/Evaluations");
+        // The same month again is refused, and nothing is added.
+        var twice = await chief.PostFormAsync("/Evaluations?handler=Create&year=2026", new() { ["Month"] = "9", ["Planned"] = "10" }, formPage: "/Evaluations");
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("같은 달의 회차가 이미 있습니다.", await twice.Content.ReadAsStringAsync());
+        Assert.Single(factory.With(db => db.PanelRounds.Where(r => r.Year == 2026 && r.Month == 9).ToList()));
         var roundId = factory.With(db => db.PanelRounds.Single(r => r.Year == 2026 && r.Month == 9).Id);
         var url = $"/Evaluations/Round/{roundId}";
         await chief.PostFormAsync(url + "?handler=Open", [], formPage: url);

@@ -44,12 +44,29 @@ public static class PanelAnswering
         }
     }
 
+    /// <summary>
+    /// Rounds to plan in a year: one month (refused when it has a round) or the plan's months (those missing added).
+    /// </summary>
+    public sealed record PlanRounds(int Year, IReadOnlyList<int> Months, int PlannedCases, bool OnlyMissing);
+
     public sealed record MarkCase(int RoundId, string Reception, int? MemberId);
 
     public sealed record RecordAnswers(int RoundId, long ComplaintId, IReadOnlyDictionary<int, (string Answer, string? Comment)> Answers);
 
     public sealed class Handler(ArisuDbContext db)
     {
+        /// <summary>Plans the office's rounds of a year in one save.</summary>
+        public async Task PlanAsync(PlanRounds command, CancellationToken ct) => await db.InTransactionAsync(async () =>
+        {
+            var existing = await db.PanelRounds.Where(r => r.Year == command.Year).Select(r => r.Month).ToListAsync(ct);
+            var refused = new Refusals();
+            if (!command.OnlyMissing && command.Months.Intersect(existing).Any()) refused.Add("Month", "같은 달의 회차가 이미 있습니다.");
+            refused.ThrowIfAny();
+            foreach (var month in command.Months.Except(existing))
+                db.PanelRounds.Add(new PanelRound(db.Office, command.Year, month, command.PlannedCases));
+            await db.SaveChangesAsync(ct);
+        }, ct);
+
         /// <summary>Marks a complaint of the office as a case of the round (optionally with the member who evaluates it).</summary>
         public async Task MarkAsync(MarkCase command, CancellationToken ct) => await db.InTransactionAsync(async () =>
         {

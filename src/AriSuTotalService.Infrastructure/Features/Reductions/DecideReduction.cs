@@ -75,19 +75,19 @@ public static class DecideReduction
             switch (c.Action)
             {
                 case Actions.Adjust:
-                    await reductions.AdjustAsync(r.Id, c.Version, c.LeakEnd!.Value, c.NormalEnds ?? [], c.Reason, ct);
+                    await reductions.AdjustAsync(r, c.LeakEnd!.Value, c.NormalEnds ?? [], c.Reason, ct);
                     break;
                 case Actions.Repair:
-                    await reductions.RecordRepairAsync(r.Id, c.Version, c.RepairDate!.Value, c.RepairEvidence, ct);
+                    await reductions.RecordRepairAsync(r, c.RepairDate!.Value, c.RepairEvidence, ct);
                     break;
                 case Actions.Approve:
-                    await reductions.ApproveAsync(r.Id, c.Version, ct);
+                    await reductions.ApproveAsync(r, ct);
                     break;
                 case Actions.Reject:
-                    await reductions.RejectAsync(r.Id, c.Version, c.Reason, ct);
+                    await reductions.RejectAsync(r, c.Reason, ct);
                     break;
                 case Actions.Reverse:
-                    await reductions.ReverseAsync(r.Id, c.Version, c.Reason, ct);
+                    await reductions.ReverseAsync(r, c.Reason, ct);
                     break;
             }
         }, ct);

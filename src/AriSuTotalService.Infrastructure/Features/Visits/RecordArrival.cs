@@ -27,7 +27,7 @@ public static class RecordArrival
             var visit = await db.Visits.SingleOrDefaultAsync(v => v.Id == command.VisitId && v.StaffId == command.StaffId, ct)
                 ?? throw new KeyNotFoundException($"visit {command.VisitId}");
             var refused = new Refusals();
-            if (visit.Status != VisitStatuses.Booked) refused.Add("", "예약 상태의 방문만 도착 처리할 수 있습니다.");
+            if (visit.Status != VisitStatuses.Booked) refused.Add("", "예약된 방문만 도착 처리할 수 있습니다.");
             var today = SeoulTime.Today(clock);
             var otherDay = visit.Date != today;
             if (!refused.Any && otherDay)

@@ -4,6 +4,8 @@ using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Evaluations;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features.Evaluations;
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +16,7 @@ namespace AriSuTotalService.Web.Pages.Evaluations;
 
 /// <summary>The citizen panel coordinator's page: rounds of the year, the year's satisfaction against its target.</summary>
 [Authorize(Roles = RoleSets.PanelCoordinator)]
-public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(ArisuDbContext db, PanelAnswering.Handler panel, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record RoundRow(int Id, string Key, string Status, int Planned, int Cases, decimal? Satisfaction);
 
@@ -36,32 +38,23 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     }
 
     /// <summary>The plan's four rounds of the year (May, July, September, November), those not yet there.</summary>
-    public async Task<IActionResult> OnPostDefaultsAsync(CancellationToken ct)
-    {
-        Year ??= SeoulTime.Today(clock).Year;
-        if (!ModelState.IsValid)
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-        var existing = await db.PanelRounds.Where(r => r.Year == Year).Select(r => r.Month).ToListAsync(ct);
-        foreach (var month in PanelRound.DefaultMonths.Except(existing))
-            db.PanelRounds.Add(new PanelRound(User.OfficeId(), Year.Value, month, Planned));
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage(new { year = Year });
-    }
+    public Task<IActionResult> OnPostDefaultsAsync(CancellationToken ct) => PlanAsync(PanelRound.DefaultMonths, onlyMissing: true, ct);
 
-    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostCreateAsync(CancellationToken ct) => PlanAsync([Month], onlyMissing: false, ct);
+
+    private async Task<IActionResult> PlanAsync(IReadOnlyList<int> months, bool onlyMissing, CancellationToken ct)
     {
         Year ??= SeoulTime.Today(clock).Year;
         if (ModelState.IsValid)
         {
-            if (await db.PanelRounds.AnyAsync(r => r.Year == Year && r.Month == Month, ct)) Error = "같은 달의 회차가 이미 있습니다.";
-            else
+            try
             {
-                db.PanelRounds.Add(new PanelRound(User.OfficeId(), Year.Value, Month, Planned));
-                await db.SaveChangesAsync(ct);
+                await panel.PlanAsync(new PanelAnswering.PlanRounds(Year.Value, months, Planned, onlyMissing), ct);
                 return RedirectToPage(new { year = Year });
+            }
+            catch (DomainException ex)
+            {
+                Error = l.Text(ex);
             }
         }
         await LoadAsync(ct);
