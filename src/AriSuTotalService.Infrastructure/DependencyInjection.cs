@@ -114,6 +114,11 @@ public static class DependencyInjection
         services.AddScoped<Features.Surges.DecideSurgeCase.Handler>();
         services.AddScoped<Features.Visits.RecordVisitOutcome.Validator>();
         services.AddScoped<Features.Visits.RecordArrival.Handler>();
+        services.AddScoped<Features.Visits.BookVisit.Validator>();
+        services.AddScoped<Features.Visits.BookVisit.Handler>();
+        services.AddScoped<Features.Visits.CancelVisit.Handler>();
+        services.AddScoped<Features.Visits.ReassignVisits.Handler>();
+        services.AddScoped<Features.Visits.RegisterLeave.Handler>();
         services.AddScoped<Features.Evaluations.PanelAnswering.Handler>();
         services.AddScoped<Features.Reductions.DecideReduction.Validator>();
         services.AddScoped<Features.Reductions.DecideReduction.Handler>();

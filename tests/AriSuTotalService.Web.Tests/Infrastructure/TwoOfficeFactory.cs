@@ -17,6 +17,7 @@ using AriSuTotalService.Infrastructure.Notices;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Infrastructure.Reports;
 using AriSuTotalService.Infrastructure.Surges;
+using AriSuTotalService.Infrastructure.Features.Visits;
 using AriSuTotalService.Infrastructure.Visits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -114,8 +115,8 @@ public class TwoOfficeFactory : ArisuFactory
             Marker + " 물이 안 나옴", null, null, null, null, null, null, []))).First;
         var open = new { received.Id, received.Version, received.ReceptionNumber, CustomerId = customerId };
         db.ChangeTracker.Clear();
-        var booking = sp.GetRequiredService<VisitBooking>();
-        var visit = await booking.BookAsync(b, new BookingRequest(open.Id, open.Version, users[Roles.FieldStaff], today.AddDays(1), "09-12", true, Marker), default);
+        var booking = sp.GetRequiredService<BookVisit.Handler>();
+        var visit = await booking.HandleAsync(new BookVisit.Command(open.Id, open.Version, users[Roles.FieldStaff], today.AddDays(1), "09-12", true, Marker), default);
         db.ChangeTracker.Clear();
         var photo = new VisitPhoto(visit.Id, "office-b/photo.jpg", "image/jpeg", 3, new string('0', 64), now);
         db.VisitPhotos.Add(photo);

@@ -137,11 +137,11 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         var second = await NewDiagnosisAsync(27);
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
-        var results = await Task.WhenAll(BookAsync(clerk, first, "2026-12-09", "09-12"), BookAsync(chief, second, "2026-12-09", "09-12"));
+        var results = await Task.WhenAll(BookAsync(clerk, first, "2026-11-30", "09-12"), BookAsync(chief, second, "2026-11-30", "09-12"));
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
         var refused = results.Single(r => r.StatusCode != HttpStatusCode.Redirect);
         Assert.Contains("시간대는 이미 1건으로 찼습니다", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(1, factory.With(db => db.Visits.Count(v => v.Date == new DateOnly(2026, 12, 9) && v.Window == "09-12" && v.Status == VisitStatuses.Booked)));
+        Assert.Equal(1, factory.With(db => db.Visits.Count(v => v.Date == new DateOnly(2026, 11, 30) && v.Window == "09-12" && v.Status == VisitStatuses.Booked)));
     }
 
     [Fact]
@@ -149,10 +149,10 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     {
         var id = await NewDiagnosisAsync(23);
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
-        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(clerk, id, "2026-12-01", "09-12")).StatusCode);
-        var noReason = await BookAsync(clerk, id, "2026-12-02", "09-12");
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(clerk, id, "2026-11-26", "09-12")).StatusCode);
+        var noReason = await BookAsync(clerk, id, "2026-11-27", "13-15");
         Assert.Contains("변경 사유를 입력하세요", await noReason.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(clerk, id, "2026-12-02", "09-12", changeReason: "출장 일정")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(clerk, id, "2026-11-27", "13-15", changeReason: "출장 일정")).StatusCode);
         factory.With(db =>
         {
             var visits = db.Visits.AsNoTracking().Where(v => v.ComplaintId == id).OrderBy(v => v.Id).ToList();
@@ -183,7 +183,7 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     {
         var id = await NewDiagnosisAsync(24);
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
-        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, id, "2026-12-03", "15-18")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, id, "2026-11-30", "15-18")).StatusCode);
         var reception = factory.With(db => db.Complaints.Single(c => c.Id == id).ReceptionNumber);
 
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
@@ -194,13 +194,13 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         var ics = await anonymous.GetPageAsync(path);
         Assert.StartsWith("BEGIN:VCALENDAR", ics);
         Assert.Contains(reception, ics);
-        Assert.Contains("DTSTART;TZID=Asia/Seoul:20261203T150000", ics);
+        Assert.Contains("DTSTART;TZID=Asia/Seoul:20261130T150000", ics);
         // RFC 5545: the zone the TZIDs name is in the file, lines are folded at 75 octets, and it reads back.
         Assert.Contains("BEGIN:VTIMEZONE\r\nTZID:Asia/Seoul", ics);
         Assert.All(ics.Split("\r\n"), line => Assert.True(System.Text.Encoding.UTF8.GetByteCount(line) <= 75, line));
         var parsed = Ical.Net.Calendar.Load(ics)!;
         var visit = Assert.Single(parsed.Events, e => e.Summary!.Contains(reception, StringComparison.Ordinal));
-        Assert.Equal(new DateTime(2026, 12, 3, 6, 0, 0, DateTimeKind.Utc), visit.DtStart!.AsUtc);
+        Assert.Equal(new DateTime(2026, 11, 30, 6, 0, 0, DateTimeKind.Utc), visit.DtStart!.AsUtc);
         Assert.DoesNotContain("010-6060-7070", ics);
         Assert.DoesNotContain("세입자", ics);
 
@@ -241,7 +241,7 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
             ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true", ["Input.OtherTypes"] = ComplaintTypeCodes.WaterQualityTest }, formPage: "/Intake");
         var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
         var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Version);
-        var booked = await clerk.PostFormAsync($"/Visits/Book/{id}", new() { ["Version"] = version.ToString(), ["StaffId"] = Field1, ["Date"] = "2026-12-04",
+        var booked = await clerk.PostFormAsync($"/Visits/Book/{id}", new() { ["Version"] = version.ToString(), ["StaffId"] = Field1, ["Date"] = "2026-11-26",
             ["Window"] = "13-15", ["ExactTime"] = "14:30", ["EntersHome"] = "true" }, formPage: $"/Visits/Book/{id}");
         Assert.Equal(HttpStatusCode.Redirect, booked.StatusCode);
         Assert.Equal("14:30", factory.With(db => db.Visits.AsNoTracking().Single(v => v.ComplaintId == id).Window));

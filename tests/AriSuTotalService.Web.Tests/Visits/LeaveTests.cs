@@ -25,20 +25,20 @@ public class LeaveTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     [Fact]
     public async Task Leave_blocks_new_bookings_and_its_visits_are_handed_over_in_one_go_with_the_citizens_told()
     {
-        var booked = await BookedForField1Async(40, "2026-12-02");
+        var booked = await BookedForField1Async(40, "2026-11-26");
         var field1 = factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
         var field2 = factory.With(db => db.Users.Single(u => u.Email == "field2@arisu.local").Id);
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
-        var leave = await chief.PostFormAsync("/Visits/Leave", new() { ["StaffId"] = field1, ["From"] = "2026-12-01", ["To"] = "2026-12-03", ["Reason"] = "연가" },
+        var leave = await chief.PostFormAsync("/Visits/Leave", new() { ["StaffId"] = field1, ["From"] = "2026-11-26", ["To"] = "2026-11-27", ["Reason"] = "연가" },
             formPage: "/Visits/Leave");
         var page = await leave.Content.ReadAsStringAsync();
         var reception = factory.With(db => db.Complaints.Single(c => c.Id == booked).ReceptionNumber);
         Assert.Contains(reception, page);
 
         // A new booking for field1 on those days is refused.
-        var other = await BookedForField1Async(41, "2026-12-04");
+        var other = await BookedForField1Async(41, "2026-11-30");
         var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == other).Version);
-        var refused = await chief.PostFormAsync($"/Visits/Book/{other}", new() { ["Version"] = version.ToString(), ["StaffId"] = field1, ["Date"] = "2026-12-03",
+        var refused = await chief.PostFormAsync($"/Visits/Book/{other}", new() { ["Version"] = version.ToString(), ["StaffId"] = field1, ["Date"] = "2026-11-27",
             ["Window"] = "13-15", ["EntersHome"] = "true", ["ChangeReason"] = "일정 변경", ["ChangeAskedBy"] = "citizen" }, formPage: $"/Visits/Book/{other}");
         Assert.Contains("휴가·부재입니다", await refused.Content.ReadAsStringAsync());
 

@@ -3,6 +3,8 @@ using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Visits;
 using AriSuTotalService.Infrastructure.Visits;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +17,7 @@ namespace AriSuTotalService.Web.Pages.Visits;
 
 /// <summary>Booking a visit for a complaint: each field staff member's load per day and window, the citizen's preferred window first.</summary>
 [Authorize(Roles = RoleSets.Booking)]
-public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar holidays, VisitWindows windows, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class BookModel(ArisuDbContext db, VisitBooking booking, BookVisit.Handler book, CancelVisit.Handler cancel, HolidayCalendar holidays, VisitWindows windows, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Staff(string Id, string Name);
 
@@ -44,32 +46,29 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, HolidayCalendar 
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(ExactTime))
-        {
-            if (!TimeOnly.TryParseExact(ExactTime, "HH:mm", out _)) { Error = "정확한 시각은 HH:mm 형식으로 입력하세요."; return await LoadAsync(id, ct) ? Page() : NotFound(); }
-            Window = ExactTime;
-        }
-        if (StaffId is null || Date is null || Window is null || !(Windows.Contains(Window) || Window == ExactTime))
-        {
-            Error = "직원, 날짜, 시간대를 고르세요.";
-            return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
-        return await ChangeAsync(id, () => booking.BookAsync(User.OfficeId(), new BookingRequest(id, Version, StaffId, Date.Value, Window, EntersHome,
-            ForceReason, ChangeReason, ChangeAskedBy == "citizen" ? "민원인" : "직원"), ct), ct);
-    }
+    public Task<IActionResult> OnPostAsync(long id, CancellationToken ct) =>
+        ChangeAsync(id, () => book.HandleAsync(new BookVisit.Command(id, Version, StaffId, Date, Window, EntersHome, ForceReason, ChangeReason,
+            ChangeAskedBy, ExactTime), ct), ct);
 
     public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, () => booking.CancelAsync(id, Version, ChangeReason ?? "", ct), ct);
+        ChangeAsync(id, () => cancel.HandleAsync(new CancelVisit.Command(id, Version, ChangeReason), ct), ct);
 
-    /// <summary>Runs a booking change; a refusal or a newer version of the complaint shows the page again with the input kept.</summary>
+    /// <summary>
+    /// Runs a booking change and goes back to the complaint saying what was done; a refusal shows the page again with
+    /// the input kept and each message beside its field; a newer version of the complaint says so.
+    /// </summary>
     private async Task<IActionResult> ChangeAsync(long id, Func<Task> change, CancellationToken ct)
     {
         try
         {
             await change();
             return RedirectToPage("/Complaints/Detail", new { id });
+        }
+        catch (ValidationFailedException ex)
+        {
+            // The cancel button's reason is the change reason's field.
+            ModelState.AddRefusals(ex, l, field => field switch { "" => "", "Reason" => nameof(ChangeReason), _ => field });
+            Error = ex.Errors.FirstOrDefault(e => e.Field == "") is { } whole ? l.Text(whole) : null;
         }
         catch (DomainException ex)
         {

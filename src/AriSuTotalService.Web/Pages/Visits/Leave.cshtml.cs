@@ -3,7 +3,8 @@ using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Visits;
 using AriSuTotalService.Infrastructure.Data;
-using AriSuTotalService.Infrastructure.Visits;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Visits;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace AriSuTotalService.Web.Pages.Visits;
 
 /// <summary>Field staff leave and absence (section chief), with the visits booked in it listed for reassignment in one go.</summary>
 [Authorize(Roles = Roles.SectionChief)]
-public class LeaveModel(ArisuDbContext db, VisitBooking booking, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class LeaveModel(ArisuDbContext db, RegisterLeave.Handler register, ReassignVisits.Handler reassign, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record LeaveRow(string Staff, DateOnly From, DateOnly To, string Reason);
     public sealed record AffectedVisit(long Id, string Staff, DateOnly Date, string Window, string Reception);
@@ -39,15 +40,12 @@ public class LeaveModel(ArisuDbContext db, VisitBooking booking, TimeProvider cl
     {
         try
         {
-            if (StaffId is null || From is null || To is null) throw new DomainException("직원과 기간을 입력하세요.");
-            if (!await db.Users.AnyAsync(u => u.Id == StaffId && u.OfficeId == User.OfficeId(), ct)) throw new DomainException("같은 사업소의 직원을 고르세요.");
-            db.StaffLeaves.Add(new StaffLeave(User.OfficeId(), StaffId, From.Value, To.Value, Reason ?? "", User.Identity!.Name!, clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync(ct);
+            await register.HandleAsync(new RegisterLeave.Command(StaffId, From, To, Reason), ct);
             Message = "등록했습니다. 이 기간에 예약된 방문을 다른 직원에게 넘기세요.";
         }
-        catch (DomainException ex)
+        catch (ValidationFailedException ex)
         {
-            Error = l.Text(ex);
+            ModelState.AddRefusals(ex, l, field => field);
         }
         await LoadAsync(ct);
         return Page();
@@ -57,9 +55,13 @@ public class LeaveModel(ArisuDbContext db, VisitBooking booking, TimeProvider cl
     {
         try
         {
-            if (ToStaffId is null || VisitIds.Count == 0) throw new DomainException("넘길 방문과 넘겨받을 직원을 고르세요.");
-            var moved = await booking.ReassignAsync(VisitIds, ToStaffId, ct);
+            var moved = await reassign.HandleAsync(new ReassignVisits.Command(VisitIds, ToStaffId), ct);
             Message = l["방문 {0}건을 넘기고 민원인에게 바뀐 방문 직원을 문자로 알렸습니다.", moved];
+        }
+        catch (ValidationFailedException ex)
+        {
+            ModelState.AddRefusals(ex, l, field => field);
+            db.ChangeTracker.Clear();
         }
         catch (DomainException ex)
         {
