@@ -122,6 +122,9 @@ public static class DependencyInjection
         services.AddScoped<Features.Evaluations.PanelAnswering.Handler>();
         services.AddScoped<Features.Reductions.DecideReduction.Validator>();
         services.AddScoped<Features.Reductions.DecideReduction.Handler>();
+        services.AddScoped<Features.Reductions.ApplyForReduction.Validator>();
+        services.AddScoped<Features.Reductions.ApplyForReduction.Handler>();
+        services.AddScoped<Features.Reductions.ExportReductions.Handler>();
         services.AddSingleton(Settings.Read<Visits.VisitOptions>(config, "Visits"));
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();

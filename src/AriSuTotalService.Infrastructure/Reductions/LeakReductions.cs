@@ -26,7 +26,7 @@ public sealed record ReductionExportLine(string Entry, long ReductionId, string 
 /// linked to the diagnosis and its surge case) or by a clerk for a citizen's application with a receipt; reviewed,
 /// approved or rejected by the billing division; exported once for the next bill; reversed by a cancellation entry.
 /// </summary>
-public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, ReductionCalculation calculation, FileStore files,
+public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, ReductionCalculation calculation,
     ICurrentUser user, TimeProvider clock)
 {
     public const string EntryReduction = "reduction";
@@ -67,47 +67,8 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         return reduction;
     }
 
-    /// <summary>A citizen applies with a plumber's receipt: the complaint (citizen channel) and its case open; the receipt is kept as evidence.</summary>
-    public async Task<LeakReduction> ApplyAsync(int officeId, long customerId, DateOnly leakDate, string channel, string? description,
-        Stream receipt, string receiptName, CancellationToken ct)
-    {
-        // One unit, saved whole: the complaint, the case and its receipt, or nothing (the stored receipt removed).
-        StoredFile? stored = null;
-        try
-        {
-            return await ApplyUnitAsync();
-        }
-        catch when (stored is not null)
-        {
-            files.Remove(stored.Path);
-            throw;
-        }
-
-        Task<LeakReduction> ApplyUnitAsync() => db.InTransactionAsync(async () =>
-        {
-            if (!Channels.CitizenApplied.Contains(channel)) throw new DomainException("접수 경로를 고르세요 (전화·방문·인터넷).");
-            if (leakDate > SeoulTime.Today(clock)) throw new DomainException("누수 수리일은 오늘 이전이어야 합니다.");
-            var history = await calculation.HistoryAsync(customerId, ct);
-            var period = ReductionCalculation.LeakPeriod(history, leakDate, null);
-            if (await ExistingAsync(customerId, leakDate, period, ct) is { } existing) throw new DuplicateReductionException(existing.Id, existing.Reception);
-            // The receipt is stored once, even if the unit runs again.
-            stored ??= await files.SaveAsync(receipt, UploadKind.ImageOrPdf, ct);
-            var intake = await desk.RegisterAsync(officeId, new IntakeRequest(customerId, ComplaintTypeCodes.LeakFeeReduction, channel,
-                string.IsNullOrWhiteSpace(description) ? "누수 수리 영수증을 첨부한 누수요금 감면 신청" : description.Trim(),
-                null, null, null, null, null, null, []), ct);
-            var reduction = new LeakReduction(officeId, customerId, intake.First.Id, ReductionSources.Application, leakDate, user.Name, null, null, null);
-            reduction.RecordRepair(leakDate, "배관업체 수리 영수증 (신청 시 제출)");
-            await calculation.PrepareAsync(reduction, history, null, ct);
-            db.LeakReductions.Add(reduction);
-            await db.SaveChangesAsync(ct);
-            db.ReductionDocuments.Add(new ReductionDocument(reduction.Id, ReductionDocument.FitFileName(Path.GetFileName(receiptName)), stored.Path, stored.ContentType, stored.Length,
-                stored.Sha256, Now, user.Name));
-            await db.SaveChangesAsync(ct);
-            return reduction;
-        }, ct);
-    }
-
-    private async Task<(long Id, string Reception)?> ExistingAsync(long customerId, DateOnly leakDate, ReadingPeriod? period, CancellationToken ct)
+    /// <summary>The case already open for the same account and leak period (or the same leak date awaiting its reading), if any.</summary>
+    public async Task<(long Id, string Reception)?> ExistingAsync(long customerId, DateOnly leakDate, ReadingPeriod? period, CancellationToken ct)
     {
         var same = db.LeakReductions.Where(r => r.CustomerId == customerId && r.Status != ReductionStatuses.Reversed);
         if (period is not null)
@@ -195,26 +156,6 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
     public async Task<IReadOnlyList<ReductionExportLine>> BatchAsync(long batchId, CancellationToken ct) =>
         await LinesAsync(db.LeakReductions.Where(r => r.ExportBatchId == batchId),
             db.LeakReductions.Where(r => r.ReversalBatchId == batchId), ct);
-
-    /// <summary>Marks everything pending as exported in one new batch (one transaction), so nothing is sent twice.</summary>
-    public async Task<ReductionExport> ExportAsync(int officeId, CancellationToken ct)
-    {
-        return await db.InTransactionAsync(async () =>
-        {
-            var reductions = await db.LeakReductions.Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.Approved && r.ExportBatchId == null).ToListAsync(ct);
-            var cancellations = await db.LeakReductions.Where(r => r.OfficeId == officeId && r.Status == ReductionStatuses.Reversed
-                && r.ExportBatchId != null && r.ReversalBatchId == null).ToListAsync(ct);
-            if (reductions.Count + cancellations.Count == 0) throw new DomainException("내보낼 감면 건이 없습니다.");
-            var batch = new ReductionExport(officeId, Now, user.Name);
-            db.ReductionExports.Add(batch);
-            await db.SaveChangesAsync(ct);
-            foreach (var r in reductions) r.MarkExported(batch.Id, Now);
-            foreach (var r in cancellations) r.MarkReversalExported(batch.Id);
-            batch.SetTotals(reductions.Count, cancellations.Count, reductions.Sum(r => r.TotalWon) - cancellations.Sum(r => r.TotalWon));
-            await db.SaveChangesAsync(ct);
-            return batch;
-        }, ct);
-    }
 
     private async Task<List<ReductionExportLine>> LinesAsync(IQueryable<LeakReduction> reductions, IQueryable<LeakReduction> cancellations, CancellationToken ct)
     {

@@ -85,6 +85,32 @@ public abstract class ReductionTestsBase(ArisuFactory factory)
 public class ReductionFlowTests(ArisuFactory fixture) : ReductionTestsBase(fixture), IClassFixture<ArisuFactory>
 {
     [Fact]
+    public async Task An_application_names_every_refused_field_beside_it_in_the_domains_words_and_saves_nothing()
+    {
+        var billing = await TestClient.SignedInAsync(Fixture, "billing@arisu.local");
+        var before = Fixture.With(db => (db.Complaints.Count(), db.LeakReductions.Count(), db.ReductionDocuments.Count()));
+        var page = await (await billing.PostMultipartAsync("/Reductions/Apply", new Dictionary<string, string>
+        {
+            ["AccountNumber"] = "", ["LeakDate"] = "", ["Channel"] = "fax",
+        }, "Receipt", null)).Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"AccountNumber\"[^>]*>수용가번호를 입력하세요.<", page);
+        Assert.Matches("data-valmsg-for=\"LeakDate\"[^>]*>누수 수리일을 입력하세요.<", page);
+        Assert.Matches("data-valmsg-for=\"Channel\"[^>]*>접수 경로를 고르세요 \\(전화·방문·인터넷\\).<", page);
+        Assert.Matches("data-valmsg-for=\"Receipt\"[^>]*>수리 영수증\\(사진 또는 PDF\\)을 첨부하세요.<", page);
+
+        // Too long a text is refused in words, with the receipt not stored and what was typed kept.
+        const string account = "31-7000009";
+        await CustomerAsync(account);
+        page = await (await billing.PostMultipartAsync("/Reductions/Apply", new Dictionary<string, string>
+        {
+            ["AccountNumber"] = account, ["LeakDate"] = "2026-11-10", ["Channel"] = Channels.Phone, ["Description"] = new string('가', 1001),
+        }, "Receipt", VisitSteps.Jpeg, "receipt.jpg")).Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Description\"[^>]*>신청 내용은 1000자 이내로 입력하세요.<", page);
+        Assert.Contains($"value=\"{account}\"", page);
+        Assert.Equal(before, Fixture.With(db => (db.Complaints.Count(), db.LeakReductions.Count(), db.ReductionDocuments.Count())));
+    }
+
+    [Fact]
     public async Task A_repaired_leak_opens_exactly_one_proactive_reduction_that_completes_itself_when_the_reading_is_imported()
     {
         const string account = "31-7000001";

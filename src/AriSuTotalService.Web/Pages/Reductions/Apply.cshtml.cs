@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Complaints;
-using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Reductions;
 using AriSuTotalService.Infrastructure.Files;
 using AriSuTotalService.Infrastructure.Reductions;
 using AriSuTotalService.Web.Setup;
@@ -9,24 +9,23 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace AriSuTotalService.Web.Pages.Reductions;
 
 /// <summary>A citizen applies for a leak fee reduction with a plumber's receipt (citizen channel).</summary>
 [Authorize(Roles = RoleSets.ReductionIntake)]
-public class ApplyModel(ArisuDbContext db, LeakReductions reductions, FileStore files, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class ApplyModel(ApplyForReduction.Handler apply, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "{0}를 입력하세요."), StringLength(20), Display(Name = "수용가번호")]
+    [BindProperty, Display(Name = "수용가번호")]
     public string? AccountNumber { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "{0}을 입력하세요."), Display(Name = "누수 수리일")]
+    [BindProperty, Display(Name = "누수 수리일")]
     public DateOnly? LeakDate { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "{0}를 고르세요."), Display(Name = "접수 경로")]
+    [BindProperty, Display(Name = "접수 경로")]
     public string Channel { get; set; } = Channels.Visit;
 
-    [BindProperty, StringLength(1000), Display(Name = "신청 내용")]
+    [BindProperty, Display(Name = "신청 내용")]
     public string? Description { get; set; }
 
     [BindProperty, Display(Name = "수리 영수증")]
@@ -39,21 +38,24 @@ public class ApplyModel(ArisuDbContext db, LeakReductions reductions, FileStore 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Receipt is not { Length: > 0 }) ModelState.AddModelError(nameof(Receipt), "수리 영수증(사진 또는 PDF)을 첨부하세요.");
-        else if (Receipt.Length > files.MaxBytes) ModelState.AddModelError(nameof(Receipt), "파일이 너무 큽니다.");
-        if (!Channels.CitizenApplied.Contains(Channel)) ModelState.AddModelError(nameof(Channel), "접수 경로를 고르세요.");
-        var account = AccountNumber?.Trim();
-        var customerId = account is null ? null
-            : await db.Customers.Where(c => c.AccountNumber == account).Select(c => (long?)c.Id).SingleOrDefaultAsync(ct);
-        if (account is not null && customerId is null) ModelState.AddModelError(nameof(AccountNumber), "등록되지 않은 수용가번호입니다.");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid) return Page(); // a value that is not a date: said beside its field
         try
         {
-            await using var stream = Receipt!.OpenReadStream();
-            var reduction = await reductions.ApplyAsync(User.OfficeId(), customerId!.Value, LeakDate!.Value, Channel, Description, stream, Receipt.FileName, ct);
+            await using var stream = Receipt?.OpenReadStream();
+            var upload = Receipt is null ? null : new ApplyForReduction.Upload(stream!, Receipt.FileName, Receipt.Length);
+            var reduction = await apply.HandleAsync(new ApplyForReduction.Command(AccountNumber, LeakDate, Channel, Description, upload), ct);
             return User.IsInRole(Domain.Offices.Roles.BillingClerk) || User.IsInRole(Domain.Offices.Roles.SectionChief)
                 ? RedirectToPage("Case", new { id = reduction.Id })
                 : RedirectToPage("/Complaints/Detail", new { id = reduction.ComplaintId });
+        }
+        catch (ValidationFailedException ex)
+        {
+            // The intake's own rules name fields of the same names (the description); the rest are about the whole application.
+            ModelState.AddRefusals(ex, l, field => field switch
+            {
+                nameof(AccountNumber) or nameof(LeakDate) or nameof(Channel) or nameof(Description) or nameof(Receipt) => field,
+                _ => "",
+            });
         }
         catch (DuplicateReductionException ex)
         {
@@ -63,10 +65,6 @@ public class ApplyModel(ArisuDbContext db, LeakReductions reductions, FileStore 
         catch (UploadRejectedException ex)
         {
             ModelState.AddModelError(nameof(Receipt), l[ex.Message]);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(nameof(LeakDate), l.Text(ex));
         }
         return Page();
     }

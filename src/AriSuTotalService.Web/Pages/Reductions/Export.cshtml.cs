@@ -6,6 +6,7 @@ using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Reductions;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features.Reductions;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Infrastructure.Reductions;
 using AriSuTotalService.Web.Setup;
@@ -23,7 +24,7 @@ namespace AriSuTotalService.Web.Pages.Reductions;
 /// nothing is sent twice) and each past batch as CSV or XLSX for the billing system.
 /// </summary>
 [Authorize(Roles = RoleSets.Reductions)]
-public class ExportModel(ArisuDbContext db, LeakReductions reductions, PersonalDataLog log, IStringLocalizer<SharedResource> l) : PageModel
+public class ExportModel(ArisuDbContext db, LeakReductions reductions, ExportReductions.Handler export, PersonalDataLog log, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const string CsvHeader = "entry,reduction_id,account_number,reception_number,leak_period_start,leak_period_end,leak_volume_m3,water_reduction_won,sewer_reduction_won,levy_reduction_won,total_reduction_won,decided_at";
 
@@ -40,7 +41,7 @@ public class ExportModel(ArisuDbContext db, LeakReductions reductions, PersonalD
         if (!CanExport) return Forbid();
         try
         {
-            var batch = await reductions.ExportAsync(User.OfficeId(), ct);
+            var batch = await export.HandleAsync(new ExportReductions.Command(CanExport), ct);
             return RedirectToPage(new { batch = batch.Id });
         }
         catch (DomainException ex)
