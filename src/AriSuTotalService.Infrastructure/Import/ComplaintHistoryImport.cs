@@ -40,43 +40,43 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
             var reception = csv.Get(f, "reception_number");
             var validNumber = ReceptionNumber.TryParse(reception, out var year, out var shortName, out var sequence);
             if (!validNumber)
-                errors.Add(new ImportError(line, "reception_number", $"접수번호는 연도-사업소-여섯 자리여야 합니다: '{CsvFile.Shorten(reception)}'"));
+                errors.Add(ImportError.Of(line, "reception_number", "접수번호는 연도-사업소-여섯 자리여야 합니다: '{0}'", CsvFile.Shorten(reception)));
             else if (shortName != office.ShortName)
-                errors.Add(new ImportError(line, "reception_number", $"다른 사업소의 접수번호입니다 ({office.ShortName}이어야 합니다)."));
+                errors.Add(ImportError.Of(line, "reception_number", "다른 사업소의 접수번호입니다 ({0}이어야 합니다).", office.ShortName));
             else if (seen.TryGetValue(reception, out var firstLine))
-                errors.Add(new ImportError(line, "reception_number", $"{firstLine}행과 같은 접수번호입니다."));
+                errors.Add(ImportError.Of(line, "reception_number", "{0}행과 같은 접수번호입니다.", firstLine));
             var received = CsvFile.ParseSeoulDateTime(csv.Get(f, "received_at"), line, "received_at", errors);
             if (received is { } r && validNumber && SeoulTime.ToLocal(r).Year != year)
-                errors.Add(new ImportError(line, "received_at", "접수 일시의 연도가 접수번호의 연도와 다릅니다."));
-            if (received > now) errors.Add(new ImportError(line, "received_at", "앞으로의 일시입니다."));
+                errors.Add(ImportError.Of(line, "received_at", "접수 일시의 연도가 접수번호의 연도와 다릅니다."));
+            if (received > now) errors.Add(ImportError.Of(line, "received_at", "앞으로의 일시입니다."));
             var typeCode = csv.Get(f, "type_code");
             if (!types.TryGetValue(typeCode, out var type))
-                errors.Add(new ImportError(line, "type_code", $"알 수 없는 민원 유형 코드입니다: '{CsvFile.Shorten(typeCode)}'"));
+                errors.Add(ImportError.Of(line, "type_code", "알 수 없는 민원 유형 코드입니다: '{0}'", CsvFile.Shorten(typeCode)));
             var channel = csv.Get(f, "channel");
             if (!Channels.IsKnown(channel))
-                errors.Add(new ImportError(line, "channel", $"접수 경로는 {string.Join(", ", Channels.All)} 중 하나여야 합니다: '{CsvFile.Shorten(channel)}'"));
+                errors.Add(ImportError.Of(line, "channel", "접수 경로는 {0} 중 하나여야 합니다: '{1}'", string.Join(", ", Channels.All), CsvFile.Shorten(channel)));
             var account = csv.Get(f, "account_number");
             long? customerId = null;
             if (account.Length > 0)
             {
                 if (accounts.TryGetValue(account, out var id)) customerId = id;
-                else errors.Add(new ImportError(line, "account_number", $"등록되지 않은 수용가번호입니다: '{CsvFile.Shorten(account)}'"));
+                else errors.Add(ImportError.Of(line, "account_number", "등록되지 않은 수용가번호입니다: '{0}'", CsvFile.Shorten(account)));
             }
             var status = csv.Get(f, "status");
             if (!ComplaintStatuses.IsKnown(status))
-                errors.Add(new ImportError(line, "status", $"상태는 {string.Join(", ", ComplaintStatuses.All)} 중 하나여야 합니다: '{CsvFile.Shorten(status)}'"));
+                errors.Add(ImportError.Of(line, "status", "상태는 {0} 중 하나여야 합니다: '{1}'", string.Join(", ", ComplaintStatuses.All), CsvFile.Shorten(status)));
             var closedText = csv.Get(f, "closed_at");
             DateTime? closed = null;
             if (closedText.Length > 0) closed = CsvFile.ParseSeoulDateTime(closedText, line, "closed_at", errors);
             if (status == ComplaintStatuses.Resolved && closedText.Length == 0)
-                errors.Add(new ImportError(line, "closed_at", "처리 완료(resolved)된 민원은 종결 일시가 있어야 합니다."));
+                errors.Add(ImportError.Of(line, "closed_at", "처리 완료(resolved)된 민원은 종결 일시가 있어야 합니다."));
             if (status != ComplaintStatuses.Resolved && closedText.Length > 0)
-                errors.Add(new ImportError(line, "closed_at", "처리 완료(resolved)가 아닌 민원에는 종결 일시를 넣을 수 없습니다."));
+                errors.Add(ImportError.Of(line, "closed_at", "처리 완료(resolved)가 아닌 민원에는 종결 일시를 넣을 수 없습니다."));
             if (closed is { } c && received is { } rr && c < rr)
-                errors.Add(new ImportError(line, "closed_at", "종결 일시가 접수 일시보다 앞섭니다."));
+                errors.Add(ImportError.Of(line, "closed_at", "종결 일시가 접수 일시보다 앞섭니다."));
             var division = csv.Get(f, "division");
             if (!Divisions.IsKnown(division))
-                errors.Add(new ImportError(line, "division", $"알 수 없는 부서입니다: '{CsvFile.Shorten(division)}'"));
+                errors.Add(ImportError.Of(line, "division", "알 수 없는 부서입니다: '{0}'", CsvFile.Shorten(division)));
             if (errors.Count == before)
             {
                 seen[reception] = line;

@@ -4,8 +4,26 @@ using nietras.SeparatedValues;
 
 namespace AriSuTotalService.Infrastructure.Import;
 
-/// <summary>One problem of an import: the line (1 is the header), the column and what is wrong.</summary>
-public sealed record ImportError(int Line, string? Column, string Message);
+/// <summary>
+/// One problem of an import: the line (1 is the header), the column and what is wrong — <see cref="Message"/> in Korean
+/// with its values, and the same as a resource <see cref="Key"/> with its <see cref="Args"/>, which the upload pages
+/// show in the reader's language (the API answers all three).
+/// </summary>
+public sealed record ImportError(int Line, string? Column, string Message)
+{
+    /// <summary>The message's resource key (the Korean text with placeholders); the message itself when it has no values.</summary>
+    public string? Key { get; init; }
+
+    /// <summary>The values the key's placeholders name, as text.</summary>
+    public IReadOnlyList<string>? Args { get; init; }
+
+    /// <summary>A problem whose message is a resource key with values (the values shortened as a file's cells are).</summary>
+    public static ImportError Of(int line, string? column, string key, params object?[] args)
+    {
+        var values = args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "").ToArray();
+        return new ImportError(line, column, values.Length == 0 ? key : string.Format(CultureInfo.InvariantCulture, key, values)) { Key = key, Args = values };
+    }
+}
 
 /// <summary>An import refused as a whole; nothing was stored.</summary>
 public sealed class ImportFailedException(IReadOnlyList<ImportError> errors) : Exception("import refused")
@@ -108,7 +126,7 @@ public sealed class CsvFile
     private static Dictionary<string, int> Header(CsvRecords records, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional)
     {
         if (!records.Next() || records.ToArray().All(string.IsNullOrWhiteSpace))
-            throw new ImportFailedException([new ImportError(1, null, "빈 파일입니다. 첫 줄은 머리글이어야 합니다.")]);
+            throw new ImportFailedException([ImportError.Of(1, null, "빈 파일입니다. 첫 줄은 머리글이어야 합니다.")]);
         var header = records.ToArray().Select(h => h.Trim()).ToArray();
         var errors = new List<ImportError>();
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -116,12 +134,12 @@ public sealed class CsvFile
         {
             var name = header[i];
             if (!required.Contains(name) && !optional.Contains(name))
-                errors.Add(new ImportError(1, name, $"알 수 없는 열입니다: '{name}'"));
+                errors.Add(ImportError.Of(1, name, "알 수 없는 열입니다: '{0}'", name));
             else if (!found.TryAdd(name, i))
-                errors.Add(new ImportError(1, name, $"같은 열이 두 번 있습니다: '{name}'"));
+                errors.Add(ImportError.Of(1, name, "같은 열이 두 번 있습니다: '{0}'", name));
         }
         foreach (var missing in required.Where(r => !found.ContainsKey(r)))
-            errors.Add(new ImportError(1, missing, $"필수 열이 없습니다: '{missing}'"));
+            errors.Add(ImportError.Of(1, missing, "필수 열이 없습니다: '{0}'", missing));
         if (errors.Count > 0) throw new ImportFailedException(errors);
         return found;
     }
@@ -151,7 +169,7 @@ public sealed class CsvFile
             && yy >= 1 && mm is >= 1 and <= 12 && dd >= 1 && dd <= DateTime.DaysInMonth(yy, mm))
             return new DateOnly(yy, mm, dd);
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        errors.Add(new ImportError(line, column, $"날짜는 yyyy-MM-dd 형식이어야 합니다: '{Shorten(value)}'"));
+        errors.Add(ImportError.Of(line, column, "날짜는 yyyy-MM-dd 형식이어야 합니다: '{0}'", Shorten(value)));
         return null;
     }
 
@@ -163,14 +181,14 @@ public sealed class CsvFile
         if (value.EndsWith("+09:00", StringComparison.Ordinal)
             && DateTimeOffset.TryParseExact(value, "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset))
             return withOffset.UtcDateTime;
-        errors.Add(new ImportError(line, column, $"일시는 yyyy-MM-ddTHH:mm:ss (서울 시각) 형식이어야 합니다: '{Shorten(value)}'"));
+        errors.Add(ImportError.Of(line, column, "일시는 yyyy-MM-ddTHH:mm:ss (서울 시각) 형식이어야 합니다: '{0}'", Shorten(value)));
         return null;
     }
 
     public static long? ParseWhole(ReadOnlySpan<char> value, int line, string column, List<ImportError> errors, long min = 0, long max = long.MaxValue)
     {
         if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
-        errors.Add(new ImportError(line, column, $"{min} 이상 {max} 이하의 정수여야 합니다: '{Shorten(value)}'"));
+        errors.Add(ImportError.Of(line, column, "{0} 이상 {1} 이하의 정수여야 합니다: '{2}'", min, max, Shorten(value)));
         return null;
     }
 
@@ -178,12 +196,12 @@ public sealed class CsvFile
     {
         if (value.Length == 0)
         {
-            errors.Add(new ImportError(line, column, "값이 비어 있습니다."));
+            errors.Add(ImportError.Of(line, column, "값이 비어 있습니다."));
             return null;
         }
         if (value.Length > maxLength)
         {
-            errors.Add(new ImportError(line, column, $"{maxLength}자를 넘습니다."));
+            errors.Add(ImportError.Of(line, column, "{0}자를 넘습니다.", maxLength));
             return null;
         }
         return value;

@@ -37,25 +37,25 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
             var before = errors.Count;
             var account = csv.Get(f, "account_number");
             if (!AccountPattern().IsMatch(account))
-                errors.Add(new ImportError(line, "account_number", $"수용가번호 형식이 아닙니다 (예: 12-3456789): '{CsvFile.Shorten(account)}'"));
+                errors.Add(ImportError.Of(line, "account_number", "수용가번호 형식이 아닙니다 (예: 12-3456789): '{0}'", CsvFile.Shorten(account)));
             else if (seen.TryGetValue(account, out var firstLine))
-                errors.Add(new ImportError(line, "account_number", $"{firstLine}행과 같은 수용가번호입니다."));
+                errors.Add(ImportError.Of(line, "account_number", "{0}행과 같은 수용가번호입니다.", firstLine));
             var name = CsvFile.Required(csv.Get(f, "holder_name"), line, "holder_name", errors, 100);
             var phone = csv.Get(f, "phone");
             if (phone.Length > MaxPhoneLength || !Notices.KoreanPhone.TryParse(phone, out _, out _))
-                errors.Add(new ImportError(line, "phone", $"전화번호 형식이 아닙니다: '{CsvFile.Shorten(phone)}'"));
+                errors.Add(ImportError.Of(line, "phone", "전화번호 형식이 아닙니다: '{0}'", CsvFile.Shorten(phone)));
             var address = CsvFile.Required(csv.Get(f, "address"), line, "address", errors, 300);
             var district = csv.Get(f, "district");
             if (!districts.Contains(district))
-                errors.Add(new ImportError(line, "district", $"이 사업소의 구가 아닙니다 ({string.Join(", ", districts)}): '{CsvFile.Shorten(district)}'"));
+                errors.Add(ImportError.Of(line, "district", "이 사업소의 구가 아닙니다 ({0}): '{1}'", string.Join(", ", districts), CsvFile.Shorten(district)));
             var useType = csv.Get(f, "use_type");
             if (!UseTypes.IsKnown(useType))
-                errors.Add(new ImportError(line, "use_type", $"용도는 {string.Join(", ", UseTypes.All)} 중 하나여야 합니다: '{CsvFile.Shorten(useType)}'"));
+                errors.Add(ImportError.Of(line, "use_type", "용도는 {0} 중 하나여야 합니다: '{1}'", string.Join(", ", UseTypes.All), CsvFile.Shorten(useType)));
             var size = CsvFile.ParseWhole(csv.Get(f, "meter_size_mm"), line, "meter_size_mm", errors, 13, 500);
             var dong = csv.Get(f, "dong");
-            if (dong.Length > 50) errors.Add(new ImportError(line, "dong", "50자를 넘습니다."));
+            if (dong.Length > 50) errors.Add(ImportError.Of(line, "dong", "{0}자를 넘습니다.", 50));
             var serial = csv.Get(f, "meter_serial");
-            if (serial.Length > 40) errors.Add(new ImportError(line, "meter_serial", "40자를 넘습니다."));
+            if (serial.Length > 40) errors.Add(ImportError.Of(line, "meter_serial", "{0}자를 넘습니다.", 40));
             if (errors.Count == before)
             {
                 seen[account] = line;

@@ -152,7 +152,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, DatabaseOptions dat
             }
             catch (ImportFailedException ex)
             {
-                var errors = JsonSerializer.Serialize(ex.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }), Json);
+                var errors = JsonSerializer.Serialize(ex.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, key = e.Key, args = e.Args }), Json);
                 await FinishAsync(id, r => r.Refuse(Now, entry.Progress.RowsChecked, errors), CancellationToken.None);
                 logger.LogInformation("Import {Run} of {Kind} refused: {Errors} problems in the file", id, run.Kind, ex.Errors.Count);
             }

@@ -88,7 +88,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
                 if (!seen.Add(row.Key))
                 {
                     repeated.Add((errors.Count, row.Key));
-                    errors.Add(new ImportError(records.Line, "period_end", ""));
+                    errors.Add(ImportError.Of(records.Line, "period_end", ""));
                     continue;
                 }
                 // Once a row is refused nothing more is written (the transaction is rolled back); the rest is checked.
@@ -147,11 +147,11 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
         var before = errors.Count;
         var number = records[at.Account];
         if (!accounts.TryGet(number, out var customerId))
-            errors.Add(new ImportError(line, "account_number", $"등록되지 않은 수용가번호입니다: '{CsvFile.Shorten(number)}'"));
+            errors.Add(ImportError.Of(line, "account_number", "등록되지 않은 수용가번호입니다: '{0}'", CsvFile.Shorten(number)));
         var start = CsvFile.ParseDate(records[at.Start], line, "period_start", errors);
         var end = CsvFile.ParseDate(records[at.End], line, "period_end", errors);
         if (start is { } s && end is { } e && e <= s)
-            errors.Add(new ImportError(line, "period_end", "검침 종료일은 시작일보다 뒤여야 합니다."));
+            errors.Add(ImportError.Of(line, "period_end", "검침 종료일은 시작일보다 뒤여야 합니다."));
         var reading = CsvFile.ParseWhole(records[at.Reading], line, "reading_m3", errors, 0, 999_999_999);
         var usage = CsvFile.ParseWhole(records[at.Usage], line, "usage_m3", errors, 0, 99_999_999);
         if (errors.Count != before) return false;
@@ -178,7 +178,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             }
         }
         foreach (var (index, key) in repeated)
-            errors[index] = errors[index] with { Message = $"{first[key]}행과 같은 수용가·검침 종료일입니다." };
+            errors[index] = ImportError.Of(errors[index].Line, errors[index].Column, "{0}행과 같은 수용가·검침 종료일입니다.", first[key]);
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public sealed class PanelAnswerImport(ArisuDbContext db) : ICsvImport
             var before = errors.Count;
             var key = csv.Get(f, "round");
             var round = rounds.FirstOrDefault(r => r.Key == key);
-            if (round is null) errors.Add(new ImportError(line, "round", $"없는 평가 회차입니다 (yyyy-MM): '{CsvFile.Shorten(key)}'"));
+            if (round is null) errors.Add(ImportError.Of(line, "round", "없는 평가 회차입니다 (yyyy-MM): '{0}'", CsvFile.Shorten(key)));
             var reception = csv.Get(f, "reception_number");
             (long Id, string Code)? complaint = complaints.TryGetValue(reception, out var found) ? found : null;
             var item = CsvFile.ParseWhole(csv.Get(f, "item"), line, "item", errors, 1, 6);
@@ -48,12 +48,12 @@ public sealed class PanelAnswerImport(ArisuDbContext db) : ICsvImport
             PanelAnswering.Rules.Case(refused, round, CsvFile.Shorten(reception), complaint,
                 complaint is { } c && cases.TryGetValue(c.Id, out var existingCase) ? existingCase.RoundId : null);
             PanelAnswering.Rules.Answer(refused, item is { } whole ? (int)whole : null, answer, comment);
-            errors.AddRange(refused.Errors.Select(e => new ImportError(line, e.Field, e.Message)));
+            errors.AddRange(refused.Errors.Select(e => ImportError.Of(line, e.Field, e.Key, e.Args)));
             var complaintId = complaint?.Id ?? 0;
             if (errors.Count != before) continue;
             if (!seen.TryAdd((round!.Id, complaintId, (int)item!), line))
             {
-                errors.Add(new ImportError(line, "item", $"{seen[(round.Id, complaintId, (int)item)]}행과 같은 회차·접수번호·문항입니다."));
+                errors.Add(ImportError.Of(line, "item", "{0}행과 같은 회차·접수번호·문항입니다.", seen[(round.Id, complaintId, (int)item)]));
                 continue;
             }
             rows.Add((round, complaintId, (int)item, answer, comment.Length == 0 ? null : comment));

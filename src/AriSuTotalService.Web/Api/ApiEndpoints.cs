@@ -57,9 +57,9 @@ public static class ApiEndpoints
 
         v1.MapGet("/reports/performance", async (string? from, string? to, HttpContext http, ArisuDbContext db, CancellationToken ct) =>
             {
-                if (!TryMonth(from, out var f)) return Errors(new ImportError(0, "from", "from은 yyyy-MM 형식이어야 합니다."));
-                if (!TryMonth(to, out var t)) return Errors(new ImportError(0, "to", "to는 yyyy-MM 형식이어야 합니다."));
-                if (t < f) return Errors(new ImportError(0, "to", "to가 from보다 앞섭니다."));
+                if (!TryMonth(from, out var f)) return Errors(ImportError.Of(0, "from", "from은 yyyy-MM 형식이어야 합니다."));
+                if (!TryMonth(to, out var t)) return Errors(ImportError.Of(0, "to", "to는 yyyy-MM 형식이어야 합니다."));
+                if (t < f) return Errors(ImportError.Of(0, "to", "to가 from보다 앞섭니다."));
                 var r = await Infrastructure.Reports.PerformanceFigures.ComputeAsync(db, http.User.OfficeId(), f, t, null, ct);
                 var four = r.FourTypes;
                 return Results.Json(new
@@ -89,7 +89,7 @@ public static class ApiEndpoints
         v1.MapPost("/surge-scans", async (string? period, HttpContext http, SurgeScanJob scans, CancellationToken ct) =>
             {
                 if (!TryMonth(period, out var month))
-                    return Errors(new ImportError(0, "period", "period는 yyyy-MM 형식이어야 합니다."));
+                    return Errors(ImportError.Of(0, "period", "period는 yyyy-MM 형식이어야 합니다."));
                 var run = await scans.QueueAsync(http.User.OfficeId(), month, "api", http.User.Identity?.Name ?? "api", ct);
                 return Results.Json(new { id = run.Id, state = run.State }, Json, statusCode: StatusCodes.Status202Accepted) is var result
                     ? new LocatedResult($"/api/v1/surge-scans/{run.Id}", result) : result;
@@ -112,7 +112,7 @@ public static class ApiEndpoints
         v1.MapGet("/surge-cases", async (string? period, ArisuDbContext db, CancellationToken ct) =>
             {
                 if (!TryMonth(period, out var month))
-                    return Errors(new ImportError(0, "period", "period는 yyyy-MM 형식이어야 합니다."));
+                    return Errors(ImportError.Of(0, "period", "period는 yyyy-MM 형식이어야 합니다."));
                 var rows = await db.SurgeCases.AsNoTracking().Where(c => c.Period == month).OrderBy(c => c.Id)
                     .Select(c => new
                     {
@@ -192,12 +192,12 @@ public static class ApiEndpoints
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
         {
-            return Errors(new ImportError(0, null, "요청 본문을 읽을 수 없습니다: " + ex.Message));
+            return Errors(ImportError.Of(0, null, "요청 본문을 읽을 수 없습니다: {0}", ex.Message));
         }
         if (file is null || file.Length == 0)
         {
             file?.Dispose();
-            return Errors(new ImportError(0, null, "CSV 파일이 없습니다. 본문(text/csv) 또는 multipart의 'file' 필드로 보내세요."));
+            return Errors(ImportError.Of(0, null, "CSV 파일이 없습니다. 본문(text/csv) 또는 multipart의 'file' 필드로 보내세요."));
         }
         var user = request.HttpContext.User;
         var (run, done) = await queue.SubmitAsync(user.OfficeId(), import, file, name, user.Identity?.Name ?? "api", ct);
@@ -221,7 +221,7 @@ public static class ApiEndpoints
     {
         id = r.Id, kind = r.Kind, state = r.State, rowsChecked = r.RowsChecked, rowsWritten = r.RowsWritten,
         imported = r.Imported, updated = r.Updated,
-        errors = r.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }),
+        errors = r.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, key = e.Key, args = e.Args }),
         startedAt = Seoul(r.StartedAtUtc), finishedAt = Seoul(r.FinishedAtUtc),
         fileName = r.FileName, fileRows = r.FileRows, reason = r.Reason, requestedAt = Seoul(r.RequestedAtUtc),
     };
@@ -240,6 +240,6 @@ public static class ApiEndpoints
     private static readonly string[] ImportMediaTypes = ["text/csv", "text/plain", "application/octet-stream", "multipart/form-data", "application/vnd.ms-excel"];
 
     public static IResult Errors(params ImportError[] errors) =>
-        Results.Json(new { errors = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message }) }, Json,
+        Results.Json(new { errors = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, key = e.Key, args = e.Args }) }, Json,
             statusCode: StatusCodes.Status400BadRequest);
 }

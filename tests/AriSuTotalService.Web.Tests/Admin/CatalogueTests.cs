@@ -21,7 +21,7 @@ public class CatalogueTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).First());
+        var customer = TestData.Customer(factory).Id;
         var response = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = "NAME_CHANGE",
             ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
         var id = long.Parse(response.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
@@ -62,7 +62,7 @@ public class HolidayTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Contains("이미 등록된 날짜입니다.", await duplicate.Content.ReadAsStringAsync());
 
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(1).First());
+        var customer = TestData.Customer(factory).Id;
         var response = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = "AUTO_PAYMENT",
             ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
         var id = long.Parse(response.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
@@ -96,5 +96,36 @@ public class ImportPageTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Contains("import-errors", html);
         Assert.Contains("<td>2</td><td>meter_size_mm</td>", html);
         Assert.False(factory.With(db => db.Customers.Any(c => c.AccountNumber == "96-1000001")));
+    }
+
+    [Fact]
+    public async Task A_files_problems_are_listed_in_the_readers_language_with_the_values_as_written()
+    {
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        await admin.PostFormAsync("/Culture", new() { ["culture"] = "en-US", ["returnUrl"] = "/" }, formPage: "/");
+        var page = await admin.GetPageAsync("/Admin/Imports");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("account_number,holder_name,phone,address,district,use_type,meter_size_mm\n" +
+                "96-100,홍길동,010-1111-2222,주소,관악구,가정용,15\n96-1000002,김영희,not-a-phone,주소,관악구,가정용,15\n")), "file", "c.csv" },
+        };
+        var html = System.Net.WebUtility.HtmlDecode(await (await admin.Http.PostAsync("/Admin/Imports?handler=Customers", form)).Content.ReadAsStringAsync());
+        Assert.Contains("<td>2</td><td>account_number</td><td>Not an account number (e.g. 12-3456789): '96-100'</td>", html);
+        Assert.Contains("<td>3</td><td>phone</td><td>Not a phone number: 'not-a-phone'</td>", html);
+        Assert.DoesNotContain("형식이 아닙니다", html);
+
+        // The API answers the Korean message with its key and values beside it.
+        var api = TestClient.Keyed(factory);
+        var content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes("account_number,holder_name,phone,address,district,use_type,meter_size_mm\n96-100,홍길동,010-1111-2222,주소,관악구,가정용,15\n"));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        var answer = await api.PostAsync("/api/v1/customers/import", content);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, answer.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+        var error = json.RootElement.GetProperty("errors")[0];
+        Assert.Equal("수용가번호 형식이 아닙니다 (예: 12-3456789): '96-100'", error.GetProperty("message").GetString());
+        Assert.Equal("수용가번호 형식이 아닙니다 (예: 12-3456789): '{0}'", error.GetProperty("key").GetString());
+        Assert.Equal("96-100", error.GetProperty("args")[0].GetString());
     }
 }

@@ -17,7 +17,7 @@ public class MessageTemplateTests(ArisuFactory factory) : IClassFixture<ArisuFac
             new() { ["Texts[booked]"] = "[남부] {date} {window} {visitor} 주무관이 방문합니다 ({reception})" }, formPage: "/Admin/MessageTemplates");
         Assert.Contains("저장했습니다", await saved.Content.ReadAsStringAsync());
 
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(50).First());
+        var customer = TestData.Customer(factory).Id;
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis,
             ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");

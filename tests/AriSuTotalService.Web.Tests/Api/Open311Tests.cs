@@ -40,7 +40,7 @@ public class Open311Tests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     [Fact]
     public async Task A_request_posted_with_the_key_in_the_form_enters_intake_and_reads_back_without_contact_details()
     {
-        var account = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.AccountNumber).Skip(2).First());
+        var account = TestData.Customer(factory).Account;
         var http = factory.CreateClient();
         var response = await http.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -11,10 +11,11 @@ public class OutcomeOfferTests(BrowserFixture browser) : IClassFixture<BrowserFi
     public async Task Choosing_rusty_water_ticks_the_indoor_pipe_support_consultation_which_the_worker_may_untick()
     {
         // A supply-inconvenience complaint with a visit of field1's today, as the booking leaves them.
+        var own = TestData.Customer(browser.Factory, name: "녹물고객");
         var visit = browser.Factory.With(db =>
         {
             var office = db.Offices.Single(o => o.ShortName == AriSuTotalService.Infrastructure.Demo.DemoData.OfficeShortName).Id;
-            var customer = db.Customers.OrderBy(c => c.Id).Skip(42).First();
+            var customer = db.Customers.Single(c => c.Id == own.Id);
             var type = db.ComplaintTypes.Single(t => t.Code == ComplaintTypeCodes.SupplyInconvenience);
             var at = browser.Factory.Clock.GetUtcNow().UtcDateTime;
             var complaint = Complaint.Receive(office, ReceptionNumber.Format(2026, "남부", 870001), at, type, Channels.Phone, customer.Id,

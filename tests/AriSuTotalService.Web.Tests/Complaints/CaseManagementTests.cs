@@ -18,7 +18,7 @@ public class CaseManagementTests(ArisuFactory factory) : IClassFixture<ArisuFact
     private async Task<(long Id, Guid Version, string Reception)> NewComplaintAsync(string type = ComplaintTypeCodes.SupplyInconvenience,
         string? callerPhone = null)
     {
-        var customerId = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(11).First());
+        var customerId = TestData.Customer(factory).Id;
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var fields = new Dictionary<string, string>
         {

@@ -9,9 +9,9 @@ namespace AriSuTotalService.Web.Tests.Complaints;
 /// <summary>Divisions as the plan assigns them.</summary>
 public class DivisionRulesTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
 {
-    private async Task<string> ReductionDivisionAfterRepairedLeakAsync(int skip)
+    private async Task<string> ReductionDivisionAfterRepairedLeakAsync()
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        var customer = TestData.Customer(factory).Id;
         var (diagnosis, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.LeakDiagnosis);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var response = await VisitSteps.RecordOutcomeAsync(field1, visit, new()
@@ -25,9 +25,9 @@ public class DivisionRulesTests(ArisuFactory factory) : IClassFixture<ArisuFacto
     }
 
     /// <summary>A water-quality complaint taken on the phone by the clerk for a demo customer; its id.</summary>
-    private async Task<long> WaterQualityIntakeAsync(int skip)
+    private async Task<long> WaterQualityIntakeAsync()
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        var customer = TestData.Customer(factory).Id;
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.WaterQualityTest,
             ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
@@ -37,7 +37,7 @@ public class DivisionRulesTests(ArisuFactory factory) : IClassFixture<ArisuFacto
     [Fact]
     public async Task The_reduction_a_diagnosis_opens_belongs_to_administrative_support_unless_the_office_chose_another_division()
     {
-        Assert.Equal(Divisions.AdministrativeSupport, await ReductionDivisionAfterRepairedLeakAsync(50));
+        Assert.Equal(Divisions.AdministrativeSupport, await ReductionDivisionAfterRepairedLeakAsync());
 
         var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
         var refused = await admin.PostFormAsync("/Admin/ComplaintTypes?handler=ProactiveDivision", new() { ["ProactiveDivision"] = "없는과" }, formPage: "/Admin/ComplaintTypes");
@@ -45,13 +45,13 @@ public class DivisionRulesTests(ArisuFactory factory) : IClassFixture<ArisuFacto
         var saved = await admin.PostFormAsync("/Admin/ComplaintTypes?handler=ProactiveDivision", new() { ["ProactiveDivision"] = Divisions.Billing }, formPage: "/Admin/ComplaintTypes");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
-        Assert.Equal(Divisions.Billing, await ReductionDivisionAfterRepairedLeakAsync(51));
+        Assert.Equal(Divisions.Billing, await ReductionDivisionAfterRepairedLeakAsync());
     }
 
     [Fact]
     public async Task A_water_quality_complaint_belongs_to_administrative_support()
     {
-        var id = await WaterQualityIntakeAsync(52);
+        var id = await WaterQualityIntakeAsync();
         Assert.Equal(Divisions.AdministrativeSupport, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Division));
     }
 
@@ -62,7 +62,7 @@ public class DivisionRulesTests(ArisuFactory factory) : IClassFixture<ArisuFacto
         var saved = await admin.PostFormAsync("/Admin/ComplaintTypes?handler=OwnDivision",
             new() { ["OwnType"] = ComplaintTypeCodes.WaterQualityTest, ["OwnDivision"] = Divisions.WaterQualityTeam }, formPage: "/Admin/ComplaintTypes");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var id = await WaterQualityIntakeAsync(53);
+        var id = await WaterQualityIntakeAsync();
         Assert.Equal(Divisions.WaterQualityTeam, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == id).Division));
         Assert.Equal(Divisions.AdministrativeSupport, factory.With(db => db.ComplaintTypes.AsNoTracking().Single(t => t.Code == ComplaintTypeCodes.WaterQualityTest).HandlingDivision));
 

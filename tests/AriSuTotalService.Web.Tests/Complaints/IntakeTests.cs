@@ -8,9 +8,9 @@ namespace AriSuTotalService.Web.Tests.Complaints;
 
 public partial class IntakeTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
 {
-    private (long Id, string Account, string Phone, string Name) SomeCustomer(int skip = 0) => factory.With(db =>
-        db.Customers.AsNoTracking().OrderBy(c => c.Id).Skip(skip).Select(c => new { c.Id, c.AccountNumber, c.Phone, c.HolderName })
-            .AsEnumerable().Select(c => (c.Id, c.AccountNumber, c.Phone, c.HolderName)).First());
+    /// <summary>A customer of the test's own (a new account, name and phone number).</summary>
+    private (long Id, string Account, string Phone, string Name) SomeCustomer(string name) =>
+        TestData.Customer(factory, name: name) is var c ? (c.Id, c.Account, c.Phone, c.Name) : default;
 
     private static Dictionary<string, string> Form(params (string Key, string Value)[] fields) =>
         fields.ToDictionary(f => f.Key, f => f.Value);
@@ -18,7 +18,7 @@ public partial class IntakeTests(ArisuFactory factory) : IClassFixture<ArisuFact
     [Fact]
     public async Task A_tenant_calling_registers_a_diagnosis_and_a_linked_water_quality_test_with_numbers_deadline_and_division()
     {
-        var customer = SomeCustomer(3);
+        var customer = SomeCustomer("김세입");
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var response = await clerk.PostFormAsync("/Intake", new()
         {
@@ -85,7 +85,7 @@ public partial class IntakeTests(ArisuFactory factory) : IClassFixture<ArisuFact
     [Fact]
     public async Task A_second_open_complaint_of_the_same_type_is_warned_and_saved_only_when_confirmed()
     {
-        var customer = SomeCustomer(5);
+        var customer = SomeCustomer("이중복");
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var fields = Form(("CustomerId", customer.Id.ToString()), ("Input.TypeCode", ComplaintTypeCodes.SupplyInconvenience), ("Input.Channel", "phone"),
             ("Input.Description", "물이 약해요"));
@@ -105,7 +105,7 @@ public partial class IntakeTests(ArisuFactory factory) : IClassFixture<ArisuFact
     [Fact]
     public async Task The_clerk_finds_a_customer_by_phone_written_any_way_and_sees_masked_details()
     {
-        var customer = SomeCustomer(7);
+        var customer = SomeCustomer("박전화");
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var digits = customer.Phone.Replace("-", "", StringComparison.Ordinal);
         var page = await clerk.GetPageAsync("/Intake?q=" + digits);
@@ -134,7 +134,7 @@ public partial class IntakeTests(ArisuFactory factory) : IClassFixture<ArisuFact
     [Fact]
     public async Task When_the_holder_calls_as_the_browser_posts_it_no_caller_details_are_needed()
     {
-        var customer = SomeCustomer(9);
+        var customer = SomeCustomer("최연결");
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         // A ticked checkbox is sent together with its hidden "false" fallback, in this order.
         var response = await clerk.PostFieldsAsync("/Intake",

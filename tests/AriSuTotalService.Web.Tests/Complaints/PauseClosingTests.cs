@@ -11,7 +11,7 @@ public class PauseClosingTests(ArisuFactory factory) : IClassFixture<ArisuFactor
 {
     private async Task<(long Id, Guid Version)> NewComplaintAsync(string type)
     {
-        var customerId = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(5).First());
+        var customerId = TestData.Customer(factory).Id;
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var response = await clerk.PostFormAsync("/Intake", new()
         {

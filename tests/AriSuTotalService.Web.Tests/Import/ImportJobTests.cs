@@ -106,7 +106,7 @@ public class ImportJobTests(TwoOfficeFactory factory) : IClassFixture<TwoOfficeF
     [Fact]
     public async Task Without_the_prefer_header_the_api_answers_with_the_result_as_before()
     {
-        var account = factory.With(db => db.Customers.OrderBy(c => c.Id).Skip(5).Select(c => c.AccountNumber).First());
+        var account = TestData.Customer(factory).Account;
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes($"{ReadingHeader}\n{account},2027-06-01,2027-06-30,900000,30\n"));
         content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         var response = await TestClient.Keyed(factory).PostAsync("/api/v1/meter-readings/import", content);

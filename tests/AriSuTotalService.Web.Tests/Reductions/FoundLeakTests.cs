@@ -12,7 +12,7 @@ public class FoundLeakTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     [Fact]
     public async Task A_leak_found_but_left_for_the_plumber_opens_the_proactive_reduction_which_waits_for_the_repair_and_the_follow_up_can_be_booked()
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(60).First());
+        var customer = TestData.Customer(factory).Id;
         var (diagnosis, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.LeakDiagnosis);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var recorded = await VisitSteps.RecordOutcomeAsync(field1, visit, new()

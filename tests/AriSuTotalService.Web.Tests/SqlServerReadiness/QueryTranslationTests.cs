@@ -96,7 +96,7 @@ public class QueryTranslationTests(RecordingFactory factory)
             ["ReadingAfter"] = "1201", ["Result"] = "resolved", ["Note"] = "변기 부속 교체", ["OtherTypes"] = Domain.Complaints.ComplaintTypeCodes.IndoorPiping,
         }, VisitSteps.Jpeg);
         // And one left booked, so field1's page lists a visit and looks up its linked complaints.
-        await VisitSteps.BookForField1Async(factory, factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(1).First()),
+        await VisitSteps.BookForField1Async(factory, TestData.Customer(factory).Id,
             Domain.Complaints.ComplaintTypeCodes.SupplyInconvenience);
         var billing = await TestClient.SignedInAsync(factory, "billing@arisu.local");
         await billing.PostMultipartAsync("/Reductions/Apply", new Dictionary<string, string>

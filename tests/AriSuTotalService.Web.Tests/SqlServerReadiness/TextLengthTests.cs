@@ -61,13 +61,13 @@ public class TextLengthTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Equal(nameof(Complaint.Location), refused.Field);
     }
 
-    private Task<(long Complaint, long Visit)> BookedAsync(string type, int skip) =>
-        VisitSteps.BookForField1Async(factory, factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First()), type);
+    private Task<(long Complaint, long Visit)> BookedAsync(string type) =>
+        VisitSteps.BookForField1Async(factory, TestData.Customer(factory).Id, type);
 
     [Fact]
     public async Task A_no_show_note_at_its_limit_is_saved_whole_on_the_outcome_and_shortened_on_the_visit()
     {
-        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.SupplyInconvenience, 40);
+        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.SupplyInconvenience);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var note = new string('부', 2000);
         var response = await VisitSteps.RecordOutcomeAsync(field1, visit, new() { ["Result"] = VisitResults.NoShow, ["Note"] = note });
@@ -87,7 +87,7 @@ public class TextLengthTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     [Fact]
     public async Task A_long_note_carried_into_a_transfer_fits_the_transfer_reason()
     {
-        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.SupplyInconvenience, 41);
+        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.SupplyInconvenience);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var note = new string('밸', 1500);
         var response = await VisitSteps.RecordOutcomeAsync(field1, visit, new()
@@ -106,9 +106,9 @@ public class TextLengthTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     }
 
     /// <summary>A name-change complaint of the demo office registered through the intake page.</summary>
-    private async Task<(long Id, Guid Version)> NewComplaintAsync(TestClient clerk, int skip)
+    private async Task<(long Id, Guid Version)> NewComplaintAsync(TestClient clerk)
     {
-        var customerId = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        var customerId = TestData.Customer(factory).Id;
         var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customerId.ToString(), ["Input.TypeCode"] = "NAME_CHANGE",
             ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
         var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
@@ -119,7 +119,7 @@ public class TextLengthTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     public async Task A_resolution_typed_to_the_limit_with_line_breaks_is_saved_as_the_browser_counted_it()
     {
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
-        var (id, version) = await NewComplaintAsync(clerk, 42);
+        var (id, version) = await NewComplaintAsync(clerk);
         // Ten lines: 1,991 characters and 9 line breaks = the textarea's 2,000, sent as 2,009 with CR LF.
         var lines = Enumerable.Range(0, 10).Select(i => new string((char)('가' + i), i == 0 ? 191 : 200)).ToList();
         var typed = string.Join("\r\n", lines);
@@ -136,7 +136,7 @@ public class TextLengthTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     public async Task A_cancel_reason_beyond_its_column_is_refused_beside_the_field_and_nothing_changes()
     {
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
-        var (id, version) = await NewComplaintAsync(clerk, 43);
+        var (id, version) = await NewComplaintAsync(clerk);
         var url = $"/Complaints/Detail/{id}";
         var refused = await clerk.PostFormAsync(url + "?handler=Cancel", new() { ["Version"] = version.ToString(), ["Text"] = new string('취', 1001) }, formPage: url);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);

@@ -19,13 +19,14 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         };
     }
 
-    private async Task<long> NewDiagnosisAsync(int skip)
+    /// <summary>A tenant's diagnosis by phone, for a customer of the test's own (or <paramref name="customer"/> calling again).</summary>
+    private async Task<long> NewDiagnosisAsync(long? customer = null)
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        customer ??= TestData.Customer(factory).Id;
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var response = await clerk.PostFormAsync("/Intake", new()
         {
-            ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis, ["Input.Channel"] = "phone",
+            ["CustomerId"] = customer.Value.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis, ["Input.Channel"] = "phone",
             ["Input.ConfirmDuplicate"] = "true", ["Input.CallerIsHolder"] = "false", ["Input.CallerName"] = "세입자", ["Input.CallerPhone"] = "010-6060-7070",
             ["Input.CallerRelation"] = "tenant", ["Input.PreferredDate"] = "2026-11-27", ["Input.PreferredWindow"] = "09-12",
         }, formPage: "/Intake");
@@ -51,7 +52,8 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     [Fact]
     public async Task A_booking_schedules_the_complaint_tells_the_caller_and_only_the_visitor_sees_and_works_it()
     {
-        var id = await NewDiagnosisAsync(20);
+        var household = TestData.Customer(factory).Id;
+        var id = await NewDiagnosisAsync(household);
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var page = await clerk.GetPageAsync($"/Visits/Book/{id}");
         Assert.Contains("2026-11-27", page); // the citizen's preferred day is proposed
@@ -84,7 +86,7 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         Assert.Equal(HttpStatusCode.NotFound, (await field2.Http.GetAsync($"/Visits/Mine?handler=History&id={visitId}")).StatusCode);
         var history = await field1.Http.GetStringAsync($"/Visits/Mine?handler=History&id={visitId}");
         Assert.DoesNotContain("2026-11-25", history);
-        var again = await NewDiagnosisAsync(20); // the same household calls again
+        var again = await NewDiagnosisAsync(household); // the same household calls again
         history = await field1.Http.GetStringAsync($"/Visits/Mine?handler=History&id={visitId}");
         // Newest first.
         Assert.Contains($"<li>2026-11-25 {factory.With(db => db.Complaints.Where(c => c.Id == again).Select(c => c.Type!.NameKo).Single())}", history.Split("</li>")[0]);
@@ -115,8 +117,8 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     [Fact]
     public async Task A_full_window_and_a_holiday_are_refused_unless_forced_with_a_reason()
     {
-        var first = await NewDiagnosisAsync(21);
-        var second = await NewDiagnosisAsync(22);
+        var first = await NewDiagnosisAsync();
+        var second = await NewDiagnosisAsync();
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, first, "2026-11-30", "13-15")).StatusCode);
 
@@ -133,8 +135,8 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     [Fact]
     public async Task Two_clerks_taking_the_last_place_of_a_window_at_the_same_moment_do_not_both_get_it()
     {
-        var first = await NewDiagnosisAsync(26);
-        var second = await NewDiagnosisAsync(27);
+        var first = await NewDiagnosisAsync();
+        var second = await NewDiagnosisAsync();
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
         var results = await Task.WhenAll(BookAsync(clerk, first, "2026-11-30", "09-12"), BookAsync(chief, second, "2026-11-30", "09-12"));
@@ -147,7 +149,7 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     [Fact]
     public async Task Rescheduling_keeps_the_history_with_who_asked_and_why_and_cancelling_reopens_the_booking()
     {
-        var id = await NewDiagnosisAsync(23);
+        var id = await NewDiagnosisAsync();
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(clerk, id, "2026-11-26", "09-12")).StatusCode);
         var noReason = await BookAsync(clerk, id, "2026-11-27", "13-15");
@@ -181,7 +183,7 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     [Fact]
     public async Task The_calendar_feed_shows_only_the_owners_visits_without_contact_details_and_stops_when_revoked()
     {
-        var id = await NewDiagnosisAsync(24);
+        var id = await NewDiagnosisAsync();
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, id, "2026-11-30", "15-18")).StatusCode);
         var reception = factory.With(db => db.Complaints.Single(c => c.Id == id).ReceptionNumber);
@@ -217,7 +219,7 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     [Fact]
     public async Task The_evening_before_each_booked_visit_gets_one_reminder()
     {
-        var id = await NewDiagnosisAsync(25);
+        var id = await NewDiagnosisAsync();
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
         Assert.Equal(HttpStatusCode.Redirect, (await BookAsync(chief, id, "2026-11-26", "15-18", force: "내일 오후 요청")).StatusCode);
         async Task<int> Run()
@@ -235,7 +237,7 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
     [Fact]
     public async Task An_exact_time_can_be_agreed_and_the_visitor_sees_the_linked_complaints()
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(26).First());
+        var customer = TestData.Customer(factory).Id;
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis,
             ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true", ["Input.OtherTypes"] = ComplaintTypeCodes.WaterQualityTest }, formPage: "/Intake");

@@ -7,9 +7,9 @@ namespace AriSuTotalService.Web.Tests.Visits;
 
 public class LeaveTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
 {
-    private async Task<long> BookedForField1Async(int skip, string date)
+    private async Task<long> BookedForField1Async(string date)
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First());
+        var customer = TestData.Customer(factory).Id;
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         var created = await clerk.PostFormAsync("/Intake", new() { ["CustomerId"] = customer.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.WaterQualityTest,
             ["Input.Channel"] = "phone", ["Input.ConfirmDuplicate"] = "true" }, formPage: "/Intake");
@@ -25,7 +25,7 @@ public class LeaveTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
     [Fact]
     public async Task Leave_blocks_new_bookings_and_its_visits_are_handed_over_in_one_go_with_the_citizens_told()
     {
-        var booked = await BookedForField1Async(40, "2026-11-26");
+        var booked = await BookedForField1Async("2026-11-26");
         var field1 = factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
         var field2 = factory.With(db => db.Users.Single(u => u.Email == "field2@arisu.local").Id);
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
@@ -36,7 +36,7 @@ public class LeaveTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Contains(reception, page);
 
         // A new booking for field1 on those days is refused.
-        var other = await BookedForField1Async(41, "2026-11-30");
+        var other = await BookedForField1Async("2026-11-30");
         var version = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == other).Version);
         var refused = await chief.PostFormAsync($"/Visits/Book/{other}", new() { ["Version"] = version.ToString(), ["StaffId"] = field1, ["Date"] = "2026-11-27",
             ["Window"] = "13-15", ["EntersHome"] = "true", ["ChangeReason"] = "일정 변경", ["ChangeAskedBy"] = "citizen" }, formPage: $"/Visits/Book/{other}");

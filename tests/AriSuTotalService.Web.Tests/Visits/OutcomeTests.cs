@@ -14,8 +14,8 @@ public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFac
     private static readonly byte[] Jpeg = VisitSteps.Jpeg;
 
     /// <summary>A complaint of the given type with a visit booked for field1.</summary>
-    private Task<(long Complaint, long Visit)> BookedAsync(string type, int skip) =>
-        VisitSteps.BookForField1Async(factory, factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(skip).First()), type);
+    private Task<(long Complaint, long Visit)> BookedAsync(string type) =>
+        VisitSteps.BookForField1Async(factory, TestData.Customer(factory).Id, type);
 
     private static Task<HttpResponseMessage> PostOutcomeAsync(TestClient client, long visit, Dictionary<string, string> fields, byte[]? photo = null, string name = "photo.jpg") =>
         VisitSteps.RecordOutcomeAsync(client, visit, fields, photo, name);
@@ -23,7 +23,7 @@ public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFac
     [Fact]
     public async Task A_repaired_leak_with_a_photo_and_another_problem_resolves_the_diagnosis_and_links_the_new_complaint()
     {
-        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis, 30);
+        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var response = await PostOutcomeAsync(field1, visit, new()
         {
@@ -57,7 +57,7 @@ public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFac
     [Fact]
     public async Task A_photo_that_is_not_an_image_is_refused_beside_the_field_and_nothing_is_recorded()
     {
-        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis, 31);
+        var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var response = await PostOutcomeAsync(field1, visit, new() { ["LeakFound"] = "false", ["Result"] = "resolved", ["Note"] = "누수 없음" },
             "<html>not a photo</html>"u8.ToArray(), "photo.jpg");
@@ -70,7 +70,7 @@ public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFac
     [Fact]
     public async Task A_valve_fault_is_transferred_and_nobody_home_sends_the_complaint_back_for_rebooking()
     {
-        var (supply, supplyVisit) = await BookedAsync(ComplaintTypeCodes.SupplyInconvenience, 32);
+        var (supply, supplyVisit) = await BookedAsync(ComplaintTypeCodes.SupplyInconvenience);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         Assert.Equal(HttpStatusCode.Redirect, (await PostOutcomeAsync(field1, supplyVisit, new()
         {
@@ -81,7 +81,7 @@ public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFac
         Assert.Equal(ComplaintStatuses.Transferred, transferred.Status);
         Assert.Equal(Divisions.FacilitiesManagement, transferred.Division);
 
-        var (diagnosis, diagnosisVisit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis, 33);
+        var (diagnosis, diagnosisVisit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis);
         Assert.Equal(HttpStatusCode.Redirect, (await PostOutcomeAsync(field1, diagnosisVisit, new() { ["Result"] = "no_show", ["Note"] = "초인종 응답 없음" })).StatusCode);
         Assert.Equal(ComplaintStatuses.Received, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == diagnosis).Status));
         Assert.Equal(VisitStatuses.Cancelled, factory.With(db => db.Visits.AsNoTracking().Single(v => v.Id == diagnosisVisit).Status));

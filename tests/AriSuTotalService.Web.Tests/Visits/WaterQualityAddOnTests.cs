@@ -12,7 +12,7 @@ public class WaterQualityAddOnTests(ArisuFactory factory) : IClassFixture<ArisuF
     [Fact]
     public async Task The_outcome_of_a_water_quality_visit_offers_the_offices_add_on_services_as_a_checklist_and_keeps_those_ticked()
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(40).First());
+        var customer = TestData.Customer(factory).Id;
         var (complaint, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.WaterQualityTest);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
 
@@ -44,7 +44,7 @@ public class WaterQualityAddOnTests(ArisuFactory factory) : IClassFixture<ArisuF
     [Fact]
     public async Task Rusty_water_on_a_supply_visit_offers_the_indoor_pipe_support_consultation_as_a_linked_complaint()
     {
-        var customer = factory.With(db => db.Customers.OrderBy(c => c.Id).Select(c => c.Id).Skip(41).First());
+        var customer = TestData.Customer(factory).Id;
         var (_, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.SupplyInconvenience);
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         var form = await field1.GetPageAsync($"/Visits/Outcome/{visit}");

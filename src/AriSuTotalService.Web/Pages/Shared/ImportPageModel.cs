@@ -39,7 +39,7 @@ public abstract class ImportPageModel(ArisuDbContext db, ImportQueue queue) : Pa
     {
         if (file is null || file.Length == 0)
         {
-            RequestErrors = [new ImportError(0, null, "CSV 파일을 선택하세요.")];
+            RequestErrors = [ImportError.Of(0, null, "CSV 파일을 선택하세요.")];
             return Page();
         }
         CsvSource source;
