@@ -125,6 +125,11 @@ public static class DependencyInjection
         services.AddScoped<Features.Reductions.ApplyForReduction.Validator>();
         services.AddScoped<Features.Reductions.ApplyForReduction.Handler>();
         services.AddScoped<Features.Reductions.ExportReductions.Handler>();
+        services.AddScoped<Features.Reports.FlagBestPractice.Handler>();
+        services.AddScoped<Features.Privacy.ReviewAccessLog.Handler>();
+        services.AddScoped<Features.Administration.Holidays.Handler>();
+        services.AddScoped<Features.Administration.SaveMessageTexts.Handler>();
+        services.AddScoped<Features.Administration.ApiKeys.Handler>();
         services.AddSingleton(Settings.Read<Visits.VisitOptions>(config, "Visits"));
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();

@@ -53,8 +53,56 @@ public static class PanelAnswering
 
     public sealed record RecordAnswers(int RoundId, long ComplaintId, IReadOnlyDictionary<int, (string Answer, string? Comment)> Answers);
 
-    public sealed class Handler(ArisuDbContext db)
+    /// <summary>A panel member of the office (kept apart from customers; shown masked).</summary>
+    public sealed record AddMember(string? Name, string? Phone);
+
+    /// <summary>The year's target satisfaction in percent (0–100, to one decimal).</summary>
+    public sealed record SetTarget(int Year, decimal? Target);
+
+    public const int MaxMemberName = 100;
+
+    public sealed class Handler(ArisuDbContext db, TimeProvider clock)
     {
+        /// <summary>Opens a planned round for marking and answers.</summary>
+        public Task OpenAsync(int roundId, CancellationToken ct) => ChangeRoundAsync(roundId, r => r.Open(), ct);
+
+        /// <summary>Closes a round: its cases and answers are kept as they are.</summary>
+        public Task CloseAsync(int roundId, CancellationToken ct) => ChangeRoundAsync(roundId, r => r.Close(clock.GetUtcNow().UtcDateTime), ct);
+
+        private async Task ChangeRoundAsync(int roundId, Action<PanelRound> change, CancellationToken ct)
+        {
+            var round = await db.PanelRounds.SingleOrDefaultAsync(r => r.Id == roundId, ct) ?? throw new KeyNotFoundException($"round {roundId}");
+            change(round);
+            await db.SaveChangesAsync(ct);
+        }
+
+        public async Task AddMemberAsync(AddMember command, CancellationToken ct)
+        {
+            var refused = new Refusals();
+            var name = command.Name?.Trim();
+            if (string.IsNullOrEmpty(name)) refused.Add(nameof(command.Name), "성명을 입력하세요.");
+            else if (name.Length > MaxMemberName) refused.Add(nameof(command.Name), "성명은 {0}자 이내로 입력하세요.", MaxMemberName);
+            string? phone = null;
+            if (string.IsNullOrWhiteSpace(command.Phone)) refused.Add(nameof(command.Phone), "연락처를 입력하세요.");
+            else if (!Notices.KoreanPhone.TryParse(command.Phone, out var national, out _)) refused.Add(nameof(command.Phone), "올바른 전화번호가 아닙니다.");
+            else phone = national;
+            refused.ThrowIfAny();
+            db.PanelMembers.Add(new PanelMember(db.Office, name!, phone!));
+            await db.SaveChangesAsync(ct);
+        }
+
+        public async Task SetTargetAsync(SetTarget command, CancellationToken ct)
+        {
+            var refused = new Refusals();
+            if (command.Target is not (>= 0 and <= 100)) refused.Add(nameof(command.Target), "목표 만족도를 0~100 사이로 입력하세요.");
+            refused.ThrowIfAny();
+            var tenths = (int)Math.Truncate(command.Target!.Value * 10);
+            var row = await db.PanelTargets.SingleOrDefaultAsync(x => x.Year == command.Year, ct);
+            if (row is null) db.PanelTargets.Add(new PanelTarget(command.Year, tenths));
+            else row.TargetTenths = tenths;
+            await db.SaveChangesAsync(ct);
+        }
+
         /// <summary>Plans the office's rounds of a year in one save.</summary>
         public async Task PlanAsync(PlanRounds command, CancellationToken ct) => await db.InTransactionAsync(async () =>
         {

@@ -10,6 +10,7 @@ using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Features;
 using AriSuTotalService.Infrastructure.Features.Complaints;
+using AriSuTotalService.Infrastructure.Features.Reports;
 using Microsoft.Extensions.Localization;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
@@ -26,7 +27,7 @@ namespace AriSuTotalService.Web.Pages.Complaints;
 /// in between, nothing is overwritten and the user sees what changed with their input kept.
 /// </summary>
 [Authorize(Roles = RoleSets.ComplaintHandlers)]
-public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, PersonalDataLog log, HolidayCalendar holidays, TimeProvider clock,
+public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, FlagBestPractice.Handler bestPractice, PersonalDataLog log, HolidayCalendar holidays, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Linked(long Id, string Reception, string Type, string Status, string Channel);
@@ -91,13 +92,9 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Pers
     {
         if (!User.IsInRole(Roles.SectionChief)) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
-        var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            var existing = await db.BestPractices.SingleOrDefaultAsync(p => p.ComplaintId == id, ct);
-            if (existing is null) db.BestPractices.Add(new Domain.Reports.BestPractice(User.OfficeId(), id, Text ?? "", User.Identity!.Name!, now));
-            else existing.Update(Text ?? "", User.Identity!.Name!, now);
-            await db.SaveChangesAsync(ct);
+            await bestPractice.HandleAsync(new FlagBestPractice.Command(id, Text), ct);
             return RedirectToPage(new { id });
         }
         catch (DomainException ex)

@@ -4,6 +4,7 @@ using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Evaluations;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
 using AriSuTotalService.Infrastructure.Features.Evaluations;
 using Microsoft.Extensions.Localization;
 using AriSuTotalService.Web.Setup;
@@ -23,7 +24,7 @@ public class IndexModel(ArisuDbContext db, PanelAnswering.Handler panel, TimePro
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty, Range(1, 12, ErrorMessage = "{0}은(는) {1}~{2} 사이여야 합니다."), Display(Name = "월")] public int Month { get; set; } = 5;
     [BindProperty, Range(1, 100, ErrorMessage = "{0}은(는) {1}~{2} 사이여야 합니다."), Display(Name = "계획 건수")] public int Planned { get; set; } = 10;
-    [BindProperty, Range(0, 100, ErrorMessage = "{0}은(는) {1}~{2} 사이여야 합니다."), Display(Name = "목표 만족도(%)")] public decimal? Target { get; set; }
+    [BindProperty, Display(Name = "목표 만족도(%)")] public decimal? Target { get; set; }
 
     public IReadOnlyList<RoundRow> Rounds { get; private set; } = [];
     public PanelFigures YearFigures { get; private set; } = null!;
@@ -65,13 +66,17 @@ public class IndexModel(ArisuDbContext db, PanelAnswering.Handler panel, TimePro
     {
         if (!User.IsInRole(Roles.Administrator)) return Forbid();
         Year ??= SeoulTime.Today(clock).Year;
-        if (Target is not { } t || !ModelState.IsValid) { Error = "목표 만족도를 0~100 사이로 입력하세요."; await LoadAsync(ct); return Page(); }
-        var row = await db.PanelTargets.SingleOrDefaultAsync(x => x.Year == Year, ct);
-        var tenths = (int)Math.Truncate(t * 10);
-        if (row is null) db.PanelTargets.Add(new PanelTarget(Year.Value, tenths));
-        else row.TargetTenths = tenths;
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage(new { year = Year });
+        try
+        {
+            await panel.SetTargetAsync(new PanelAnswering.SetTarget(Year.Value, ModelState.IsValid ? Target : null), ct);
+            return RedirectToPage(new { year = Year });
+        }
+        catch (ValidationFailedException ex)
+        {
+            Error = l.Text(ex);
+        }
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

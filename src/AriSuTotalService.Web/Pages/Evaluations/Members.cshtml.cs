@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using AriSuTotalService.Domain.Evaluations;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Evaluations;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,10 +14,10 @@ namespace AriSuTotalService.Web.Pages.Evaluations;
 
 /// <summary>Panel members, kept apart from customers and shown masked.</summary>
 [Authorize(Roles = RoleSets.PanelCoordinator)]
-public class MembersModel(ArisuDbContext db) : PageModel
+public class MembersModel(ArisuDbContext db, PanelAnswering.Handler panel, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "{0}을(를) 입력하세요."), StringLength(100), Display(Name = "성명")] public string? Name { get; set; }
-    [BindProperty, Required(ErrorMessage = "{0}을(를) 입력하세요."), Phone(ErrorMessage = "올바른 전화번호가 아닙니다."), StringLength(30), Display(Name = "연락처")] public string? Phone { get; set; }
+    [BindProperty, Display(Name = "성명")] public string? Name { get; set; }
+    [BindProperty, Display(Name = "연락처")] public string? Phone { get; set; }
 
     public IReadOnlyList<(string Name, string Phone)> Members { get; private set; } = [];
 
@@ -23,14 +25,17 @@ public class MembersModel(ArisuDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        try
         {
-            await LoadAsync(ct);
-            return Page();
+            await panel.AddMemberAsync(new PanelAnswering.AddMember(Name, Phone), ct);
+            return RedirectToPage();
         }
-        db.PanelMembers.Add(new PanelMember(User.OfficeId(), Name!, Phone!));
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage();
+        catch (ValidationFailedException ex)
+        {
+            ModelState.AddRefusals(ex, l, field => field);
+        }
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct) =>

@@ -15,7 +15,7 @@ namespace AriSuTotalService.Web.Pages.Evaluations;
 
 /// <summary>One round: open and close it, mark the complaints panel members filed, enter the six answers per case.</summary>
 [Authorize(Roles = RoleSets.PanelCoordinator)]
-public class RoundModel(ArisuDbContext db, PanelAnswering.Handler panel, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public class RoundModel(ArisuDbContext db, PanelAnswering.Handler panel, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record CaseRow(long ComplaintId, string Reception, string Type, string? Member, IReadOnlyDictionary<int, (string Answer, string? Comment)> Answers);
 
@@ -33,10 +33,9 @@ public class RoundModel(ArisuDbContext db, PanelAnswering.Handler panel, TimePro
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostOpenAsync(int id, CancellationToken ct) => ChangeAsync(id, r => { r.Open(); return Task.CompletedTask; }, ct);
+    public Task<IActionResult> OnPostOpenAsync(int id, CancellationToken ct) => SendAsync(id, () => panel.OpenAsync(id, ct), ct);
 
-    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) =>
-        ChangeAsync(id, r => { r.Close(clock.GetUtcNow().UtcDateTime); return Task.CompletedTask; }, ct);
+    public Task<IActionResult> OnPostCloseAsync(int id, CancellationToken ct) => SendAsync(id, () => panel.CloseAsync(id, ct), ct);
 
     public Task<IActionResult> OnPostMarkAsync(int id, CancellationToken ct) =>
         SendAsync(id, () => panel.MarkAsync(new PanelAnswering.MarkCase(id, Reception ?? "", MemberId), ct), ct);
@@ -63,25 +62,6 @@ public class RoundModel(ArisuDbContext db, PanelAnswering.Handler panel, TimePro
             Error = ex is ValidationFailedException v ? string.Join(" ", v.Errors.Select(l.Text)) : l.Text(ex);
             db.ChangeTracker.Clear();
             return await LoadAsync(id, ct) ? Page() : NotFound();
-        }
-    }
-
-    private async Task<IActionResult> ChangeAsync(int id, Func<PanelRound, Task> change, CancellationToken ct)
-    {
-        var round = await db.PanelRounds.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (round is null) return NotFound();
-        try
-        {
-            await change(round);
-            await db.SaveChangesAsync(ct);
-            return RedirectToPage(new { id });
-        }
-        catch (DomainException ex)
-        {
-            Error = l.Text(ex);
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, ct);
-            return Page();
         }
     }
 

@@ -2,6 +2,8 @@ using AriSuTotalService.Domain.Privacy;
 using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Privacy;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +15,8 @@ namespace AriSuTotalService.Web.Pages.Admin.AccessLog;
 
 /// <summary>The monthly review of the access log: per user, what they did, with unusual use flagged; the review is recorded.</summary>
 [Authorize(Roles = RoleSets.Administrator)]
-public class ReviewModel(ArisuDbContext db, TimeProvider clock) : PageModel
+public class ReviewModel(ArisuDbContext db, ReviewAccessLog.Handler review, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public int ViewThreshold => 500;
 
@@ -32,19 +35,17 @@ public class ReviewModel(ArisuDbContext db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            ModelState.AddModelError(nameof(Month), "점검 월을 yyyy-MM 형식으로 선택하세요.");
-        if (string.IsNullOrWhiteSpace(Note)) ModelState.AddModelError(nameof(Note), "점검 의견을 입력하세요.");
-        else if (Note.Length > 2000) ModelState.AddModelError(nameof(Note), "점검 의견은 2000자 이내로 입력하세요.");
-        if (!ModelState.IsValid)
+        try
         {
-            await LoadAsync(ct);
-            return Page();
+            await review.HandleAsync(new ReviewAccessLog.Command(Month, Note), ct);
+            return RedirectToPage(new { month = Month });
+        }
+        catch (ValidationFailedException ex)
+        {
+            ModelState.AddRefusals(ex, l, field => field);
         }
         await LoadAsync(ct);
-        db.AccessLogReviews.Add(new AccessLogReview(User.OfficeId(), Month!, clock.GetUtcNow().UtcDateTime, User.Identity!.Name!, Note!.Trim()));
-        await db.SaveChangesAsync(ct);
-        return RedirectToPage(new { month = Month });
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)

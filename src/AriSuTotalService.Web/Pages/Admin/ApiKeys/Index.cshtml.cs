@@ -2,6 +2,7 @@ using AriSuTotalService.Domain.Integrations;
 using System.ComponentModel.DataAnnotations;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -13,15 +14,14 @@ namespace AriSuTotalService.Web.Pages.Admin.ApiKeys;
 
 /// <summary>Integration keys: issued (shown once), listed with their last use, revoked.</summary>
 [Authorize(Roles = RoleSets.Administrator)]
-public class IndexModel(ArisuDbContext db, TimeProvider clock, PersonalDataLog log) : PageModel
+public class IndexModel(ArisuDbContext db, Infrastructure.Features.Administration.ApiKeys.Handler keys,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(int Id, string Name, string Prefix, string Scopes, string Created, string? LastUsed, bool Revoked);
 
     [BindProperty]
-    [Required(ErrorMessage = "{0}을(를) 입력하세요.")]
-    [StringLength(100, ErrorMessage = "{0}은(는) {1}자 이내로 입력하세요.")]
     [Display(Name = "키 이름 (연계 시스템)")]
-    public string Name { get; set; } = "";
+    public string? Name { get; set; }
 
     [BindProperty]
     public List<string> Scopes { get; set; } = [];
@@ -31,35 +31,27 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, PersonalDataLog l
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostCreateAsync()
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
-        if (Scopes.Count == 0) ModelState.AddModelError(nameof(Scopes), "권한을 하나 이상 선택하세요.");
-        if (Scopes.Any(s => !ApiKeyScopes.All.Contains(s))) ModelState.AddModelError(nameof(Scopes), "알 수 없는 권한입니다.");
-        if (!ModelState.IsValid)
+        try
         {
-            await LoadAsync();
-            return Page();
+            NewKey = await keys.IssueAsync(new Infrastructure.Features.Administration.ApiKeys.Issue(Name, Scopes), ct);
+            Name = "";
+            Scopes = [];
+            ModelState.Clear();
         }
-        var key = ApiKey.NewKey();
-        var entity = new ApiKey(User.OfficeId(), Name.Trim(), key, Scopes, User.Identity!.Name!, clock.GetUtcNow().UtcDateTime);
-        db.ApiKeys.Add(entity);
-        await db.SaveChangesAsync();
-        await log.RecordPermissionChangeAsync($"api-key:{entity.Id}", entity.Name, "api_key_created", null, entity.Scopes);
-        NewKey = key;
-        Name = "";
-        Scopes = [];
+        catch (ValidationFailedException ex)
+        {
+            ModelState.AddRefusals(ex, l, field => field);
+        }
         await LoadAsync();
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(int id)
+    public async Task<IActionResult> OnPostRevokeAsync(int id, CancellationToken ct)
     {
-        var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.OfficeId == User.OfficeId());
-        if (key is null) return NotFound();
-        key.Revoke(clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync();
-        await log.RecordPermissionChangeAsync($"api-key:{key.Id}", key.Name, "api_key_revoked", key.Scopes, null);
-        TempData["Message"] = $"'{key.Name}' 키를 폐기했습니다.";
+        if (await keys.RevokeAsync(id, ct) is not { } name) return NotFound();
+        TempData["Message"] = l["'{0}' 키를 폐기했습니다.", name].Value;
         return RedirectToPage();
     }
 

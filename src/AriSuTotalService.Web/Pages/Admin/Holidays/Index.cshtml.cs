@@ -1,7 +1,7 @@
-using System.ComponentModel.DataAnnotations;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Infrastructure.Complaints;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,14 +12,15 @@ namespace AriSuTotalService.Web.Pages.Admin.Holidays;
 
 /// <summary>Public holidays (data, not code): lunar, substitute and one-off days are added here as the government announces them.</summary>
 [Authorize(Roles = RoleSets.Administrator)]
-public class IndexModel(ArisuDbContext db, HolidayCalendar calendar, TimeProvider clock) : PageModel
+public class IndexModel(ArisuDbContext db, HolidayCalendar calendar, AriSuTotalService.Infrastructure.Features.Administration.Holidays.Handler holidays, TimeProvider clock,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
-    public static readonly string[] Kinds = ["fixed", "lunar", "substitute", "one_off"];
+    public static IReadOnlyList<string> Kinds => AriSuTotalService.Infrastructure.Features.Administration.Holidays.Kinds;
 
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
 
-    [BindProperty, Required(ErrorMessage = "날짜를 입력하세요.")] public DateOnly? Date { get; set; }
-    [BindProperty, Required(ErrorMessage = "이름을 입력하세요."), StringLength(60, ErrorMessage = "이름은 60자 이내로 입력하세요.")] public string? Name { get; set; }
+    [BindProperty] public DateOnly? Date { get; set; }
+    [BindProperty] public string? Name { get; set; }
     [BindProperty] public string Kind { get; set; } = "one_off";
 
     public IReadOnlyList<PublicHoliday> Holidays { get; private set; } = [];
@@ -30,29 +31,25 @@ public class IndexModel(ArisuDbContext db, HolidayCalendar calendar, TimeProvide
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!Kinds.Contains(Kind)) ModelState.AddModelError(nameof(Kind), "종류를 선택하세요.");
-        if (Date is { } d && await db.PublicHolidays.AnyAsync(h => h.Date == d, ct)) ModelState.AddModelError(nameof(Date), "이미 등록된 날짜입니다.");
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid) // a value that is not a date is said beside its field by the binder
         {
-            await LoadAsync(ct);
-            return Page();
+            try
+            {
+                var added = await holidays.AddAsync(new(Date, Name, Kind), ct);
+                TempData["Message"] = l["{0} {1}: 공휴일로 등록했습니다. 이후 접수하는 민원의 처리기한에 반영됩니다.", added.Date.ToString("yyyy-MM-dd"), added.Name].Value;
+                return RedirectToPage(new { year = added.Date.Year });
+            }
+            catch (ValidationFailedException ex)
+            {
+                ModelState.AddRefusals(ex, l, field => field);
+            }
         }
-        db.PublicHolidays.Add(new PublicHoliday(Date!.Value, Name!.Trim(), Kind));
-        await db.SaveChangesAsync(ct);
-        calendar.Invalidate();
-        TempData["Message"] = $"{Date:yyyy-MM-dd} {Name}을(를) 등록했습니다. 이후 접수하는 민원의 처리기한에 반영됩니다.";
-        return RedirectToPage(new { year = Date.Value.Year });
+        await LoadAsync(ct);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct)
-    {
-        var holiday = await db.PublicHolidays.SingleOrDefaultAsync(h => h.Id == id, ct);
-        if (holiday is null) return NotFound();
-        db.PublicHolidays.Remove(holiday);
-        await db.SaveChangesAsync(ct);
-        calendar.Invalidate();
-        return RedirectToPage(new { year = holiday.Date.Year });
-    }
+    public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
+        await holidays.RemoveAsync(id, ct) is { } removed ? RedirectToPage(new { year = removed.Date.Year }) : NotFound();
 
     private async Task LoadAsync(CancellationToken ct)
     {

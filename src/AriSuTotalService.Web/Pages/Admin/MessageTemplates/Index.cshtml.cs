@@ -1,5 +1,7 @@
 using AriSuTotalService.Domain.Notices;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Administration;
 using AriSuTotalService.Infrastructure.Notices;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +13,7 @@ namespace AriSuTotalService.Web.Pages.Admin.MessageTemplates;
 
 /// <summary>The wording of the text messages to citizens, per kind, with placeholders; a blank text goes back to the default.</summary>
 [Authorize(Roles = RoleSets.Administrator)]
-public class IndexModel(ArisuDbContext db) : PageModel
+public class IndexModel(ArisuDbContext db, SaveMessageTexts.Handler save, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty] public Dictionary<string, string> Texts { get; set; } = [];
     public string? Message { get; private set; }
@@ -20,25 +22,15 @@ public class IndexModel(ArisuDbContext db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        foreach (var (kind, text) in Texts)
+        try
         {
-            if (!Infrastructure.Notices.MessageTemplates.Defaults.ContainsKey(kind)) ModelState.AddModelError($"Texts[{kind}]", "알 수 없는 종류입니다.");
-            else if (text?.Length > 1000) ModelState.AddModelError($"Texts[{kind}]", "1000자 이내로 입력하세요.");
-            else if (Infrastructure.Notices.MessageTemplates.UnknownPlaceholders(text ?? "") is { Count: > 0 } unknown)
-                ModelState.AddModelError($"Texts[{kind}]", $"알 수 없는 자리표시: {string.Join(", ", unknown.Select(u => "{" + u + "}"))}");
+            await save.HandleAsync(new SaveMessageTexts.Command(Texts.ToDictionary(t => t.Key, t => (string?)t.Value)), ct);
         }
-        if (!ModelState.IsValid) return Page();
-        var officeId = User.OfficeId();
-        var rows = await db.MessageTemplates.Where(t => t.OfficeId == officeId).ToListAsync(ct);
-        foreach (var (kind, text) in Texts)
+        catch (ValidationFailedException ex)
         {
-            var row = rows.FirstOrDefault(r => r.Kind == kind);
-            var isDefault = string.IsNullOrWhiteSpace(text) || text.Trim() == Infrastructure.Notices.MessageTemplates.Defaults[kind].Text;
-            if (isDefault && row is not null) db.MessageTemplates.Remove(row);
-            else if (!isDefault && row is null) db.MessageTemplates.Add(new MessageTemplate { OfficeId = officeId, Kind = kind, Text = text!.Trim() });
-            else if (!isDefault && row is not null) row.Text = text!.Trim();
+            ModelState.AddRefusals(ex, l, kind => $"Texts[{kind}]");
+            return Page();
         }
-        await db.SaveChangesAsync(ct);
         Message = "저장했습니다. 다음 문자부터 적용됩니다.";
         await LoadAsync(ct);
         return Page();
