@@ -110,6 +110,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Complaints.RegisterComplaint.Handler>();
         services.AddScoped<Features.Complaints.ChangeComplaint.Validator>();
         services.AddScoped<Features.Complaints.ChangeComplaint.Handler>();
+        services.AddScoped<Features.Complaints.AddCitizenComment.Handler>();
         services.AddScoped<Features.Surges.DecideSurgeCase.Validator>();
         services.AddScoped<Features.Surges.DecideSurgeCase.Handler>();
         services.AddScoped<Features.Visits.RecordVisitOutcome.Validator>();
@@ -130,6 +131,8 @@ public static class DependencyInjection
         services.AddScoped<Features.Administration.Holidays.Handler>();
         services.AddScoped<Features.Administration.SaveMessageTexts.Handler>();
         services.AddScoped<Features.Administration.ApiKeys.Handler>();
+        services.AddScoped<Features.Administration.ReductionTables.Handler>();
+        services.AddScoped<Features.Administration.SaveComplaintType.Handler>();
         services.AddSingleton(Settings.Read<Visits.VisitOptions>(config, "Visits"));
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();

@@ -312,33 +312,32 @@ public static partial class Open311Endpoints
         }).WithSummary("Updates of the office's requests in a period (default the last 7 days, at most 90): status changes and public notes")
             .WithDescription(ReadsNeedNoKey).Open311Reads();
 
-        v2.MapPost("/servicerequestupdates.{format}", async (string format, HttpContext http, ArisuDbContext db, TimeProvider clock) =>
+        v2.MapPost("/servicerequestupdates.{format}", async (string format, HttpContext http, ArisuDbContext db, AddCitizenComment.Handler comments) =>
         {
             var (F, refused) = await PostAsync(format, http, db);
             if (refused is not null) return refused;
             var id = F("service_request_id");
-            if (id is null) return Error(format, 400, "service_request_id가 필요합니다.");
-            var text = F("description");
-            if (text is null) return Error(format, 400, "description이 필요합니다.");
-            if (text.Length > MaxComment) return Error(format, 400, $"description은 {MaxComment}자 이내여야 합니다.");
-            var eventId = await db.InTransactionAsync(async () =>
+            try
             {
-                var complaint = await db.Complaints.SingleOrDefaultAsync(c => c.ReceptionNumber == id, http.RequestAborted);
-                if (complaint is null) return (long?)null;
-                var added = complaint.AddNote(CitizenComment, text, clock.GetUtcNow().UtcDateTime, $"open311:{http.User.Identity?.Name}");
-                await db.SaveChangesAsync(http.RequestAborted);
-                return added.Id;
-            }, http.RequestAborted);
-            return eventId is { } eid
-                ? Respond(format, http, () => new[] { new Dictionary<string, object?> { ["update_id"] = eid.ToString(CultureInfo.InvariantCulture) } }.ToList(),
-                    "service_request_updates", "request_update")
-                : Error(format, 404, $"알 수 없는 service_request_id입니다: {id}");
+                var eventId = await comments.HandleAsync(new AddCitizenComment.Command(id, F("description"), $"open311:{http.User.Identity?.Name}"), http.RequestAborted);
+                return eventId is { } eid
+                    ? Respond(format, http, () => new[] { new Dictionary<string, object?> { ["update_id"] = eid.ToString(CultureInfo.InvariantCulture) } }.ToList(),
+                        "service_request_updates", "request_update")
+                    : Error(format, 404, $"알 수 없는 service_request_id입니다: {id}");
+            }
+            catch (ValidationFailedException ex)
+            {
+                // Named by the specification's fields, as the request was sent.
+                var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                return Error(format, 400, string.Join(" ", ex.Errors.Select(e =>
+                    $"{(e.Field == nameof(AddCitizenComment.Command.ReceptionNumber) ? "service_request_id" : "description")}: {l.Text(e)}")));
+            }
         }).WithSummary("Adds a citizen's comment to a request's timeline (needs the office's api_key with the open311 scope)")
             .Open311Posts();
     }
 
     /// <summary>A citizen's comment fits the timeline entry with its label.</summary>
-    public const int MaxComment = 1900;
+    public const int MaxComment = AddCitizenComment.MaxComment;
 
     private static Dictionary<string, object?> Attribute(string code, string datatype, bool required, string datatypeDescription, int order,
         string description, List<Dictionary<string, object?>>? values) => new()

@@ -71,4 +71,24 @@ public class AdministrationUseCaseTests(ArisuFactory factory) : IClassFixture<Ar
             .Content.ReadAsStringAsync());
         Assert.Contains("The date is already registered.", twice);
     }
+
+    [Fact]
+    public async Task A_price_out_of_range_and_a_period_of_nothing_are_refused_beside_their_fields_in_the_rule_s_own_words()
+    {
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var tariffs = factory.With(db => db.TariffRates.Count());
+        var page = await (await admin.PostFormAsync("/Admin/Tariffs?handler=Tariff", new()
+        {
+            ["Tariff.UseType"] = "가정용", ["Tariff.Charge"] = "water", ["Tariff.EffectiveFrom"] = "2027-01-01", ["Tariff.FromM3"] = "0", ["Tariff.Price"] = "200000",
+        }, formPage: "/Admin/Tariffs")).Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Tariff.Price\"[^>]*>단가는 0원 이상 100,000원 이하로 입력하세요.<", page);
+        Assert.Equal(tariffs, factory.With(db => db.TariffRates.Count()));
+
+        page = await (await admin.PostFormAsync("/Admin/ComplaintTypes", new()
+        {
+            ["Input.Code"] = "NEW_TYPE", ["Input.NameKo"] = "새 유형", ["Input.Field"] = "works", ["Input.Division"] = "현장민원과", ["Input.Unit"] = "Days", ["Input.Value"] = "0",
+        }, formPage: "/Admin/ComplaintTypes")).Content.ReadAsStringAsync();
+        Assert.Matches("name=\"Input.Value\"[^>]*/>\\s*<span class=\"field-validation-error\">처리기간은 1~365 사이여야 합니다.<", page);
+        Assert.False(factory.With(db => db.ComplaintTypes.Any(t => t.Code == "NEW_TYPE")));
+    }
 }

@@ -148,6 +148,20 @@ public class Open311ClientTests(TwoOfficeFactory factory) : IClassFixture<TwoOff
             ["api_key"] = TwoOfficeFactory.KeyB, ["service_request_id"] = reception, ["description"] = "다른 사업소",
         }));
         await ErrorOf(other, 404);
+
+        // A comment without text or too long is refused naming the specification's field, and nothing is added.
+        var events = factory.With(db => db.ComplaintEvents.Count());
+        var empty = await ErrorOf(await http.PostAsync("/open311/v2/servicerequestupdates.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["jurisdiction_id"] = JurisdictionA, ["api_key"] = DemoData.ApiKey, ["service_request_id"] = reception, ["description"] = "  ",
+        })), 400);
+        Assert.Equal("description: 의견 내용이 필요합니다.", empty.GetProperty("description").GetString());
+        var tooLong = await ErrorOf(await http.PostAsync("/open311/v2/servicerequestupdates.json", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["jurisdiction_id"] = JurisdictionA, ["api_key"] = DemoData.ApiKey, ["service_request_id"] = reception, ["description"] = new string('가', 1901),
+        })), 400);
+        Assert.Equal("description: 의견은 1900자 이내여야 합니다.", tooLong.GetProperty("description").GetString());
+        Assert.Equal(events, factory.With(db => db.ComplaintEvents.Count()));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class TariffTests(ArisuFactory fixture) : ReductionTestsBase(fixture), IC
         }, formPage: "/Admin/Tariffs");
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var body = await bad.Content.ReadAsStringAsync();
-        Assert.Contains("단가(원/m³)은(는) 0~100000 사이여야 합니다.", body);
+        Assert.Contains("단가는 0원 이상 100,000원 이하로 입력하세요.", body);
         Assert.Contains("value=\"2026 인상\"", body);
         Assert.Equal(before, Fixture.With(db => db.TariffRates.Count()));
 

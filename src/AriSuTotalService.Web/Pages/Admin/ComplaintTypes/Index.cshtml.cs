@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Features;
+using AriSuTotalService.Infrastructure.Features.Administration;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace AriSuTotalService.Web.Pages.Admin.ComplaintTypes;
 
 /// <summary>The complaint catalogue: administrators change periods, divisions and visit needs, and add types.</summary>
 [Authorize(Roles = RoleSets.Administrator)]
-public partial class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResource> l) : PageModel
+public class IndexModel(ArisuDbContext db, SaveComplaintType.Handler save, IStringLocalizer<SharedResource> l) : PageModel
 {
     public IReadOnlyList<ComplaintType> Types { get; private set; } = [];
 
@@ -33,17 +34,12 @@ public partial class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResour
 
     public sealed class TypeForm
     {
-        [Required(ErrorMessage = "{0}을(를) 입력하세요.")]
-        [StringLength(40)]
         [Display(Name = "코드")]
-        public string Code { get; set; } = "";
+        public string? Code { get; set; }
 
-        [Required(ErrorMessage = "{0}을(를) 입력하세요.")]
-        [StringLength(60, ErrorMessage = "{0}은(는) {1}자 이내로 입력하세요.")]
         [Display(Name = "이름")]
-        public string NameKo { get; set; } = "";
+        public string? NameKo { get; set; }
 
-        [StringLength(80)]
         [Display(Name = "영문 이름")]
         public string? NameEn { get; set; }
 
@@ -51,7 +47,6 @@ public partial class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResour
         [Display(Name = "담당 부서")] public string Division { get; set; } = Divisions.FieldComplaints;
         [Display(Name = "처리기간 단위")] public PeriodUnit Unit { get; set; } = PeriodUnit.Days;
 
-        [Range(0, 365, ErrorMessage = "{0}은(는) {1}~{2} 사이여야 합니다.")]
         [Display(Name = "처리기간")]
         public int Value { get; set; } = 3;
 
@@ -76,32 +71,22 @@ public partial class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResour
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var code = Input.Code ?? "";
-        if (!CodePattern().IsMatch(code)) ModelState.AddModelError("Input.Code", "코드는 영문 대문자, 숫자, 밑줄(_)로 입력하세요.");
-        if (!ComplaintFields.All.Contains(Input.Field)) ModelState.AddModelError("Input.Field", "분야를 선택하세요.");
-        if (!Divisions.IsKnown(Input.Division)) ModelState.AddModelError("Input.Division", "알 수 없는 부서입니다.");
-        if (Input.Unit != PeriodUnit.Immediate && Input.Value < 1) ModelState.AddModelError("Input.Value", "처리기간은 1 이상이어야 합니다.");
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid) // a value of the wrong kind is said beside its field by the binder
         {
-            await LoadAsync(ct);
-            return Page();
+            try
+            {
+                await save.HandleAsync(new SaveComplaintType.Command(Input.Code, Input.NameKo, Input.NameEn, Input.Field, Input.Division, Input.Unit,
+                    Input.Value, Input.TotalService, Input.NeedsVisit, Input.EntersHome, Input.Active), ct);
+                TempData["Message"] = l["{0} 유형을 저장했습니다. 새로 접수하는 민원부터 적용됩니다.", Input.NameKo!.Trim()].Value;
+                return RedirectToPage();
+            }
+            catch (ValidationFailedException ex)
+            {
+                ModelState.AddRefusals(ex, l, field => "Input." + field);
+            }
         }
-        var period = Input.Unit == PeriodUnit.Immediate ? ProcessingPeriod.Immediately : new ProcessingPeriod(Input.Unit, Input.Value);
-        var existing = await db.ComplaintTypes.SingleOrDefaultAsync(t => t.Code == code, ct);
-        if (existing is null)
-        {
-            var order = (await db.ComplaintTypes.MaxAsync(t => (int?)t.SortOrder, ct) ?? 0) + 10;
-            db.ComplaintTypes.Add(new ComplaintType(code, Input.Field, Input.NameKo.Trim(), Input.NameEn?.Trim() ?? code,
-                Input.TotalService, Input.Division, period, Input.NeedsVisit, Input.EntersHome, order));
-        }
-        else
-        {
-            existing.Change(Input.NameKo.Trim(), Input.NameEn?.Trim() ?? existing.NameEn, Input.Field, Input.TotalService, Input.Division,
-                period, Input.NeedsVisit, Input.EntersHome, Input.Active);
-        }
-        await db.SaveChangesAsync(ct);
-        TempData["Message"] = l["{0} 유형을 저장했습니다. 새로 접수하는 민원부터 적용됩니다.", Input.NameKo].Value;
-        return RedirectToPage();
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostProactiveDivisionAsync(CancellationToken ct)
@@ -114,7 +99,7 @@ public partial class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResour
             return Page();
         }
         await Infrastructure.Complaints.DivisionSettings.SaveProactiveReductionAsync(db, User.OfficeId(), ProactiveDivision!, ct);
-        TempData["Message"] = $"진단 뒤 직권 감면은 {ProactiveDivision}에서 맡습니다. 새로 열리는 건부터 적용됩니다.";
+        TempData["Message"] = l["진단 뒤 직권 감면은 {0}에서 맡습니다. 새로 열리는 건부터 적용됩니다.", ProactiveDivision!].Value;
         return RedirectToPage();
     }
 
@@ -131,7 +116,7 @@ public partial class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResour
             await LoadAsync(ct);
             return Page();
         }
-        TempData["Message"] = "이 사업소의 유형별 담당 부서를 저장했습니다. 새로 접수하는 민원부터 적용됩니다.";
+        TempData["Message"] = l["이 사업소의 유형별 담당 부서를 저장했습니다. 새로 접수하는 민원부터 적용됩니다."].Value;
         return RedirectToPage();
     }
 
@@ -142,6 +127,4 @@ public partial class IndexModel(ArisuDbContext db, IStringLocalizer<SharedResour
         OwnDivisions = await Infrastructure.Complaints.DivisionSettings.ForTypesAsync(db, User.OfficeId(), Types.Select(t => t.Code).ToList(), ct);
     }
 
-    [GeneratedRegex("^[A-Z][A-Z0-9_]{1,39}$")]
-    private static partial Regex CodePattern();
 }
