@@ -25,5 +25,5 @@ public class DomainException : Exception
     public object?[] Args { get; }
 
     public static string Format(string key, object?[] args) =>
-        args.Length == 0 ? key : string.Format(CultureInfo.InvariantCulture, key, args);
+        args.Length == 0 ? key : KoreanParticles.Fix(string.Format(CultureInfo.InvariantCulture, key, args));
 }

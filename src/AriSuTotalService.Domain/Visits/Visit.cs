@@ -10,6 +10,12 @@ public static class VisitStatuses
     public const string Finished = "finished";
     public const string Cancelled = "cancelled";
     public static readonly IReadOnlyList<string> Active = [Booked, Arrived];
+
+    /// <summary>The state as people say it (a resource key).</summary>
+    public static string Label(string status) => status switch
+    {
+        Booked => "예약됨", Arrived => "도착", Finished => "방문 마침", Cancelled => "취소됨", _ => status,
+    };
 }
 
 /// <summary>

@@ -141,11 +141,13 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
             : null);
 
     /// <summary>Queues the office's text of that kind to the complaint's contact number (none when there is no number).</summary>
-    public async Task QueueNoticeAsync(Complaint c, string kind, IReadOnlyDictionary<string, string?> values, CancellationToken ct, string? storedKind = null)
+    /// <returns>Whether a message was queued (false: the complaint has no number to text).</returns>
+    public async Task<bool> QueueNoticeAsync(Complaint c, string kind, IReadOnlyDictionary<string, string?> values, CancellationToken ct, string? storedKind = null)
     {
         var phone = await ContactPhoneAsync(c, ct);
-        if (phone is null) return;
+        if (phone is null) return false;
         var body = await templates.RenderAsync(c.OfficeId, kind, values, ct);
         db.OutboxMessages.Add(new OutboxMessage(c.OfficeId, c.Id, phone, storedKind ?? kind, body, Now));
+        return true;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using AriSuTotalService.Infrastructure.Visits;
 using System.Globalization;
 using AriSuTotalService.Infrastructure.Data;
@@ -27,6 +28,9 @@ public static class WebServices
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        // The resource files' localizers, with Korean particles chosen by the word before them.
+        services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory, ParticleLocalizerFactory>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("ko-KR");

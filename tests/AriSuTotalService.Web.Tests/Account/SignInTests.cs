@@ -70,4 +70,23 @@ public class SignInTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task An_empty_sign_in_names_each_field_with_the_particle_its_word_takes()
+    {
+        var page = await (await TestClient.Anonymous(factory).PostFormAsync("/Account/Login", new() { ["Input.Email"] = "", ["Input.Password"] = "" }))
+            .Content.ReadAsStringAsync();
+        Assert.Contains("전자우편을 입력하세요.", page);
+        Assert.Contains("비밀번호를 입력하세요.", page);
+        Assert.DoesNotContain("을(를)", page);
+    }
+
+    [Fact]
+    public async Task Field_staff_start_on_their_visits_and_others_on_the_overview()
+    {
+        var field = await TestClient.Anonymous(factory).SignInAsync("field1@arisu.local", DemoData.Password);
+        Assert.Equal("/Visits/Mine", field.Headers.Location!.OriginalString);
+        var clerk = await TestClient.Anonymous(factory).SignInAsync("clerk@arisu.local", DemoData.Password);
+        Assert.Equal("/", clerk.Headers.Location!.OriginalString);
+    }
 }

@@ -116,7 +116,7 @@ public class TwoOfficeFactory : ArisuFactory
         var open = new { received.Id, received.Version, received.ReceptionNumber, CustomerId = customerId };
         db.ChangeTracker.Clear();
         var booking = sp.GetRequiredService<BookVisit.Handler>();
-        var visit = await booking.HandleAsync(new BookVisit.Command(open.Id, open.Version, users[Roles.FieldStaff], today.AddDays(1), "09-12", true, Marker), default);
+        var visit = (await booking.HandleAsync(new BookVisit.Command(open.Id, open.Version, users[Roles.FieldStaff], today.AddDays(1), "09-12", true, Marker), default)).Visit;
         db.ChangeTracker.Clear();
         var photo = new VisitPhoto(visit.Id, "office-b/photo.jpg", "image/jpeg", 3, new string('0', 64), now);
         db.VisitPhotos.Add(photo);

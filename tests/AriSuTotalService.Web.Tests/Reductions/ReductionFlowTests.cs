@@ -204,8 +204,15 @@ public class ReductionFlowTests(ArisuFactory fixture) : ReductionTestsBase(fixtu
         var chief = await TestClient.SignedInAsync(Fixture, "chief@arisu.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await chief.PostFormAsync($"/Reductions/Case/{r.Id}?handler=Approve", Versioned(r))).StatusCode);
 
+        // Before approval the printed notice is a draft and grants nothing; after it, it says the fee is reduced.
+        var draft = await billing.GetPageAsync($"/Reductions/Notice/{r.Id}");
+        Assert.Contains("id=\"notice-draft\"", draft);
+        Assert.DoesNotContain("요금을 감면합니다", draft);
         var approved = await billing.PostFormAsync($"/Reductions/Case/{r.Id}?handler=Approve", Versioned(r));
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var final = await billing.GetPageAsync($"/Reductions/Notice/{r.Id}");
+        Assert.Contains("요금을 감면합니다", final);
+        Assert.DoesNotContain("notice-draft", final);
         Fixture.With(db =>
         {
             Assert.Equal(ReductionStatuses.Approved, db.LeakReductions.AsNoTracking().Single(x => x.Id == r.Id).Status);

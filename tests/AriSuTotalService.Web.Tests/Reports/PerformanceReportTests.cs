@@ -100,4 +100,20 @@ public class PerformanceReportTests(PerformanceReportTests.Factory factory) : IC
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/Dashboard")).StatusCode);
     }
+
+    [Fact]
+    public async Task Every_link_on_the_dashboard_opens_for_whoever_sees_it()
+    {
+        foreach (var email in new[] { "admin@arisu.local", "chief@arisu.local" })
+        {
+            var client = await TestClient.SignedInAsync(factory, email);
+            var page = await client.GetPageAsync("/Dashboard");
+            var links = System.Text.RegularExpressions.Regex.Matches(page, "href=\"(/(?:Complaints|Surges|Reductions|Visits|Evaluations|Reports)[^\"]*)\"")
+                .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct().ToList();
+            foreach (var link in links)
+                Assert.True((await client.GetAsync(link)).StatusCode == HttpStatusCode.OK, $"{email}: {link}");
+            if (email == "chief@arisu.local") Assert.Contains(links, l => l.StartsWith("/Complaints", StringComparison.Ordinal));
+            else Assert.Contains("id=\"total-current\"", page); // the figure is there, as text
+        }
+    }
 }

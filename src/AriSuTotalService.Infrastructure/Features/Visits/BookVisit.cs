@@ -99,9 +99,13 @@ public static class BookVisit
         }
     }
 
+    /// <param name="Visitor">The staff member's name.</param>
+    /// <param name="CitizenTold">Whether the visit notice was queued (false when the complaint has no number to text).</param>
+    public sealed record Result(Visit Visit, string Visitor, bool Rescheduled, bool CitizenTold);
+
     public sealed class Handler(ArisuDbContext db, Validator validator, VisitBooking scheduling, ComplaintDesk desk, ICurrentUser user, TimeProvider clock)
     {
-        public async Task<Visit> HandleAsync(Command c, CancellationToken ct)
+        public async Task<Result> HandleAsync(Command c, CancellationToken ct)
         {
             // The form's own rules first: nothing is read or locked for a form that is not filled in.
             var input = validator.ValidateInput(c);
@@ -123,10 +127,10 @@ public static class BookVisit
                 db.Visits.Add(visit);
                 complaint.MarkScheduled(now, user.Name, $"{c.Date:yyyy-MM-dd} {c.Slot} {staff.DisplayName}");
                 complaint.AssignTo(staff.Id, now, user.Name);
-                await desk.QueueNoticeAsync(complaint, current.Count > 0 ? "rebooked" : "booked",
+                var told = await desk.QueueNoticeAsync(complaint, current.Count > 0 ? "rebooked" : "booked",
                     VisitBooking.VisitValues(visit, complaint, staff.DisplayName, staff.Division, staff.PhoneNumber), ct);
                 await db.SaveChangesAsync(ct);
-                return visit;
+                return new Result(visit, staff.DisplayName, current.Count > 0, told);
             }, ct);
         }
     }

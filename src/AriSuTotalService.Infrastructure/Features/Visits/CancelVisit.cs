@@ -15,7 +15,8 @@ public static class CancelVisit
 
     public sealed class Handler(ArisuDbContext db, ComplaintDesk desk, ICurrentUser user, TimeProvider clock)
     {
-        public async Task HandleAsync(Command c, CancellationToken ct) => await db.InTransactionAsync(async () =>
+        /// <returns>Whether the citizen was told (a message queued).</returns>
+        public async Task<bool> HandleAsync(Command c, CancellationToken ct) => await db.InTransactionAsync(async () =>
         {
             var complaint = await desk.ForChangeAsync(c.ComplaintId, c.Version, ct);
             var refused = new Refusals();
@@ -27,8 +28,9 @@ public static class CancelVisit
             refused.ThrowIfAny();
             foreach (var v in current) v.Cancel(reason!);
             complaint.MarkUnscheduled(clock.GetUtcNow().UtcDateTime, user.Name, reason!);
-            await desk.QueueNoticeAsync(complaint, "cancelled", new Dictionary<string, string?> { ["reception"] = complaint.ReceptionNumber, ["reason"] = reason }, ct);
+            var told = await desk.QueueNoticeAsync(complaint, "cancelled", new Dictionary<string, string?> { ["reception"] = complaint.ReceptionNumber, ["reason"] = reason }, ct);
             await db.SaveChangesAsync(ct);
+            return told;
         }, ct);
     }
 }

@@ -57,7 +57,11 @@ public class LoginModel(SignInManager<ApplicationUser> signIn, SignInThrottle th
         if (result.Succeeded)
         {
             logger.LogInformation("Sign-in succeeded for {Account} from {Ip}", Input.Email, ip);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            if (Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/") return LocalRedirect(ReturnUrl!);
+            // Field staff start their day on their visits; everyone else on the office's overview.
+            var account = await signIn.UserManager.FindByNameAsync(Input.Email);
+            var roles = account is null ? [] : await signIn.UserManager.GetRolesAsync(account);
+            return LocalRedirect(roles is [Domain.Offices.Roles.FieldStaff] ? "/Visits/Mine" : "/");
         }
         if (result.IsLockedOut)
         {

@@ -4,6 +4,7 @@ using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Complaints;
+using AriSuTotalService.Domain.Visits;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Domain.Privacy;
 using AriSuTotalService.Infrastructure.Complaints;
@@ -231,14 +232,21 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Flag
         LinkedComplaints = linked;
         var events = await db.ComplaintEvents.AsNoTracking().Where(e => e.ComplaintId == c.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new { e.AtUtc, e.By, e.Kind, e.Detail }).ToListAsync(ct);
-        Timeline = events.Select(e => new Event(Local(e.AtUtc), e.By, e.Kind, e.Detail)).ToList();
+        // People by their names, as the office knows them (the timeline keeps who acted by their sign-in).
+        var actors = events.Select(e => e.By).Distinct().ToList();
+        var office = User.OfficeId();
+        var people = (await db.Users.AsNoTracking().Where(u => u.OfficeId == office && actors.Contains(u.Email!))
+            .Select(u => new { u.Email, u.DisplayName }).ToListAsync(ct)).DistinctBy(u => u.Email!, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(u => u.Email!, u => u.DisplayName, StringComparer.OrdinalIgnoreCase);
+        Timeline = events.Select(e => new Event(Local(e.AtUtc), people.GetValueOrDefault(e.By) ?? (e.By == "system" ? l["자동 처리"].Value : e.By), e.Kind, e.Detail)).ToList();
 
         NeedsVisit = await db.ComplaintTypes.AsNoTracking().AnyAsync(t => t.Code == c.TypeCode && t.NeedsVisit, ct);
         var visits = await db.Visits.AsNoTracking().Where(v => v.ComplaintId == c.Id).OrderBy(v => v.Date)
             .Select(v => new { v.Date, v.Window, v.Status, v.StaffId, v.ArrivedAtUtc, v.FinishedAtUtc }).ToListAsync(ct);
         var names = await db.Users.AsNoTracking().Where(u => visits.Select(v => v.StaffId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        Visits = visits.Select(v => $"{v.Date:yyyy-MM-dd} {VisitWindows.Label(v.Window)} · {names.GetValueOrDefault(v.StaffId)} · {v.Status}"
-            + (v.ArrivedAtUtc is { } a ? $" · 도착 {SeoulTime.ToLocal(a):HH:mm}" : "") + (v.FinishedAtUtc is { } f ? $" · 마침 {SeoulTime.ToLocal(f):HH:mm}" : "")).ToList();
+        Visits = visits.Select(v => $"{v.Date:yyyy-MM-dd} {VisitWindows.Label(v.Window)} · {names.GetValueOrDefault(v.StaffId)} · {l[VisitStatuses.Label(v.Status)]}"
+            + (v.ArrivedAtUtc is { } a ? $" · {l["도착 {0}", SeoulTime.ToLocal(a).ToString("HH:mm")]}" : "")
+            + (v.FinishedAtUtc is { } f ? $" · {l["마침 {0}", SeoulTime.ToLocal(f).ToString("HH:mm")]}" : "")).ToList();
         BestPractice = await db.BestPractices.AsNoTracking().Where(p => p.ComplaintId == c.Id).Select(p => p.WriteUp).SingleOrDefaultAsync(ct);
         CanAct = Actor.MayAct(c.Status, c.Division);
         CurrentAssigneeId = c.AssigneeId;

@@ -22,6 +22,20 @@ namespace AriSuTotalService.Web.Pages.Dashboard;
 [Authorize(Roles = RoleSets.PanelCoordinator)]
 public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
 {
+    /// <summary>The complaint list behind the figures opens for those who handle complaints (not the administrator).</summary>
+    public bool CanOpenComplaints => RoleSets.ComplaintHandlers.Split(',').Any(User.IsInRole);
+
+    /// <summary>The surge worklist behind the funnel opens for field staff and section chiefs.</summary>
+    public bool CanOpenSurges => RoleSets.SurgeWork.Split(',').Any(User.IsInRole);
+
+    /// <summary>A figure as a link to what it counts, or as plain text for a role the list would refuse.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent Drill(bool can, string href, string text, string? id = null, string? cls = null)
+    {
+        var enc = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var attrs = (id is null ? "" : $" id=\"{enc.Encode(id)}\"") + (cls is null ? "" : $" class=\"{enc.Encode(cls)}\"");
+        return new Microsoft.AspNetCore.Html.HtmlString(can ? $"<a href=\"{enc.Encode(href)}\"{attrs}>{enc.Encode(text)}</a>" : $"<span{attrs}>{enc.Encode(text)}</span>");
+    }
+
     public sealed record Funnel(int Compared, int Surges, int Contacted, int Explained, int Unexplained, int Unreachable, int Diagnosed, int LeakFound,
         int ReductionsApproved, long ReductionsWon);
 

@@ -47,11 +47,22 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, BookVisit.Handle
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, () => book.HandleAsync(new BookVisit.Command(id, Version, StaffId, Date, Window, EntersHome, ForceReason, ChangeReason,
-            ChangeAskedBy, ExactTime), ct), ct);
+        ChangeAsync(id, async () =>
+        {
+            var r = await book.HandleAsync(new BookVisit.Command(id, Version, StaffId, Date, Window, EntersHome, ForceReason, ChangeReason,
+                ChangeAskedBy, ExactTime), ct);
+            var when = $"{r.Visit.Date:yyyy-MM-dd} {(r.Visit.Window.Contains('-') ? VisitWindows.Label(r.Visit.Window) : r.Visit.Window)}";
+            TempData["Done"] = (r.Rescheduled ? l["방문 일정을 {0}, {1} 님으로 바꿨습니다.", when, r.Visitor] : l["{0}에 {1} 님의 방문을 예약했습니다.", when, r.Visitor]).Value
+                + " " + (r.CitizenTold ? l["민원인에게 안내 문자를 보냅니다."] : l["민원인 연락처가 없어 문자는 보내지 않았습니다."]).Value;
+        }, ct);
 
     public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, () => cancel.HandleAsync(new CancelVisit.Command(id, Version, ChangeReason), ct), ct);
+        ChangeAsync(id, async () =>
+        {
+            var told = await cancel.HandleAsync(new CancelVisit.Command(id, Version, ChangeReason), ct);
+            TempData["Done"] = l["방문을 취소했습니다."].Value + " "
+                + (told ? l["민원인에게 안내 문자를 보냅니다."] : l["민원인 연락처가 없어 문자는 보내지 않았습니다."]).Value;
+        }, ct);
 
     /// <summary>
     /// Runs a booking change and goes back to the complaint saying what was done; a refusal shows the page again with

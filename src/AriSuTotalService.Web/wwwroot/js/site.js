@@ -236,3 +236,24 @@
     });
   });
 })();
+
+// Counted texts: <textarea data-limit="4000" data-counter="id"> with the counter's words from the page
+// (data-format "{0} / {1}", data-over "… {0} …"): the count as one types, and a message past the limit instead of cutting.
+(function () {
+  "use strict";
+  document.querySelectorAll("textarea[data-limit][data-counter]").forEach(function (t) {
+    var counter = document.getElementById(t.dataset.counter);
+    if (!counter) { return; }
+    var limit = parseInt(t.dataset.limit, 10);
+    function show() {
+      var n = t.value.length;
+      var over = n > limit;
+      counter.textContent = (over ? counter.dataset.over : counter.dataset.format)
+        .replace("{0}", (over ? n - limit : n).toLocaleString()).replace("{1}", limit.toLocaleString());
+      counter.classList.toggle("text-danger", over);
+      t.setAttribute("aria-invalid", over ? "true" : "false");
+    }
+    t.addEventListener("input", show);
+    show();
+  });
+})();

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace AriSuTotalService.Web.Tests.Browser;
+
+/// <summary>What every page shares, as people see it: Korean words kept whole, long texts counted instead of cut.</summary>
+public class EverywhereTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Words of the navigation's links and buttons whose letters stand on more than one line.</summary>
+    private const string BrokenWords = """
+        () => {
+          const broken = [];
+          document.querySelectorAll('nav a, nav button').forEach(el => {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+              for (const m of n.data.matchAll(/\S+/g)) {
+                const r = document.createRange();
+                r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+                const lines = new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top)));
+                if (lines.size > 1) broken.push(m[0]);
+              }
+            }
+          });
+          return broken;
+        }
+        """;
+
+    [Theory]
+    [InlineData("chief@arisu.local", 1366, "ko-KR")]
+    [InlineData("chief@arisu.local", 1000, "ko-KR")]
+    [InlineData("clerk@arisu.local", 1000, "ko-KR")]
+    [InlineData("chief@arisu.local", 1366, "en-US")]
+    [InlineData("admin@arisu.local", 1366, "en-US")]
+    public async Task No_word_of_the_navigation_is_broken_in_two_and_nothing_runs_off_the_window(string email, int width, string culture)
+    {
+        var page = await browser.PageAsync(width, 800);
+        await BrowserFixture.OnPageAsync(page, async () =>
+        {
+            await page.Context.AddCookiesAsync([new Cookie
+            {
+                Name = ".AspNetCore.Culture", Value = Uri.EscapeDataString($"c={culture}|uic={culture}"), Url = browser.BaseUrl,
+            }]);
+            await browser.SignInAsync(page, email);
+            await page.GotoAsync("/");
+            Assert.StartsWith(culture[..2], await page.GetAttributeAsync("html", "lang"));
+            var broken = await page.EvaluateAsync<string[]>(BrokenWords);
+            Assert.True(broken.Length == 0, $"broken at {width} px in {culture}: {string.Join(", ", broken)}");
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"the page scrolls sideways at {width} px");
+        });
+    }
+
+    [Fact]
+    public async Task A_description_is_counted_as_it_is_typed_and_past_the_limit_says_so_instead_of_cutting()
+    {
+        var page = await browser.PageAsync();
+        await BrowserFixture.OnPageAsync(page, async () =>
+        {
+            await browser.SignInAsync(page, "clerk@arisu.local");
+            await page.GotoAsync("/Intake");
+            var text = page.Locator("#Input_Description");
+            await text.FillAsync("물이 샙니다");
+            await Assertions.Expect(page.Locator("#description-count")).ToHaveTextAsync("6 / 4,000자");
+            await text.FillAsync(new string('가', 4010));
+            await Assertions.Expect(page.Locator("#description-count")).ToHaveTextAsync("10자를 넘었습니다. 줄여 주세요 (최대 4,000자).");
+            Assert.Equal(4010, (await text.InputValueAsync()).Length); // nothing cut
+            await Assertions.Expect(text).ToHaveAttributeAsync("aria-invalid", "true");
+        });
+    }
+}
