@@ -36,12 +36,13 @@ public static class StatusLabels
 {
     public static string Of(string status) => status switch
     {
-        "received" => "접수",
-        "scheduled" => "방문 예약",
+        // States, not actions: the same words as a button ("방문 예약", "취소") would read as verbs in English.
+        "received" => "접수됨",
+        "scheduled" => "방문 예약됨",
         "visited" => "방문 완료",
-        "transferred" => "이첩",
+        "transferred" => "이첩됨",
         "resolved" => "처리 완료",
-        "cancelled" => "취소",
+        "cancelled" => "취소됨",
         _ => status,
     };
 }

@@ -115,6 +115,8 @@ public class ImportPageTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         Assert.Contains("<td>2</td><td>account_number</td><td>Not an account number (e.g. 12-3456789): '96-100'</td>", html);
         Assert.Contains("<td>3</td><td>phone</td><td>Not a phone number: 'not-a-phone'</td>", html);
         Assert.DoesNotContain("형식이 아닙니다", html);
+        // The upload's progress words come from the page, in the reader's language.
+        Assert.Contains("data-uploading=\"Uploading {0}%\"", System.Net.WebUtility.HtmlDecode(await admin.GetPageAsync("/Admin/Imports")));
 
         // The API answers the Korean message with its key and values beside it.
         var api = TestClient.Keyed(factory);

@@ -33,7 +33,7 @@
         var pct = Math.round(ev.loaded * 100 / ev.total);
         bar.style.width = pct + "%";
         wrap.setAttribute("aria-valuenow", String(pct));
-        text.textContent = pct < 100 ? "올리는 중 " + pct + "%" : "올리기 완료, 확인·저장 중…";
+        text.textContent = pct < 100 ? text.dataset.uploading.replace("{0}", String(pct)) : text.dataset.uploaded;
       });
       xhr.addEventListener("load", function () {
         var doc = new DOMParser().parseFromString(xhr.responseText, "text/html");
@@ -42,7 +42,7 @@
         if (xhr.responseURL && xhr.responseURL.indexOf("run=") >= 0) { window.history.replaceState(null, "", xhr.responseURL); }
         document.dispatchEvent(new CustomEvent("arisu:main-replaced"));
       });
-      xhr.addEventListener("error", function () { text.textContent = "올리지 못했습니다. 다시 시도하세요."; });
+      xhr.addEventListener("error", function () { text.textContent = text.dataset.uploadFailed; });
       xhr.send(new FormData(form));
     });
   });
@@ -156,17 +156,20 @@
     // Meters judged of meters to judge, as the scan reports each slice.
     bar.style.width = s.percent + "%";
     wrap.setAttribute("aria-valuenow", String(s.percent));
-    if (s.state === "queued") { text.textContent = "검사를 기다리는 중…"; }
+    if (s.state === "queued") { text.textContent = text.getAttribute("data-queued"); }
     if (s.state === "running") {
       text.textContent = text.getAttribute("data-running").replace("{toJudge}", Number(s.toJudge).toLocaleString())
         .replace("{judged}", Number(s.judged).toLocaleString());
     }
     if (s.state === "completed") {
       bar.classList.remove("progress-bar-animated");
-      text.textContent = "완료: " + s.compared + "개 비교, 진단 대상 " + s.surges + ", 안내문 " + s.notices +
-        ", 신규 사용 " + s.newUse + ", 이상값 " + s.anomalies + ", 새 건 " + s.added;
+      var done = text.getAttribute("data-completed");
+      ["compared", "surges", "notices", "newUse", "anomalies", "added"].forEach(function (k) {
+        done = done.replace("{" + k + "}", Number(s[k]).toLocaleString());
+      });
+      text.textContent = done;
     }
-    if (s.state === "failed") { bar.classList.add("bg-danger"); text.textContent = "실패: " + (s.error || ""); }
+    if (s.state === "failed") { bar.classList.add("bg-danger"); text.textContent = text.getAttribute("data-failed").replace("{0}", s.error || ""); }
   }
   function poll() {
     fetch(box.getAttribute("data-scan-status"), { credentials: "same-origin" })
@@ -190,8 +193,9 @@
     data: {
       labels: data.labels,
       datasets: [
-        { type: "bar", label: "접수 민원", data: data.total, backgroundColor: "rgba(11,79,138,0.6)", yAxisID: "y" },
-        { type: "line", label: "4대 민원 선제 처리율(%)", data: data.proactiveRate, borderColor: "#c0392b", backgroundColor: "#c0392b", yAxisID: "rate", tension: 0.2 }
+        { type: "bar", label: canvas.dataset.totalLabel, data: data.total, backgroundColor: "rgba(11,79,138,0.6)", yAxisID: "y" },
+        // Monotone: the line never overshoots the months' own values (a rate cannot go past 100 % between two months).
+        { type: "line", label: canvas.dataset.rateLabel, data: data.proactiveRate, borderColor: "#c0392b", backgroundColor: "#c0392b", yAxisID: "rate", cubicInterpolationMode: "monotone" }
       ]
     },
     options: {
