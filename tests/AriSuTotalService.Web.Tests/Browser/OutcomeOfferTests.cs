@@ -7,18 +7,17 @@ namespace AriSuTotalService.Web.Tests.Browser;
 /// <summary>What the outcome form offers as the field worker fills it in, in Chromium.</summary>
 public class OutcomeOfferTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    [Fact]
-    public async Task Choosing_rusty_water_ticks_the_indoor_pipe_support_consultation_which_the_worker_may_untick()
+    /// <summary>A supply-inconvenience complaint with a visit of field1's today, as the booking leaves them.</summary>
+    private long SupplyVisitOfField1(string customerName, int serial)
     {
-        // A supply-inconvenience complaint with a visit of field1's today, as the booking leaves them.
-        var own = TestData.Customer(browser.Factory, name: "녹물고객");
-        var visit = browser.Factory.With(db =>
+        var own = TestData.Customer(browser.Factory, name: customerName);
+        return browser.Factory.With(db =>
         {
             var office = db.Offices.Single(o => o.ShortName == AriSuTotalService.Infrastructure.Demo.DemoData.OfficeShortName).Id;
             var customer = db.Customers.Single(c => c.Id == own.Id);
             var type = db.ComplaintTypes.Single(t => t.Code == ComplaintTypeCodes.SupplyInconvenience);
             var at = browser.Factory.Clock.GetUtcNow().UtcDateTime;
-            var complaint = Complaint.Receive(office, ReceptionNumber.Format(2026, "남부", 870001), at, type, Channels.Phone, customer.Id,
+            var complaint = Complaint.Receive(office, ReceptionNumber.Format(2026, "남부", serial), at, type, Channels.Phone, customer.Id,
                 "녹물이 나옴", customer.Address, at.AddDays(1), "test");
             db.Complaints.Add(complaint);
             db.SaveChanges();
@@ -28,6 +27,45 @@ public class OutcomeOfferTests(BrowserFixture browser) : IClassFixture<BrowserFi
             db.SaveChanges();
             return booked.Id;
         });
+    }
+
+    [Fact]
+    public async Task On_a_phone_every_choice_is_a_target_of_at_least_44_pixels_and_a_refused_outcome_brings_its_first_refusal_into_view()
+    {
+        var visit = SupplyVisitOfField1("터치고객", 870002);
+        var page = await browser.PageAsync(360, 740);
+        await browser.SignInAsync(page, "field1@arisu.local");
+        await page.GotoAsync($"/Visits/Outcome/{visit}");
+        var small = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll("main input[type=radio], main input[type=checkbox]")]
+              .filter(i => i.offsetParent !== null)
+              .filter(i => {
+                const label = i.id ? document.querySelector(`label[for="${i.id}"]`) : null;
+                const a = i.getBoundingClientRect(), b = label ? label.getBoundingClientRect() : a;
+                const h = Math.max(a.bottom, b.bottom) - Math.min(a.top, b.top), w = Math.max(a.right, b.right) - Math.min(a.left, b.left);
+                return h < 44 || w < 44;
+              }).map(i => i.id || i.name)
+            """);
+        Assert.True(small.Length == 0, "smaller than 44 px: " + string.Join(", ", small));
+
+        // Sent without what it needs: the page comes back with the first refusal in view and its field focused.
+        await page.GetByRole(AriaRole.Button, new() { Name = "방문 결과 저장" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Visits/Outcome/{visit}");
+        var focus = await page.EvaluateAsync<string[]>("""
+            () => {
+              const first = document.querySelector("main .field-validation-error:not(:empty)");
+              const r = first.getBoundingClientRect();
+              return [document.activeElement.tagName, String(r.top >= 0 && r.bottom <= window.innerHeight)];
+            }
+            """);
+        Assert.Contains(focus[0], new[] { "INPUT", "SELECT", "TEXTAREA" });
+        Assert.Equal("true", focus[1]);
+    }
+
+    [Fact]
+    public async Task Choosing_rusty_water_ticks_the_indoor_pipe_support_consultation_which_the_worker_may_untick()
+    {
+        var visit = SupplyVisitOfField1("녹물고객", 870001);
         var page = await browser.PageAsync(390, 844);
         await browser.SignInAsync(page, "field1@arisu.local");
         await page.GotoAsync($"/Visits/Outcome/{visit}");

@@ -170,7 +170,10 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the outcome form scrolls sideways at 360 px");
             await page.GetByRole(AriaRole.Button, new() { Name = "방문 결과 저장" }).ClickAsync();
 
-            await page.WaitForURLAsync("**/Complaints/Detail/**");
+            // Back to the day's visits, told what was saved and that the reduction opened.
+            await page.WaitForURLAsync("**/Visits/Mine");
+            await Assertions.Expect(page.Locator("#done")).ToContainTextAsync($"{browser.DiagnosisReception} 방문 결과를 저장했습니다. 누수요금 감면 건이 열렸습니다.");
+            await page.GotoAsync($"/Complaints/Detail/{browser.DiagnosisId}");
             var linked = await page.Locator("#linked").InnerTextAsync();
             Assert.Contains("누수요금감면", linked);
             await browser.CheckAsync(page, "resolved diagnosis");

@@ -73,7 +73,11 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
             await outcomes.RecordAsync(id, OnlyStaff, new OutcomeInput(Result, Note!, LeakFound, LeakPlace, Repaired, RepairedBy, ReadingBefore, ReadingAfter,
                 Cause, FixedOnSite, Chlorine, Iron, Copper, Turbidity, Ph, WaterQualityAddOns.Combine(OfferedAddOns, AddOnItems, AddOns),
                 OtherTypes, TransferDivision, TransferReason), stream, ct);
-            return RedirectToPage("/Complaints/Detail", new { id = ComplaintId });
+            if (OnlyStaff is null) return RedirectToPage("/Complaints/Detail", new { id = ComplaintId });
+            // The field worker goes back to the day's visits, told what was saved and what followed from it.
+            var reduction = await db.LeakReductions.AsNoTracking().AnyAsync(r => r.DiagnosisComplaintId == ComplaintId, ct);
+            TempData["Done"] = l["{0} 방문 결과를 저장했습니다.", Reception].Value + (reduction ? " " + l["누수요금 감면 건이 열렸습니다."].Value : "");
+            return RedirectToPage("/Visits/Mine");
         }
         catch (UploadRejectedException ex)
         {

@@ -261,3 +261,14 @@
     show();
   });
 })();
+
+// A form shown again with refusals: the first one is brought into view and its field takes the focus.
+(function () {
+  "use strict";
+  var first = document.querySelector("main .field-validation-error:not(:empty), main .is-invalid");
+  if (!first) { return; }
+  var field = first.matches("input, select, textarea") ? first
+    : (first.closest(".mb-3, .col, [class*='col-'], fieldset, div") || first.parentElement).querySelector("input:not([type=hidden]), select, textarea");
+  first.scrollIntoView({ block: "center" });
+  if (field) { field.focus({ preventScroll: true }); }
+})();
