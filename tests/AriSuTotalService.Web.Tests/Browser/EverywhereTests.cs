@@ -65,4 +65,28 @@ public class EverywhereTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             await Assertions.Expect(text).ToHaveAttributeAsync("aria-invalid", "true");
         });
     }
+
+    [Fact]
+    public async Task The_customer_type_ahead_says_when_nothing_is_found_and_the_arrows_move_through_every_suggestion()
+    {
+        var page = await browser.PageAsync();
+        await BrowserFixture.OnPageAsync(page, async () =>
+        {
+            await browser.SignInAsync(page, "clerk@arisu.local");
+            await page.GotoAsync("/Intake");
+            var search = page.Locator("input[data-typeahead]");
+            await search.FillAsync("없는동네zz");
+            await Assertions.Expect(page.Locator("#typeahead-none")).ToHaveTextAsync("'없는동네zz'(으)로 찾은 수용가가 없습니다. 번호·이름·주소를 다시 확인하세요.");
+
+            await search.FillAsync("관악구");
+            var links = page.Locator("#search-results a");
+            await Assertions.Expect(links.Nth(2)).ToBeVisibleAsync();
+            await search.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("ArrowDown");
+            await page.Keyboard.PressAsync("ArrowDown");
+            Assert.Equal(await links.Nth(2).GetAttributeAsync("href"), await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+            await page.Keyboard.PressAsync("Escape");
+            Assert.Equal("true", await page.EvaluateAsync<string>("() => String(document.activeElement.hasAttribute('data-typeahead'))"));
+        });
+    }
 }

@@ -258,6 +258,8 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await page.GetByRole(AriaRole.Button, new() { Name = "지금 검사" }).ClickAsync();
             await page.Locator("#scan-progress").WaitForAsync();
             await Assertions.Expect(page.Locator("[data-progress-text]")).ToContainTextAsync("완료", new() { Timeout = 60_000 });
+            // The history takes the finished run by itself.
+            await Assertions.Expect(page.Locator("#scan-history tbody tr").Filter(new() { HasText = "2026-11" }).First).ToContainTextAsync("완료");
             await browser.CheckAsync(page, "scans");
 
             // The new surge on the worklist: no explanation, so a proactive diagnosis, booked for field2 tomorrow.

@@ -108,6 +108,15 @@
         .then(function (r) { return r.ok ? r.json() : []; })
         .then(function (hits) {
           list.innerHTML = "";
+          if (hits.length === 0) {
+            // Said in the list itself, where the clerk is looking (the words come from the page).
+            var none = document.createElement("li");
+            none.className = "list-group-item text-muted";
+            none.id = "typeahead-none";
+            none.textContent = input.getAttribute("data-none").replace("{0}", q);
+            list.appendChild(none);
+            return;
+          }
           hits.forEach(function (h) {
             var li = document.createElement("li");
             li.className = "list-group-item";
@@ -121,12 +130,21 @@
         });
     }, 200);
   });
-  // Arrow down from the search box goes to the first suggestion.
+  // Arrow down from the search box goes to the first suggestion; the arrows move through all of them, and up from the
+  // first (or Escape) goes back to the search box.
   input.addEventListener("keydown", function (e) {
     if (e.key === "ArrowDown") {
       var first = list.querySelector("a");
       if (first) { e.preventDefault(); first.focus(); }
     }
+  });
+  list.addEventListener("keydown", function (e) {
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    if (at < 0) { return; }
+    if (e.key === "ArrowDown" && at < links.length - 1) { e.preventDefault(); links[at + 1].focus(); }
+    if (e.key === "ArrowUp") { e.preventDefault(); (at > 0 ? links[at - 1] : input).focus(); }
+    if (e.key === "Escape") { e.preventDefault(); input.focus(); }
   });
 })();
 
@@ -168,6 +186,15 @@
         done = done.replace("{" + k + "}", Number(s[k]).toLocaleString());
       });
       text.textContent = done;
+      // The history below takes the finished run without reloading the page.
+      fetch(window.location.href, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : null; })
+        .then(function (html) {
+          if (!html) { return; }
+          var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("scan-history");
+          var old = document.getElementById("scan-history");
+          if (fresh && old) { old.replaceWith(fresh); }
+        });
     }
     if (s.state === "failed") { bar.classList.add("bg-danger"); text.textContent = text.getAttribute("data-failed").replace("{0}", s.error || ""); }
   }
