@@ -149,4 +149,32 @@ public class BookingRulesTests(BookingRulesTests.Factory factory) : IClassFixtur
         Assert.Contains("id=\"ToStaffId_error\">넘겨받을 직원을 고르세요.", page);
         Assert.Equal(field2, factory.With(db => db.Visits.AsNoTracking().Single(v => v.ComplaintId == complaint.Id).StaffId));
     }
+
+    [Fact]
+    public async Task The_booking_grid_shows_one_day_whose_free_cells_fill_in_the_staff_member_and_window()
+    {
+        var customer = TestData.Customer(factory);
+        var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
+        var created = await clerk.PostFormAsync("/Intake", new()
+        {
+            ["CustomerId"] = customer.Id.ToString(), ["Input.TypeCode"] = ComplaintTypeCodes.LeakDiagnosis, ["Input.Channel"] = "phone",
+            ["Input.ConfirmDuplicate"] = "true", ["Input.PreferredDate"] = "2026-11-26", ["Input.PreferredWindow"] = "13-15",
+        }, formPage: "/Intake");
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/').Last().Split('?')[0]);
+
+        // Opened: the citizen's preferred day, its cell marked.
+        var page = await clerk.GetPageAsync($"/Visits/Book/{id}");
+        Assert.Contains("id=\"grid-day\">2026-11-26", page);
+        Assert.Matches("class=\"[^\"]*table-primary[^\"]*\">\\s*<a href=\"\\?day=2026-11-26&amp;staff=[^\"]+&amp;window=13-15\"", page);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(page, "<caption"));
+
+        // A cell chosen: that day, staff member and window fill the form.
+        var field1 = Field1;
+        page = await clerk.GetPageAsync($"/Visits/Book/{id}?day=2026-11-27&staff={field1}&window=15-18");
+        Assert.Contains("id=\"grid-day\">2026-11-27", page);
+        Assert.Contains($"<option value=\"{field1}\" selected=\"selected\">", page);
+        Assert.Contains("id=\"Date\" name=\"Date\" type=\"date\" value=\"2026-11-27\"", page);
+        Assert.Contains("<option value=\"15-18\" selected=\"selected\">", page);
+        Assert.Contains("aria-current=\"true\"", page);
+    }
 }

@@ -37,14 +37,32 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, BookVisit.Handle
     public string Reception { get; private set; } = "";
     public string TypeName { get; private set; } = "";
     public string? Preferred { get; private set; }
-    public IReadOnlyList<DateOnly> Days { get; private set; } = [];
     public IReadOnlyList<string> Windows => windows.All;
     public IReadOnlyList<Staff> FieldStaff { get; private set; } = [];
     public Dictionary<(string Staff, DateOnly Date, string Window), int> Load { get; private set; } = [];
     public int PerWindow => booking.PerWindow;
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>The day whose grid is shown (default: the citizen's preferred day, else the first working day from today).</summary>
+    public DateOnly Day { get; private set; }
+    public DateOnly? PreviousDay { get; private set; }
+    public DateOnly NextDay { get; private set; }
+    public DateOnly? PreferredDate { get; private set; }
+    public string? PreferredWindow { get; private set; }
+
+    /// <param name="day">The day to show.</param>
+    /// <param name="staff">A cell chosen on the grid: its staff member and window fill the form.</param>
+    public async Task<IActionResult> OnGetAsync(long id, DateOnly? day, string? staff, string? window, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct, day)) return NotFound();
+        if (staff is not null && FieldStaff.Any(s => s.Id == staff)) StaffId = staff;
+        if (window is not null && Windows.Contains(window))
+        {
+            Window = window;
+            Date = Day;
+        }
+        return Page();
+    }
 
     public Task<IActionResult> OnPostAsync(long id, CancellationToken ct) =>
         ChangeAsync(id, async () =>
@@ -97,15 +115,16 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, BookVisit.Handle
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    private async Task<bool> LoadAsync(long id, CancellationToken ct, DateOnly? day = null)
     {
         var c = await db.Complaints.AsNoTracking().Where(x => x.Id == id)
             .Select(x => new { x.ReceptionNumber, x.Type!.NameKo, x.Type.EntersHome, x.PreferredVisitDate, x.PreferredVisitWindow, x.Version }).SingleOrDefaultAsync(ct);
         if (c is null) return false;
         Reception = c.ReceptionNumber;
         Id = id;
-        CurrentVisit = await db.Visits.AsNoTracking().Where(v => v.ComplaintId == id && Domain.Visits.VisitStatuses.Active.Contains(v.Status))
-            .Select(v => v.Date.ToString() + " " + v.Window).FirstOrDefaultAsync(ct);
+        var current = await db.Visits.AsNoTracking().Where(v => v.ComplaintId == id && Domain.Visits.VisitStatuses.Active.Contains(v.Status))
+            .Select(v => new { v.Date, v.Window, v.StaffId }).FirstOrDefaultAsync(ct);
+        CurrentVisit = current is null ? null : $"{current.Date:yyyy-MM-dd} {current.Window}";
         TypeName = c.NameKo;
         if (!Request.HasFormContentType)
         {
@@ -113,18 +132,31 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, BookVisit.Handle
             EntersHome = c.EntersHome;
             Date = c.PreferredVisitDate;
             Window = c.PreferredVisitWindow;
+            StaffId ??= current?.StaffId; // rescheduling starts from the visitor already booked
         }
+        (PreferredDate, PreferredWindow) = (c.PreferredVisitDate, c.PreferredVisitWindow);
         Preferred = c.PreferredVisitDate is { } d ? $"{d:yyyy-MM-dd} {(c.PreferredVisitWindow is { } w ? VisitWindows.Label(w) : "")}" : null;
+
+        // One day's grid: the day asked for, else the one being booked, else the preferred day, else today; a day off moves
+        // to the next working day. The neighbouring working days are a click away.
         var calendar = await holidays.GetAsync(db, ct);
-        var days = new List<DateOnly>();
-        for (var day = SeoulTime.Today(clock); days.Count < 10; day = day.AddDays(1))
-            if (calendar.IsWorkingDay(day)) days.Add(day);
-        Days = days;
+        var today = SeoulTime.Today(clock);
+        var shown = day ?? Date ?? c.PreferredVisitDate ?? today;
+        if (shown < today) shown = today;
+        for (var i = 0; i < 30 && !calendar.IsWorkingDay(shown); i++) shown = shown.AddDays(1);
+        Day = shown;
+        var next = shown.AddDays(1);
+        for (var i = 0; i < 30 && !calendar.IsWorkingDay(next); i++) next = next.AddDays(1);
+        NextDay = next;
+        var previous = shown.AddDays(-1);
+        for (var i = 0; i < 30 && !calendar.IsWorkingDay(previous); i++) previous = previous.AddDays(-1);
+        PreviousDay = previous >= today ? previous : null;
+
         var officeId = User.OfficeId();
         FieldStaff = await db.Users.AsNoTracking().Where(u => u.OfficeId == officeId
                 && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.FieldStaff)))
             .OrderBy(u => u.DisplayName).Select(u => new Staff(u.Id, u.DisplayName)).ToListAsync(ct);
-        Load = await booking.LoadAsync(days[0], days[^1], ct);
+        Load = await booking.LoadAsync(shown, shown, ct);
         return true;
     }
 }
