@@ -116,4 +116,15 @@ public class PerformanceReportTests(PerformanceReportTests.Factory factory) : IC
             else Assert.Contains("id=\"total-current\"", page); // the figure is there, as text
         }
     }
+
+    [Fact]
+    public async Task The_four_type_table_names_the_months_each_column_counts()
+    {
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        var page = await chief.GetPageAsync("/Dashboard?from=2026-10&to=2026-11");
+        var head = System.Text.RegularExpressions.Regex.Match(page, "id=\"four-types\">.*?</thead>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains("2026-10~2026-11", head);
+        Assert.Contains("전년 같은 기간 (2025-10~2025-11)", head);
+        Assert.DoesNotContain("올해", head);
+    }
 }

@@ -53,6 +53,13 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     /// <summary>Visits of the period that were arrived at, how many kept the agreed window, and how many entered a home.</summary>
     public (int Visited, int Kept, int EnteredHome) Visits { get; private set; }
     public string TrendJson { get; private set; } = "{}";
+    /// <summary>The months a column counts ("2026-01~2026-11"; one month alone), <paramref name="years"/> years back.</summary>
+    public string PeriodLabel(int years)
+    {
+        var (from, to) = (FromMonth.AddYears(years), ToMonth.AddYears(years));
+        return from == to ? $"{from:yyyy-MM}" : $"{from:yyyy-MM}~{to:yyyy-MM}";
+    }
+
     public DateOnly FromMonth { get; private set; }
     public DateOnly ToMonth { get; private set; }
 
