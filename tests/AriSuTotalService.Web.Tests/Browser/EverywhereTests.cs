@@ -89,4 +89,20 @@ public class EverywhereTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             Assert.Equal("true", await page.EvaluateAsync<string>("() => String(document.activeElement.hasAttribute('data-typeahead'))"));
         });
     }
+
+    [Fact]
+    public async Task The_dashboard_prints_without_its_filters_navigation_and_footer()
+    {
+        var page = await browser.PageAsync();
+        await BrowserFixture.OnPageAsync(page, async () =>
+        {
+            await browser.SignInAsync(page, "chief@arisu.local");
+            await page.GotoAsync("/Dashboard");
+            await Assertions.Expect(page.Locator("#dashboard-filters")).ToBeVisibleAsync();
+            await page.EmulateMediaAsync(new() { Media = Media.Print });
+            foreach (var hidden in new[] { "#dashboard-filters", "header", "footer" })
+                await Assertions.Expect(page.Locator(hidden).First).ToBeHiddenAsync();
+            await Assertions.Expect(page.Locator("#four-types")).ToBeVisibleAsync();
+        });
+    }
 }
