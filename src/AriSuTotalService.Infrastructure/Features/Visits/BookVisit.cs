@@ -56,21 +56,17 @@ public static class BookVisit
         }
 
         /// <summary>
-        /// Every rule, the complaint and the office's data included. Called inside the booking's transaction, after the
-        /// window is taken, so the count of the window is the one the booking is written against.
+        /// The rules that need the complaint and the office's data, for a command whose input passed
+        /// <see cref="ValidateInput"/>. Called inside the booking's transaction, after the window is taken, so the count of
+        /// the window is the one the booking is written against.
         /// </summary>
         public async Task<(IReadOnlyList<FieldError> Errors, VisitBooking.StaffMember? Staff, IReadOnlyList<Visit> Current)> ValidateAsync(
             Command c, Complaint complaint, CancellationToken ct)
         {
             var refused = new Refusals();
-            foreach (var e in ValidateInput(c)) refused.Add(e.Field, e.Key, e.Args);
             if (!complaint.Type!.NeedsVisit) refused.Add("", "이 유형은 방문이 필요하지 않습니다.");
-            VisitBooking.StaffMember? staff = null;
-            if (!refused.Has(nameof(c.StaffId)))
-            {
-                (staff, var refusal) = await scheduling.FieldStaffAsync(complaint.OfficeId, c.StaffId!, ct);
-                if (refusal is not null) refused.Add(nameof(c.StaffId), refusal);
-            }
+            var (staff, refusal) = await scheduling.FieldStaffAsync(complaint.OfficeId, c.StaffId!, ct);
+            if (refusal is not null) refused.Add(nameof(c.StaffId), refusal);
             if (c.Date is { } date)
             {
                 var today = SeoulTime.Today(clock);

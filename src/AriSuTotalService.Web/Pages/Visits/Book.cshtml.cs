@@ -141,15 +141,16 @@ public class BookModel(ArisuDbContext db, VisitBooking booking, BookVisit.Handle
         // to the next working day. The neighbouring working days are a click away.
         var calendar = await holidays.GetAsync(db, ct);
         var today = SeoulTime.Today(clock);
-        var shown = day ?? Date ?? c.PreferredVisitDate ?? today;
-        if (shown < today) shown = today;
-        for (var i = 0; i < 30 && !calendar.IsWorkingDay(shown); i++) shown = shown.AddDays(1);
+        DateOnly WorkingDay(DateOnly from, int step)
+        {
+            for (var i = 0; i < 30 && !calendar.IsWorkingDay(from); i++) from = from.AddDays(step);
+            return from;
+        }
+        var requested = day ?? Date ?? c.PreferredVisitDate ?? today;
+        var shown = WorkingDay(requested < today ? today : requested, 1);
         Day = shown;
-        var next = shown.AddDays(1);
-        for (var i = 0; i < 30 && !calendar.IsWorkingDay(next); i++) next = next.AddDays(1);
-        NextDay = next;
-        var previous = shown.AddDays(-1);
-        for (var i = 0; i < 30 && !calendar.IsWorkingDay(previous); i++) previous = previous.AddDays(-1);
+        NextDay = WorkingDay(shown.AddDays(1), 1);
+        var previous = WorkingDay(shown.AddDays(-1), -1);
         PreviousDay = previous >= today ? previous : null;
 
         var officeId = User.OfficeId();
