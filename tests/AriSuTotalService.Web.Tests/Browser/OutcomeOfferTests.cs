@@ -51,15 +51,9 @@ public class OutcomeOfferTests(BrowserFixture browser) : IClassFixture<BrowserFi
         // Sent without what it needs: the page comes back with the first refusal in view and its field focused.
         await page.GetByRole(AriaRole.Button, new() { Name = "방문 결과 저장" }).ClickAsync();
         await page.WaitForURLAsync($"**/Visits/Outcome/{visit}");
-        var focus = await page.EvaluateAsync<string[]>("""
-            () => {
-              const first = document.querySelector("main .field-validation-error:not(:empty)");
-              const r = first.getBoundingClientRect();
-              return [document.activeElement.tagName, String(r.top >= 0 && r.bottom <= window.innerHeight)];
-            }
-            """);
-        Assert.Contains(focus[0], new[] { "INPUT", "SELECT", "TEXTAREA" });
-        Assert.Equal("true", focus[1]);
+        // The page may scroll smoothly: wait until the refusal is in view, then the focus is on a field.
+        await Assertions.Expect(page.Locator("main .field-validation-error:not(:empty)").First).ToBeInViewportAsync();
+        Assert.Contains(await page.EvaluateAsync<string>("() => document.activeElement.tagName"), new[] { "INPUT", "SELECT", "TEXTAREA" });
     }
 
     [Fact]
