@@ -35,6 +35,9 @@ public static class ComplaintFields
     public const string Billing = "billing";
     public const string Works = "works";
     public static readonly IReadOnlyList<string> All = [Billing, Works];
+
+    /// <summary>The field's name as the office writes it (요금, 공사); empty for a total across fields.</summary>
+    public static string Korean(string field) => field switch { Billing => "요금", Works => "공사", _ => "" };
 }
 
 /// <summary>How a complaint reached the office (CONTRACTS.md).</summary>

@@ -55,6 +55,7 @@ public class Complaint : IAuditable, IVersioned, IOfficeOwned
     public long? LinkedToId { get; private set; }
     /// <summary>The length of a cancel, transfer, extension or pause reason.</summary>
     public const int MaxReasonLength = 1000;
+    public const int MaxResolutionLength = 2000;
 
     public string? CancelReason { get; private set; }
     public string? TransferReason { get; private set; }

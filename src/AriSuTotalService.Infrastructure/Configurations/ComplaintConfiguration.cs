@@ -25,7 +25,7 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         b.Property(c => c.AssigneeId).HasMaxLength(450);
         b.Property(c => c.CancelReason).HasMaxLength(Complaint.MaxReasonLength);
         b.Property(c => c.TransferReason).HasMaxLength(Complaint.MaxReasonLength);
-        b.Property(c => c.Resolution).HasMaxLength(2000);
+        b.Property(c => c.Resolution).HasMaxLength(Complaint.MaxResolutionLength);
         b.Property(c => c.PreferredVisitWindow).HasMaxLength(20);
         b.Property(c => c.ExtensionReason).HasMaxLength(Complaint.MaxReasonLength);
         b.Property(c => c.PauseReason).HasMaxLength(Complaint.MaxReasonLength);

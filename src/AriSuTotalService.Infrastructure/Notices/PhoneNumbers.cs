@@ -35,4 +35,16 @@ public static class KoreanPhone
 
     /// <summary>The E.164 form for a gateway, else the text as it was (a stored number the plan no longer knows).</summary>
     public static string E164(string text) => TryParse(text, out _, out var e164) ? e164 : text;
+
+    /// <summary>
+    /// A <c>tel:</c> URI as RFC 3966 writes a global number ("tel:+82-10-1234-5678"): a national number without its
+    /// country would need a <c>phone-context</c>. A number the plan does not know keeps its digits only.
+    /// </summary>
+    public static string TelUri(string text)
+    {
+        if (!TryParse(text, out _, out _)) return "tel:" + new string(text.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
+        var number = Util.Parse(text.Trim(), "KR");
+        // INTERNATIONAL is "+82 10-1234-5678"; RFC 3966 takes "-" as its visual separator, never a space.
+        return "tel:" + Util.Format(number, PhoneNumberFormat.INTERNATIONAL).Replace(' ', '-');
+    }
 }

@@ -14,12 +14,20 @@ public sealed record OutcomeInput(
     bool? LeakFound, string? LeakPlace, bool? Repaired, string? RepairedBy, long? ReadingBefore, long? ReadingAfter,
     string? Cause, bool? FixedOnSite,
     decimal? Chlorine, decimal? Iron, decimal? Copper, decimal? Turbidity, decimal? Ph, string? AddOns,
-    IReadOnlyList<string> OtherTypes, string? TransferDivision, string? TransferReason);
+    IReadOnlyList<string> OtherTypes, string? TransferDivision, string? TransferReason)
+{
+    /// <summary>Open complaints linked with the visit's (e.g. the water-quality test taken at intake) handled and closed on the same visit.</summary>
+    public IReadOnlyList<long> AlsoResolved { get; init; } = [];
+}
+
+/// <summary>An open complaint linked with a visit's that the visitor may record in the same visit.</summary>
+public sealed record AlongsideComplaint(long Id, string ReceptionNumber, string Type, string Status);
 
 /// <summary>
 /// Records a visit's outcome: what was found and done by complaint type, the photo, new problems found on site as
 /// linked complaints (channel derived), problems for another division as a transfer; finishing resolves the complaint,
-/// leaves it open with the reason, or (nobody home) sends it back for a new booking.
+/// leaves it open with the reason, or (nobody home) sends it back for a new booking; open complaints linked with it
+/// that were handled on the same visit are closed with it.
 /// </summary>
 public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileStore files, Reductions.LeakReductions reductions,
     Features.Visits.RecordVisitOutcome.Validator validator, ICurrentUser user, TimeProvider clock)
@@ -46,6 +54,36 @@ public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileSto
             files.Remove(stored.Path);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The open complaints linked with this one — its own linked complaints, or its parent and the parent's other
+    /// linked complaints — that no active visit of their own is handling and that no other division holds: what the
+    /// visitor may record and close in the same visit.
+    /// </summary>
+    public IQueryable<Complaint> Alongside(long complaintId, long? parentId) =>
+        db.Complaints.Where(c => c.Id != complaintId
+            && (c.LinkedToId == complaintId || (parentId != null && (c.Id == parentId || c.LinkedToId == parentId)))
+            && (c.Status == ComplaintStatuses.Received || c.Status == ComplaintStatuses.Scheduled || c.Status == ComplaintStatuses.Visited)
+            && !db.Visits.Any(v => v.ComplaintId == c.Id && (v.Status == VisitStatuses.Booked || v.Status == VisitStatuses.Arrived)));
+
+    /// <summary><see cref="Alongside"/> as the outcome form lists it.</summary>
+    public async Task<IReadOnlyList<AlongsideComplaint>> AlongsideAsync(long complaintId, long? parentId, CancellationToken ct) =>
+        await Alongside(complaintId, parentId).AsNoTracking().OrderBy(c => c.Id)
+            .Select(c => new AlongsideComplaint(c.Id, c.ReceptionNumber, c.Type!.NameKo, c.Status)).ToListAsync(ct);
+
+    /// <summary>Closes the linked complaints handled on the visit, each saying on which visit; any that may not be is refused with the rest.</summary>
+    private async Task ResolveAlongsideAsync(Complaint complaint, IReadOnlyList<long> ids, string note, DateTime now, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        var linked = await Alongside(complaint.Id, complaint.LinkedToId).Where(c => wanted.Contains(c.Id)).Include(c => c.Events).ToListAsync(ct);
+        var refused = wanted.Except(linked.Select(c => c.Id)).ToList();
+        if (refused.Count > 0)
+            throw new Features.ValidationFailedException([new Features.FieldError(nameof(OutcomeInput.AlsoResolved),
+                "이 방문에서 함께 처리할 수 없는 민원입니다 (연계되지 않았거나, 이미 끝났거나, 다른 방문이나 부서가 맡고 있습니다).")]);
+        foreach (var c in linked)
+            c.Resolve(Text.Fit($"{complaint.ReceptionNumber} 방문에서 함께 처리: {note}", Complaint.MaxResolutionLength), now, user.Name);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<(Visit Visit, Complaint Complaint)> LoadAsync(long visitId, string? onlyStaffId, CancellationToken ct)
@@ -95,6 +133,7 @@ public sealed class VisitOutcomes(ArisuDbContext db, ComplaintDesk desk, FileSto
         db.VisitOutcomes.Add(outcome);
         if (stored is not null) db.VisitPhotos.Add(new VisitPhoto(visit.Id, stored.Path, stored.ContentType, stored.Length, stored.Sha256, now));
         await db.SaveChangesAsync(ct);
+        if (input.AlsoResolved.Count > 0 && input.Result != VisitResults.NoShow) await ResolveAlongsideAsync(complaint, input.AlsoResolved, outcome.Note, now, ct);
         if (input.OtherTypes.Count > 0) await desk.RegisterLinkedAsync(complaint, input.OtherTypes, "방문 중 추가 불편 확인", ct);
         // A leak found and repaired opens its fee reduction by itself: the citizen applies for nothing.
         if (complaint.Type.Code == ComplaintTypeCodes.LeakDiagnosis) await reductions.OpenFromVisitAsync(complaint, visit, outcome, ct);

@@ -94,8 +94,8 @@ public static partial class Open311Endpoints
                 ["service_code"] = t.Code, ["service_name"] = t.NameKo,
                 ["description"] = $"{t.NameKo} ({t.NameEn}) · 처리기한 {t.Period} · 담당 {t.HandlingDivision}",
                 ["metadata"] = true, ["type"] = "realtime",
-                ["keywords"] = string.Join(',', new[] { t.NameKo, t.NameEn, t.Field == ComplaintFields.Billing ? "요금" : "공사" }),
-                ["group"] = t.Field == ComplaintFields.Billing ? "요금" : "공사",
+                ["keywords"] = string.Join(',', new[] { t.NameKo, t.NameEn, ComplaintFields.Korean(t.Field) }),
+                ["group"] = ComplaintFields.Korean(t.Field),
             }).ToList(), "services", "service");
         }).WithSummary("The services (complaint types)").WithDescription(ReadsNeedNoKey).Open311Reads();
 

@@ -143,6 +143,24 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Presses Tab until the element with that id has the focus (keyboard navigation; fails if the focus order never reaches it).</summary>
+    /// <summary>
+    /// The page as Chromium prints it on A4 (print media, the page's own @page rules): how many sheets it takes, counted
+    /// from the PDF's page objects.
+    /// </summary>
+    public static async Task<int> PrintedPagesAsync(IPage page)
+    {
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        try
+        {
+            var pdf = await page.PdfAsync(new() { Format = "A4", PreferCSSPageSize = true, PrintBackground = true });
+            return System.Text.RegularExpressions.Regex.Matches(System.Text.Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?![a-zA-Z])").Count;
+        }
+        finally
+        {
+            await page.EmulateMediaAsync(new() { Media = Media.Screen });
+        }
+    }
+
     public static async Task TabToAsync(IPage page, string id, int max = 80)
     {
         for (var i = 0; i < max; i++)

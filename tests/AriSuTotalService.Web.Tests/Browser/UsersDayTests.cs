@@ -213,7 +213,11 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             Assert.Contains("감면액 54,900원을 승인합니다.", Assert.Single(asked));
             await page.GetByRole(AriaRole.Link, new() { Name = "안내문 인쇄" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice-name")).ToContainTextAsync("한누수");
-            await browser.CheckAsync(page, "reduction notice");
+            // Dated the day of the approval and signed by the head of the office, all on one A4 page.
+            await Assertions.Expect(page.Locator("#notice-date")).ToHaveTextAsync("2026. 11. 25.");
+            await Assertions.Expect(page.Locator("#notice-signature")).ToContainTextAsync("남부수도사업소장 (직인 생략)");
+            await browser.CheckAsync(page, "reduction notice", screenshot: "reduction-notice");
+            Assert.Equal(1, await BrowserFixture.PrintedPagesAsync(page));
 
             await page.GotoAsync("/Reductions/Export");
             await Assertions.Expect(page.Locator("#pending")).ToContainTextAsync(BrowserFixture.LeakAccount);
@@ -300,6 +304,8 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await page.GetByRole(AriaRole.Button, new() { Name = "지금 만들기" }).First.ClickAsync();
             await page.WaitForURLAsync("**/Reports/View/**");
             await browser.CheckAsync(page, "monthly report");
+            // On paper the report takes whole A4 pages: no second sheet holding a few leftover lines.
+            Assert.Equal(1, await BrowserFixture.PrintedPagesAsync(page));
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "XLSX" }).ClickAsync());
             await using var xlsx = File.OpenRead((await download.PathAsync())!);
             var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(xlsx);

@@ -35,13 +35,15 @@ public static class TestData
     });
 
     /// <summary>A complaint registered by phone through <see cref="RegisterComplaint"/>, as the intake page registers it.</summary>
-    public static async Task<NewComplaint> ComplaintAsync(ArisuFactory factory, string typeCode, long customerId, string description = "시험 민원")
+    /// <param name="others">Linked complaints registered with it, as the intake's "other problems".</param>
+    public static async Task<NewComplaint> ComplaintAsync(ArisuFactory factory, string typeCode, long customerId, string description = "시험 민원",
+        IReadOnlyList<string>? others = null)
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ArisuDbContext>();
         db.ActFor(await db.Offices.Where(o => o.ShortName == DemoData.OfficeShortName).Select(o => o.Id).SingleAsync());
         var result = await scope.ServiceProvider.GetRequiredService<RegisterComplaint.Handler>().HandleAsync(
-            new IntakeRequest(customerId, typeCode, Channels.Phone, description, null, null, null, null, null, null, []), default);
+            new IntakeRequest(customerId, typeCode, Channels.Phone, description, null, null, null, null, null, null, others ?? []), default);
         return new NewComplaint(result.First.Id, result.First.Version, result.First.ReceptionNumber);
     }
 }

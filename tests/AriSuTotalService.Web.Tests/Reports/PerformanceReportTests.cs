@@ -127,4 +127,21 @@ public class PerformanceReportTests(PerformanceReportTests.Factory factory) : IC
         Assert.Contains("전년 같은 기간 (2025-10~2025-11)", head);
         Assert.DoesNotContain("올해", head);
     }
+
+    [Fact]
+    public async Task Unasked_the_dashboard_shows_the_last_complete_month_and_a_running_month_is_marked_as_such()
+    {
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        // Today is 2026-11-25: October is the last complete month.
+        var page = System.Net.WebUtility.HtmlDecode(await chief.GetPageAsync("/Dashboard"));
+        Assert.Contains("실적 현황 · 2026-10 ~ 2026-10", page);
+        Assert.DoesNotContain("id=\"period-partial\"", page);
+        // The trend runs to this month and names it as the one still running.
+        Assert.Contains("\"partial\":23", page);
+        Assert.Contains("\"labels\":[\"24.12\",", page);
+        Assert.Contains("\"26.11\"],", page);
+
+        var running = System.Net.WebUtility.HtmlDecode(await chief.GetPageAsync("/Dashboard?from=2026-11&to=2026-11"));
+        Assert.Contains("id=\"period-partial\">진행 중인 달: 2026-11-25까지", running);
+    }
 }

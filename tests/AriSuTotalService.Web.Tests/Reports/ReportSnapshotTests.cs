@@ -65,6 +65,11 @@ public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory)
         Assert.Equal(3d, Convert.ToDouble(diagnosis["계"]));
         Assert.Equal(66.6d, Convert.ToDouble(diagnosis["선제 처리율(%)"]), 3);
 
+        // So does the CSV, under Korean headers, each type's code beside its name.
+        var csv = (await chief.Http.GetStringAsync($"/Reports/View/{v2.Id}?handler=Csv")).TrimStart('\uFEFF').Split("\r\n");
+        Assert.Equal("유형 코드,유형,분야,계,시민신청,선제적·연계,선제 처리율(%),연계(파생)", csv[0]);
+        Assert.Contains("LEAK_DIAGNOSIS,옥내누수진단,공사,3,1,2,66.6,0", csv);
+
         var field = await TestClient.SignedInAsync(factory, "field1@arisu.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await field.GetAsync($"/Reports/View/{v2.Id}")).StatusCode);
     }

@@ -91,8 +91,15 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         // Newest first.
         Assert.Contains($"<li>2026-11-25 {factory.With(db => db.Complaints.Where(c => c.Id == again).Select(c => c.Type!.NameKo).Single())}", history.Split("</li>")[0]);
         Assert.DoesNotContain("<html", history);
+        // 전화 shows the number on the worker's own card, readable and as an RFC 3966 global tel: link; the view is recorded
+        // and the next load masks it again.
+        var viewsBefore = factory.With(db => db.PersonalDataAccesses.Count());
         var call = await field1.PostFormAsync($"/Visits/Mine?handler=Call&id={visitId}", [], formPage: "/Visits/Mine");
-        Assert.Equal("tel:01060607070", call.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        var called = WebUtility.HtmlDecode(await call.Content.ReadAsStringAsync());
+        Assert.Matches($"id=\"phone-{visitId}\"><a class=\"btn btn-success\" href=\"tel:\\+82-10-6060-7070\"[^>]*>[^<]*<span[^>]*>010-6060-7070</span>", called);
+        Assert.Equal(viewsBefore + 1, factory.With(db => db.PersonalDataAccesses.Count()));
+        Assert.DoesNotContain("010-6060-7070", await field1.GetPageAsync("/Visits/Mine"));
         // Booked for the 27th, arrived on the 25th: the worker is asked to confirm it with the reason; nothing changes until then.
         var unconfirmed = await field1.PostFormAsync($"/Visits/Mine?handler=Arrive&id={visitId}", [], formPage: "/Visits/Mine");
         Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);

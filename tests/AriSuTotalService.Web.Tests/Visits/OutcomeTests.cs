@@ -21,6 +21,44 @@ public partial class OutcomeTests(ArisuFactory factory) : IClassFixture<ArisuFac
         VisitSteps.RecordOutcomeAsync(client, visit, fields, photo, name);
 
     [Fact]
+    public async Task A_linked_complaint_on_the_card_is_recorded_and_closed_in_the_same_visit_or_nothing_is_saved()
+    {
+        var customer = TestData.Customer(factory);
+        var main = await TestData.ComplaintAsync(factory, ComplaintTypeCodes.LeakDiagnosis, customer.Id, others: [ComplaintTypeCodes.WaterQualityTest]);
+        var linked = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.LinkedToId == main.Id));
+        var visit = await VisitSteps.BookExistingAsync(factory, await TestClient.SignedInAsync(factory, "clerk@arisu.local"), main.Id);
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        Assert.Contains($"{linked.ReceptionNumber}", await field1.GetPageAsync("/Visits/Mine")); // on the card
+        Assert.Contains($"id=\"also-{linked.Id}\"", await field1.GetPageAsync($"/Visits/Outcome/{visit}"));
+
+        // Nobody home: nothing can be closed with it.
+        var noShow = await PostOutcomeAsync(field1, visit, new() { ["Result"] = VisitResults.NoShow, ["Note"] = "부재", ["AlsoResolved"] = linked.Id.ToString() });
+        Assert.Equal(HttpStatusCode.OK, noShow.StatusCode);
+        Assert.Contains("만나지 못한 방문에서는 연계 민원을 함께 처리할 수 없습니다.", WebUtility.HtmlDecode(await noShow.Content.ReadAsStringAsync()));
+        // A complaint not linked with the visit's is refused, and with it the whole outcome.
+        var unrelated = await TestData.ComplaintAsync(factory, ComplaintTypeCodes.WaterQualityTest, TestData.Customer(factory).Id);
+        var wrong = await PostOutcomeAsync(field1, visit, new() { ["LeakFound"] = "false", ["Result"] = VisitResults.Resolved, ["Note"] = "누수 없음",
+            ["AlsoResolved"] = unrelated.Id.ToString() });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Contains("이 방문에서 함께 처리할 수 없는 민원입니다", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        factory.With(db =>
+        {
+            Assert.Equal(VisitStatuses.Booked, db.Visits.AsNoTracking().Single(v => v.Id == visit).Status);
+            Assert.False(db.VisitOutcomes.Any(o => o.VisitId == visit));
+            Assert.Equal(ComplaintStatuses.Received, db.Complaints.AsNoTracking().Single(c => c.Id == unrelated.Id).Status);
+            return 0;
+        });
+
+        var done = await PostOutcomeAsync(field1, visit, new() { ["LeakFound"] = "false", ["Result"] = VisitResults.Resolved,
+            ["Note"] = "누수 없음, 수질 5개 항목 측정 기준 이내", ["AlsoResolved"] = linked.Id.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var closed = factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == linked.Id));
+        Assert.Equal(ComplaintStatuses.Resolved, closed.Status);
+        Assert.Equal($"{main.Reception} 방문에서 함께 처리: 누수 없음, 수질 5개 항목 측정 기준 이내", closed.Resolution);
+        Assert.Contains($"함께 처리한 연계 민원 {linked.ReceptionNumber}도 종결했습니다.", WebUtility.HtmlDecode(await field1.GetPageAsync("/Visits/Mine")));
+    }
+
+    [Fact]
     public async Task A_repaired_leak_with_a_photo_and_another_problem_resolves_the_diagnosis_and_links_the_new_complaint()
     {
         var (complaint, visit) = await BookedAsync(ComplaintTypeCodes.LeakDiagnosis);

@@ -26,6 +26,8 @@ public static class RecordVisitOutcome
             else if (input.Note.Length > MaxNote) refused.Add(nameof(input.Note), "처리 내용은 {0}자 이내로 입력하세요.", MaxNote);
             if (typeCode == ComplaintTypeCodes.LeakDiagnosis && input.Result != VisitResults.NoShow && input.LeakFound is null)
                 refused.Add(nameof(input.LeakFound), "누수 여부를 고르세요.");
+            if (input.Result == VisitResults.NoShow && input.AlsoResolved.Count > 0)
+                refused.Add(nameof(input.AlsoResolved), "만나지 못한 방문에서는 연계 민원을 함께 처리할 수 없습니다.");
             if (input.TransferDivision is { Length: > 0 } d && !Divisions.IsKnown(d)) refused.Add(nameof(input.TransferDivision), "알 수 없는 부서입니다.");
             if (input.OtherTypes.Count > 0)
             {

@@ -63,7 +63,10 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public DateOnly FromMonth { get; private set; }
     public DateOnly ToMonth { get; private set; }
 
-    /// <summary>Why the period asked for could not be shown (the page then shows this month, with status 400).</summary>
+    /// <summary>When the period reaches into the month not yet over: the day its figures run to (today).</summary>
+    public DateOnly? PartialUntil { get; private set; }
+
+    /// <summary>Why the period asked for could not be shown (the page then shows the last complete month, with status 400).</summary>
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -72,11 +75,13 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         if ((!string.IsNullOrEmpty(To) && !Api.ApiEndpoints.TryMonth(To, out _)) || (!string.IsNullOrEmpty(From) && !Api.ApiEndpoints.TryMonth(From, out _)))
         {
-            Error = "기간은 2000-01부터 2100-12 사이의 연-월(yyyy-MM)로 고르세요. 이번 달을 보여 드립니다.";
+            Error = "기간은 2000-01부터 2100-12 사이의 연-월(yyyy-MM)로 고르세요. 지난달을 보여 드립니다.";
             Response.StatusCode = StatusCodes.Status400BadRequest;
             To = From = null;
         }
-        ToMonth = Api.ApiEndpoints.TryMonth(To, out var t) ? t : thisMonth;
+        // Unasked, the last complete month: this month's figures are still moving (a partial month is marked as such).
+        ToMonth = Api.ApiEndpoints.TryMonth(To, out var t) ? t : thisMonth.AddMonths(-1);
+        PartialUntil = ToMonth >= thisMonth ? today : null;
         FromMonth = Api.ApiEndpoints.TryMonth(From, out var f) && f <= ToMonth ? f : ToMonth;
         From = FromMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         To = ToMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -130,7 +135,10 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
         TrendJson = await TrendAsync(thisMonth, division, ct);
     }
 
-    /// <summary>24 months: complaints received and the four types' proactive rate per month.</summary>
+    /// <summary>
+    /// 24 months to this one: complaints received and the four types' proactive rate per month; <c>partial</c> is the
+    /// index of the month still running (the chart draws it apart).
+    /// </summary>
     private async Task<string> TrendAsync(DateOnly lastMonth, string? division, CancellationToken ct)
     {
         var months = await PerformanceFigures.MonthlyAsync(db, User.OfficeId(), lastMonth.AddMonths(-23), 24, division, ct);
@@ -139,6 +147,7 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
             labels = months.Select(m => m.Month.ToString("yy.MM", CultureInfo.InvariantCulture)),
             total = months.Select(m => m.Total),
             proactiveRate = months.Select(m => Rate.Of(m.FourOffice, m.Four)),
+            partial = months.Count - 1,
         });
     }
 

@@ -23,7 +23,8 @@ public class NoticeModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cl
     public string Address { get; private set; } = "";
     public string Reception { get; private set; } = "";
     public string OfficeName { get; private set; } = "";
-    public DateOnly Today { get; private set; }
+    /// <summary>The notice's date: the day of the approval once approved, else the day it is printed.</summary>
+    public DateOnly Date { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -34,7 +35,7 @@ public class NoticeModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cl
         (Account, Name, Address) = (c.AccountNumber, c.HolderName, c.Address);
         Reception = await db.Complaints.AsNoTracking().Where(x => x.Id == r.ComplaintId).Select(x => x.ReceptionNumber).SingleAsync(ct);
         OfficeName = await db.Offices.AsNoTracking().Where(o => o.Id == r.OfficeId).Select(o => o.Name).SingleAsync(ct);
-        Today = SeoulTime.Today(clock);
+        Date = r.Status == ReductionStatuses.Approved && r.DecidedAtUtc is { } decided ? DateOnly.FromDateTime(SeoulTime.ToLocal(decided)) : SeoulTime.Today(clock);
         await log.RecordAsync(r.OfficeId, "customer", Account, PersonalDataActions.Print, $"누수요금 감면 안내문 {Reception}", ct);
         return Page();
     }

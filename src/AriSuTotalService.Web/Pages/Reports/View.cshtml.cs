@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Domain.Reports;
 using System.Globalization;
 using System.Text;
@@ -33,7 +34,7 @@ public class ViewModel(ArisuDbContext db) : PageModel
             .Append(Row("4대 시민불편 민원 계", Report.FourTypes.Total, Report.FourTypes.CitizenApplied, Report.FourTypes.Proactive, Report.FourTypes.ProactiveRate)).ToList();
         var byType = Report.ByType.Select(t => new Dictionary<string, object?>
         {
-            ["분야"] = t.Field == "billing" ? "요금" : "공사", ["유형"] = t.Name, ["계"] = t.Total, ["시민신청"] = t.CitizenApplied,
+            ["분야"] = ComplaintFields.Korean(t.Field), ["유형"] = t.Name, ["계"] = t.Total, ["시민신청"] = t.CitizenApplied,
             ["선제적·연계"] = t.Proactive, ["연계(파생)"] = t.Derived,
         }).ToList();
         var summary = new List<Dictionary<string, object?>>
@@ -58,7 +59,7 @@ public class ViewModel(ArisuDbContext db) : PageModel
         };
         foreach (var (field, total, share) in Report.FieldSubtotals)
         {
-            var name = field == "billing" ? "요금" : "공사";
+            var name = ComplaintFields.Korean(field);
             summary.Add(new() { ["항목"] = $"{name} 분야 소계 ({field})", ["값"] = total });
             summary.Add(new() { ["항목"] = $"{name} 분야 비율(%) ({field})", ["값"] = share });
         }
@@ -77,13 +78,18 @@ public class ViewModel(ArisuDbContext db) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        var csv = new StringBuilder("type_code,field,total,citizen_applied,proactive,proactive_rate,derived\n");
+        // Korean headers as the office's tables name them; each type's code beside its name, so a sheet can be matched to the catalogue.
+        var csv = new StringBuilder(string.Join(',', CsvHeader) + "\r\n"); // RFC 4180: CRLF after each record
+        static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
         foreach (var t in Report.ByType.Append(Report.FourTypes))
-            csv.AppendLine(string.Join(',', t.TypeCode, t.Field, t.Total.ToString(CultureInfo.InvariantCulture), t.CitizenApplied.ToString(CultureInfo.InvariantCulture),
-                t.Proactive.ToString(CultureInfo.InvariantCulture), t.ProactiveRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", t.Derived.ToString(CultureInfo.InvariantCulture)));
+            csv.Append(string.Join(',', Csv.Quote(t.TypeCode), Csv.Quote(t.Name), Csv.Quote(ComplaintFields.Korean(t.Field)), N(t.Total), N(t.CitizenApplied),
+                N(t.Proactive), t.ProactiveRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", N(t.Derived))).Append("\r\n");
         return File(Csv.Utf8WithBom(csv.ToString()), "text/csv; charset=utf-8",
             $"performance-{Snapshot.Label}-v{Snapshot.Version}.csv");
     }
+
+    /// <summary>The CSV's columns: the type's code, then its name, the field, and the plan's figures.</summary>
+    public static readonly string[] CsvHeader = ["유형 코드", "유형", "분야", "계", "시민신청", "선제적·연계", "선제 처리율(%)", "연계(파생)"];
 
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {

@@ -17,7 +17,7 @@ namespace AriSuTotalService.Web.Pages.Visits;
 
 /// <summary>
 /// The field staff member's day on a phone: today's and the coming days' visits in window order, then by district and
-/// address; tap-to-call (the number is shown masked; calling records the view); arrived and finished.
+/// address; tap-to-call (the number is shown masked until 전화 is tapped, which records the view); arrived and finished.
 /// A member of staff reaches only their own visits.
 /// </summary>
 [Authorize(Roles = Domain.Offices.Roles.FieldStaff)]
@@ -121,7 +121,10 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     /// <summary>The visit whose other-day arrival waits for the worker's confirmation.</summary>
     public long? ConfirmingVisit { get; private set; }
 
-    /// <summary>Tap-to-call: records the view of the number, then hands it to the phone.</summary>
+    /// <summary>
+    /// 전화: records the view of the number (PIPA), then shows it on the worker's own card, readable and as a
+    /// <c>tel:</c> link the phone dials. The number is never in the page before that tap, and masked again on the next load.
+    /// </summary>
     public async Task<IActionResult> OnPostCallAsync(long id, CancellationToken ct)
     {
         var me = User.UserId();
@@ -131,8 +134,15 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
         var phone = c.CallerPhone ?? await db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.Phone).SingleOrDefaultAsync(ct);
         if (phone is null) return NotFound();
         await log.RecordAsync(User.OfficeId(), "complaint", c.ReceptionNumber, PersonalDataActions.View, "방문 전 전화", ct);
-        return Redirect("tel:" + new string(phone.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray()));
+        Revealed = new RevealedPhone(id, Infrastructure.Notices.KoreanPhone.National(phone), Infrastructure.Notices.KoreanPhone.TelUri(phone));
+        await LoadAsync(ct);
+        return Page();
     }
+
+    /// <summary>The number shown on one card after its 전화 tap.</summary>
+    public sealed record RevealedPhone(long VisitId, string Number, string TelUri);
+
+    public RevealedPhone? Revealed { get; private set; }
 
     private sealed record VisitRow(long Id, long ComplaintId, DateOnly Date, string Window, string Status, bool EntersHome,
         string ReceptionNumber, string Type, string? Description, string? CallerName, string? CallerPhone, string? Location,

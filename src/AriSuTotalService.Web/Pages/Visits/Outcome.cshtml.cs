@@ -46,6 +46,11 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
     [BindProperty] public string? TransferDivision { get; set; }
     [BindProperty] public string? TransferReason { get; set; }
     [BindProperty] public IFormFile? Photo { get; set; }
+    /// <summary>Linked complaints handled on this visit, closed with it.</summary>
+    [BindProperty] public List<long> AlsoResolved { get; set; } = [];
+
+    /// <summary>The open linked complaints this visit may also record (<see cref="VisitOutcomes.Alongside"/>).</summary>
+    public IReadOnlyList<AlongsideComplaint> Alongside { get; private set; } = [];
 
     public long VisitId { get; private set; }
     public long ComplaintId { get; private set; }
@@ -72,11 +77,14 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
             await using var stream = Photo is { Length: > 0 } ? Photo.OpenReadStream() : null;
             await outcomes.RecordAsync(id, OnlyStaff, new OutcomeInput(Result, Note!, LeakFound, LeakPlace, Repaired, RepairedBy, ReadingBefore, ReadingAfter,
                 Cause, FixedOnSite, Chlorine, Iron, Copper, Turbidity, Ph, WaterQualityAddOns.Combine(OfferedAddOns, AddOnItems, AddOns),
-                OtherTypes, TransferDivision, TransferReason), stream, ct);
+                OtherTypes, TransferDivision, TransferReason) { AlsoResolved = AlsoResolved }, stream, ct);
             if (OnlyStaff is null) return RedirectToPage("/Complaints/Detail", new { id = ComplaintId });
             // The field worker goes back to the day's visits, told what was saved and what followed from it.
             var reduction = await db.LeakReductions.AsNoTracking().AnyAsync(r => r.DiagnosisComplaintId == ComplaintId, ct);
-            TempData["Done"] = l["{0} 방문 결과를 저장했습니다.", Reception].Value + (reduction ? " " + l["누수요금 감면 건이 열렸습니다."].Value : "");
+            var also = Alongside.Where(a => AlsoResolved.Contains(a.Id)).Select(a => a.ReceptionNumber).ToList();
+            TempData["Done"] = l["{0} 방문 결과를 저장했습니다.", Reception].Value
+                + (also.Count > 0 ? " " + l["함께 처리한 연계 민원 {0}도 종결했습니다.", string.Join(", ", also)].Value : "")
+                + (reduction ? " " + l["누수요금 감면 건이 열렸습니다."].Value : "");
             return RedirectToPage("/Visits/Mine");
         }
         catch (UploadRejectedException ex)
@@ -113,12 +121,13 @@ public class OutcomeModel(ArisuDbContext db, VisitOutcomes outcomes, FileStore f
     {
         var only = OnlyStaff;
         var v = await db.Visits.AsNoTracking().Where(x => x.Id == id && (only == null || x.StaffId == only))
-            .Join(db.Complaints, x => x.ComplaintId, c => c.Id, (x, c) => new { x.Id, c.ReceptionNumber, Code = c.Type!.Code, c.Type.NameKo, ComplaintId = c.Id })
+            .Join(db.Complaints, x => x.ComplaintId, c => c.Id, (x, c) => new { x.Id, c.ReceptionNumber, Code = c.Type!.Code, c.Type.NameKo, ComplaintId = c.Id, c.LinkedToId })
             .SingleOrDefaultAsync(ct);
         if (v is null) return false;
         (VisitId, ComplaintId, Reception, TypeCode, TypeName) = (v.Id, v.ComplaintId, v.ReceptionNumber, v.Code, v.NameKo);
         Types = (await db.ComplaintTypes.AsNoTracking().Where(t => t.IsActive && t.Code != v.Code).OrderBy(t => t.SortOrder)
             .Select(t => new { t.Code, t.NameKo }).ToListAsync(ct)).Select(t => (t.Code, t.NameKo)).ToList();
+        Alongside = await outcomes.AlongsideAsync(v.ComplaintId, v.LinkedToId, ct);
         Photos = await db.VisitPhotos.AsNoTracking().Where(p => p.VisitId == id).Select(p => p.Id).ToListAsync(ct);
         if (v.Code == ComplaintTypeCodes.WaterQualityTest) OfferedAddOns = await WaterQualityAddOns.GetAsync(db, User.OfficeId(), ct);
         return true;

@@ -216,13 +216,18 @@
   var canvas = document.getElementById("trend-chart");
   if (!canvas || !window.Chart) { return; }
   var data = JSON.parse(canvas.getAttribute("data-trend"));
+  // The month still running is drawn apart: its label says so, its bar is pale and the line reaches it dashed.
+  var partial = typeof data.partial === "number" ? data.partial : data.labels.length;
+  var labels = data.labels.map(function (l, i) { return i >= partial ? l + " (" + canvas.dataset.partialLabel + ")" : l; });
+  var bars = data.total.map(function (_, i) { return i >= partial ? "rgba(11,79,138,0.2)" : "rgba(11,79,138,0.6)"; });
   new window.Chart(canvas, {
     data: {
-      labels: data.labels,
+      labels: labels,
       datasets: [
-        { type: "bar", label: canvas.dataset.totalLabel, data: data.total, backgroundColor: "rgba(11,79,138,0.6)", yAxisID: "y" },
+        { type: "bar", label: canvas.dataset.totalLabel, data: data.total, backgroundColor: bars, yAxisID: "y" },
         // Monotone: the line never overshoots the months' own values (a rate cannot go past 100 % between two months).
-        { type: "line", label: canvas.dataset.rateLabel, data: data.proactiveRate, borderColor: "#c0392b", backgroundColor: "#c0392b", yAxisID: "rate", cubicInterpolationMode: "monotone" }
+        { type: "line", label: canvas.dataset.rateLabel, data: data.proactiveRate, borderColor: "#c0392b", backgroundColor: "#c0392b", yAxisID: "rate", cubicInterpolationMode: "monotone",
+          segment: { borderDash: function (ctx) { return ctx.p1DataIndex >= partial ? [6, 4] : undefined; } } }
       ]
     },
     options: {
