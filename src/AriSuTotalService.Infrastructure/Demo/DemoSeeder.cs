@@ -4,6 +4,7 @@ using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Offices;
 using AriSuTotalService.Infrastructure.Data;
 using AriSuTotalService.Infrastructure.Identity;
+using AriSuTotalService.Infrastructure.Reductions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace AriSuTotalService.Infrastructure.Demo;
 
 /// <summary>Fills an empty Development database with the demo office, accounts, key and data (CONTRACTS.md).</summary>
 public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Features.Visits.BookVisit.Handler booking, Complaints.HolidayCalendar holidays,
-    TimeProvider clock, ILogger<DemoSeeder> logger)
+    LeakReductions reductions, ReductionCalculation calculation, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(DemoOptions options, CancellationToken ct = default)
     {
@@ -31,12 +32,68 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Featur
         var holidays = await db.PublicHolidays.Select(h => h.Date).ToListAsync(ct);
         var calendar = new DeadlineCalendar(holidays);
         var counts = await WriteAsync(db, office.Id, office.ShortName, generator, calendar, now, ct);
-        if (options.Visits) await BookVisitsAsync(office.Id, today, ct);
+        if (options.Visits)
+        {
+            await RecordPastLeaksAsync(office.Id, today, ct);
+            await BookVisitsAsync(office.Id, today, ct);
+        }
         logger.LogInformation("Demo data: {Customers} customers, {Readings} readings, {Complaints} complaints in {Elapsed} ms",
             counts.Customers, counts.Readings, counts.Complaints, sw.ElapsedMilliseconds);
     }
 
     public sealed record Counts(int Customers, int Readings, int Complaints);
+
+    /// <summary>How many of the last months' diagnoses the demo shows as visits that found and repaired a leak.</summary>
+    public const int PastLeaks = 3;
+
+    /// <summary>
+    /// The billing division's desk as a new user should find it: a few diagnoses resolved five weeks to half a year ago
+    /// at a connection whose reading of the time jumped (≥ 40 % a day over its normal periods) get the visit that closed
+    /// them, a leak found and repaired, and the reduction that outcome opens by itself — each waits for review with its
+    /// working.
+    /// </summary>
+    private async Task RecordPastLeaksAsync(int officeId, DateOnly today, CancellationToken ct)
+    {
+        var emails = DemoData.Accounts.Where(a => a.Role == Roles.FieldStaff).Select(a => a.Email).ToList();
+        var staff = await db.Users.Where(u => u.OfficeId == officeId && emails.Contains(u.Email!)).OrderBy(u => u.Email)
+            .Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        if (staff.Count == 0) return;
+        var (from, to) = (SeoulTime.ToUtc(today.AddDays(-200).ToDateTime(TimeOnly.MinValue)), SeoulTime.ToUtc(today.AddDays(-35).ToDateTime(TimeOnly.MinValue)));
+        var candidates = await db.Complaints.Include(c => c.Type).Where(c => c.OfficeId == officeId && c.Type!.Code == Domain.Complaints.ComplaintTypeCodes.LeakDiagnosis
+                && c.Status == Domain.Complaints.ComplaintStatuses.Resolved && c.CustomerId != null && c.ClosedAtUtc >= from && c.ClosedAtUtc < to
+                && !db.Visits.Any(v => v.ComplaintId == c.Id))
+            .OrderByDescending(c => c.ClosedAtUtc).ToListAsync(ct);
+        var diagnoses = new List<Domain.Complaints.Complaint>();
+        foreach (var c in candidates)
+        {
+            var history = await calculation.HistoryAsync(c.CustomerId!.Value, ct);
+            var day = DateOnly.FromDateTime(SeoulTime.ToLocal(c.ClosedAtUtc!.Value));
+            if (ReductionCalculation.LeakPeriod(history, day, null) is not { } leak
+                || Domain.Reductions.LeakReductionCalculator.ChooseNormal(leak, history) is not { } normal) continue;
+            var normalPerDay = (double)normal.Periods.Sum(p => p.UsageM3) / normal.Periods.Sum(p => p.End.DayNumber - p.Start.DayNumber);
+            if ((double)leak.UsageM3 / (leak.End.DayNumber - leak.Start.DayNumber) < 1.4 * normalPerDay) continue;
+            diagnoses.Add(c);
+            if (diagnoses.Count == PastLeaks) break;
+        }
+        for (var i = 0; i < diagnoses.Count; i++)
+        {
+            var c = diagnoses[i];
+            var who = staff[i % staff.Count];
+            var day = DateOnly.FromDateTime(SeoulTime.ToLocal(c.ClosedAtUtc!.Value));
+            var visit = new Domain.Visits.Visit(officeId, c.Id, who.Id, day, "13-15", true, null);
+            visit.Arrive(SeoulTime.ToUtc(day.ToDateTime(new TimeOnly(13, 40))));
+            var finished = SeoulTime.ToUtc(day.ToDateTime(new TimeOnly(14, 20)));
+            visit.Finish(finished);
+            db.Visits.Add(visit);
+            await db.SaveChangesAsync(ct);
+            var outcome = new Domain.Visits.VisitOutcome(visit.Id, c.Id, Domain.Visits.VisitResults.Resolved, c.Resolution ?? "누수 수리 확인", finished, who.Email!);
+            outcome.RecordLeak(true, Domain.Visits.LeakPlaces.All[i % Domain.Visits.LeakPlaces.All.Count].Code, true, "현장민원과 보수반", null, null);
+            db.VisitOutcomes.Add(outcome);
+            await db.SaveChangesAsync(ct);
+            await reductions.OpenFromVisitAsync(c, visit, outcome, ct);
+            db.ChangeTracker.Clear();
+        }
+    }
 
     /// <summary>The demo field staff's coming working days: the latest open complaints that need a visit, booked through the real booking (notices queued).</summary>
     private async Task BookVisitsAsync(int officeId, DateOnly today, CancellationToken ct)
