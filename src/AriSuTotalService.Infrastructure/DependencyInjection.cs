@@ -130,6 +130,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Privacy.ReviewAccessLog.Handler>();
         services.AddScoped<Features.Administration.Holidays.Handler>();
         services.AddScoped<Features.Administration.SaveMessageTexts.Handler>();
+        services.AddScoped<Features.Administration.PerformanceTargets.Handler>();
         services.AddScoped<Features.Administration.ApiKeys.Handler>();
         services.AddScoped<Features.Administration.ReductionTables.Handler>();
         services.AddScoped<Features.Administration.SaveComplaintType.Handler>();

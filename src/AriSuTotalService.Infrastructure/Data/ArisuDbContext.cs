@@ -94,6 +94,7 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     public DbSet<Domain.Evaluations.PanelCase> PanelCases => Set<Domain.Evaluations.PanelCase>();
     public DbSet<Domain.Evaluations.PanelAnswer> PanelAnswers => Set<Domain.Evaluations.PanelAnswer>();
     public DbSet<Domain.Evaluations.PanelTarget> PanelTargets => Set<Domain.Evaluations.PanelTarget>();
+    public DbSet<Domain.Reports.PerformanceTarget> PerformanceTargets => Set<Domain.Reports.PerformanceTarget>();
     public DbSet<Domain.Reports.ReportSnapshot> ReportSnapshots => Set<Domain.Reports.ReportSnapshot>();
     public DbSet<Domain.Reports.BestPractice> BestPractices => Set<Domain.Reports.BestPractice>();
     public DbSet<Domain.Visits.Visit> Visits => Set<Domain.Visits.Visit>();

@@ -2646,6 +2646,59 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("ImportRuns");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Integrations.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Meters.MeterReading", b =>
                 {
                     b.Property<long>("Id")
@@ -2678,6 +2731,25 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("MeterReadings");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Notices.MessageTemplate", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfficeId", "Kind");
+
+                    b.ToTable("MessageTemplates");
                 });
 
             modelBuilder.Entity("AriSuTotalService.Domain.Notices.OutboxMessage", b =>
@@ -2739,6 +2811,25 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Offices.AppSetting", b =>
+                {
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfficeId", "Key");
+
+                    b.ToTable("AppSettings");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Offices.Office", b =>
                 {
                     b.Property<int>("Id")
@@ -2766,6 +2857,151 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Offices");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.AccessLogReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Month");
+
+                    b.ToTable("AccessLogReviews");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.PermissionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TargetUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetUserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.HasIndex("TargetUserId");
+
+                    b.HasIndex("OfficeId", "AtUtc");
+
+                    b.ToTable("PermissionChanges");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.PersonalDataAccess", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("OfficeId", "AtUtc");
+
+                    b.HasIndex("SubjectKind", "SubjectKey");
+
+                    b.ToTable("PersonalDataAccesses");
                 });
 
             modelBuilder.Entity("AriSuTotalService.Domain.Reductions.LeakReduction", b =>
@@ -3492,6 +3728,109 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.BestPractice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlaggedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WriteUp")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId");
+
+                    b.ToTable("BestPractices");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.PerformanceTarget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Measure")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetTenths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Year", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("PerformanceTargets");
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.ReportSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfficeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Kind", "Period", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ReportSnapshots");
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Surges.ScanRun", b =>
                 {
                     b.Property<long>("Id")
@@ -3921,78 +4260,6 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.ToTable("VisitPhotos");
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Domain.Integrations.ApiKey", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastUsedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RevokedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Scopes")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("OfficeId");
-
-                    b.ToTable("ApiKeys");
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Offices.AppSetting", b =>
-                {
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("OfficeId", "Key");
-
-                    b.ToTable("AppSettings");
-                });
-
             modelBuilder.Entity("AriSuTotalService.Infrastructure.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -4110,245 +4377,6 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.HasIndex("IpAddress", "AtUtc");
 
                     b.ToTable("SignInAttempts");
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Notices.MessageTemplate", b =>
-                {
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("OfficeId", "Kind");
-
-                    b.ToTable("MessageTemplates");
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.AccessLogReview", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Month")
-                        .IsRequired()
-                        .HasMaxLength(7)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reviewer")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OfficeId", "Month");
-
-                    b.ToTable("AccessLogReviews");
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.PermissionChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("After")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Before")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByUserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Change")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(45)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TargetUserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TargetUserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AtUtc");
-
-                    b.HasIndex("TargetUserId");
-
-                    b.HasIndex("OfficeId", "AtUtc");
-
-                    b.ToTable("PermissionChanges");
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Privacy.PersonalDataAccess", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("IpAddress")
-                        .HasMaxLength(45)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SubjectKey")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectKind")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("OfficeId", "AtUtc");
-
-                    b.HasIndex("SubjectKind", "SubjectKey");
-
-                    b.ToTable("PersonalDataAccesses");
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Reports.BestPractice", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ComplaintId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("FlaggedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FlaggedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("WriteUp")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ComplaintId")
-                        .IsUnique();
-
-                    b.HasIndex("OfficeId");
-
-                    b.ToTable("BestPractices");
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Reports.ReportSnapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("OfficeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("Period")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OfficeId", "Kind", "Period", "Version")
-                        .IsUnique();
-
-                    b.ToTable("ReportSnapshots");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -4603,6 +4631,15 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AriSuTotalService.Domain.Integrations.ApiKey", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AriSuTotalService.Domain.Meters.MeterReading", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Customers.Customer", null)
@@ -4657,6 +4694,33 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("AriSuTotalService.Domain.Reductions.ReductionExport", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.BestPractice", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.PerformanceTarget", b =>
+                {
+                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AriSuTotalService.Domain.Reports.ReportSnapshot", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()
@@ -4736,34 +4800,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("AriSuTotalService.Domain.Integrations.ApiKey", b =>
-                {
-                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("AriSuTotalService.Infrastructure.Identity.ApplicationUser", b =>
-                {
-                    b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Reports.BestPractice", b =>
-                {
-                    b.HasOne("AriSuTotalService.Domain.Complaints.Complaint", null)
-                        .WithMany()
-                        .HasForeignKey("ComplaintId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("AriSuTotalService.Domain.Reports.ReportSnapshot", b =>
                 {
                     b.HasOne("AriSuTotalService.Domain.Offices.Office", null)
                         .WithMany()

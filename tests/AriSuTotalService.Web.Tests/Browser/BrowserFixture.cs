@@ -142,7 +142,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Presses Tab until the element with that id has the focus (keyboard navigation; fails if the focus order never reaches it).</summary>
     /// <summary>
     /// The page as Chromium prints it on A4 (print media, the page's own @page rules): how many sheets it takes, counted
     /// from the PDF's page objects.
@@ -161,6 +160,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Presses Tab until the element with that id has the focus (keyboard navigation; fails if the focus order never reaches it).</summary>
     public static async Task TabToAsync(IPage page, string id, int max = 80)
     {
         for (var i = 0; i < max; i++)
@@ -179,6 +179,41 @@ public sealed class BrowserFixture : IAsyncLifetime
         var current = await page.EvaluateAsync<int>($"() => document.getElementById('{id}').selectedIndex");
         var key = target > current ? "ArrowDown" : "ArrowUp";
         for (var i = 0; i < Math.Abs(target - current); i++) await page.Keyboard.PressAsync(key);
+        Assert.Equal(value, await page.EvaluateAsync<string>($"() => document.getElementById('{id}').value"));
+    }
+}
+
+/// <summary>
+/// A keyboard that counts what a person presses to move, choose and confirm (Tab, arrows, Space, Enter, access keys); the
+/// text typed into fields is the call's content and is not counted.
+/// </summary>
+public sealed class CountingKeyboard(IPage page)
+{
+    public int Presses { get; private set; }
+
+    public async Task PressAsync(string key)
+    {
+        await page.Keyboard.PressAsync(key);
+        Presses++;
+    }
+
+    public Task TypeAsync(string text) => page.Keyboard.TypeAsync(text);
+
+    public async Task TabToAsync(string id)
+    {
+        for (var i = 0; i < 80; i++)
+        {
+            if (await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id") == id) return;
+            await PressAsync("Tab");
+        }
+        throw new Xunit.Sdk.XunitException($"Tab never reached #{id} on {page.Url}");
+    }
+
+    public async Task ArrowToOptionAsync(string id, string value)
+    {
+        var target = await page.EvaluateAsync<int>($"() => Array.from(document.getElementById('{id}').options).findIndex(o => o.value === '{value}')");
+        var current = await page.EvaluateAsync<int>($"() => document.getElementById('{id}').selectedIndex");
+        for (var i = 0; i < Math.Abs(target - current); i++) await PressAsync(target > current ? "ArrowDown" : "ArrowUp");
         Assert.Equal(value, await page.EvaluateAsync<string>($"() => document.getElementById('{id}').value"));
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace AriSuTotalService.Web.Tests.Browser;
@@ -103,6 +104,52 @@ public class EverywhereTests(BrowserFixture browser) : IClassFixture<BrowserFixt
             foreach (var hidden in new[] { "#dashboard-filters", "header", "footer" })
                 await Assertions.Expect(page.Locator(hidden).First).ToBeHiddenAsync();
             await Assertions.Expect(page.Locator("#four-types")).ToBeVisibleAsync();
+        });
+    }
+
+    [Fact]
+    public async Task A_phone_intake_with_a_second_problem_to_a_booked_visit_takes_at_most_80_key_presses()
+    {
+        var customer = Infrastructure.TestData.Customer(browser.Factory, "한건반");
+        var field1 = browser.Factory.With(db => db.Users.Single(u => u.Email == "field1@arisu.local").Id);
+        var page = await browser.PageAsync();
+        await BrowserFixture.OnPageAsync(page, async () =>
+        {
+            await browser.SignInAsync(page, "clerk@arisu.local");
+            var keys = new CountingKeyboard(page);
+            await keys.TabToAsync("nav-intake"); // 민원 접수
+            await keys.PressAsync("Enter");
+            await page.WaitForURLAsync("**/Intake");
+            await keys.TypeAsync(customer.Phone);
+            await page.Locator("#search-results a").First.WaitForAsync();
+            await keys.PressAsync("ArrowDown");
+            await keys.PressAsync("Enter");
+            await page.WaitForURLAsync("**/Intake?customerId=*");
+            await keys.ArrowToOptionAsync("Input_TypeCode", Domain.Complaints.ComplaintTypeCodes.LeakDiagnosis);
+            await keys.TabToAsync("Input_Description");
+            await keys.TypeAsync("벽 속에서 물 흐르는 소리");
+            await keys.TabToAsync("Input_PreferredDate");
+            await keys.TypeAsync("11272026");
+            await keys.TabToAsync("Input_PreferredWindow");
+            await keys.ArrowToOptionAsync("Input_PreferredWindow", "13-15");
+            await keys.TabToAsync("other-" + Domain.Complaints.ComplaintTypeCodes.WaterQualityTest);
+            await keys.PressAsync("Space");
+            await keys.TabToAsync("intake-submit"); // 접수 저장
+            await keys.PressAsync("Enter");
+            await page.WaitForURLAsync("**/Complaints/Detail/**");
+            await keys.TabToAsync("book-visit"); // the confirmation's next step has the focus
+            await keys.PressAsync("Enter");
+            await page.WaitForURLAsync("**/Visits/Book/**");
+            Assert.Equal("2026-11-27", await page.InputValueAsync("#Date"));
+            await keys.TabToAsync("StaffId");
+            await keys.ArrowToOptionAsync("StaffId", field1);
+            await keys.TabToAsync("book-submit"); // 예약하고 민원인에게 문자 안내
+            await keys.PressAsync("Enter");
+            await page.WaitForURLAsync("**/Complaints/Detail/**");
+            var visit = browser.Factory.With(db => db.Visits.AsNoTracking().Single(v => db.Complaints.Any(c => c.Id == v.ComplaintId && c.CustomerId == customer.Id)));
+            Assert.Equal((field1, new DateOnly(2026, 11, 27), "13-15"), (visit.StaffId, visit.Date, visit.Window));
+            Assert.True(keys.Presses <= 80, $"{keys.Presses} key presses");
+            Console.WriteLine($"keyboard intake to a booked visit: {keys.Presses} key presses");
         });
     }
 }

@@ -335,4 +335,22 @@ public class OfficeIsolationTests(TwoOfficeFactory factory) : IClassFixture<TwoO
         Assert.Contains("자기 사업소의 사용자만", await created.Content.ReadAsStringAsync());
         Assert.False(factory.With(db => db.Users.Any(u => u.Email == "intruder@arisu.local")));
     }
+
+    [Fact]
+    public async Task One_offices_performance_targets_are_neither_shown_nor_changed_by_the_other()
+    {
+        var b = factory.B;
+        var adminB = await TestClient.SignedInAsync(factory, "administrator@north.local", TwoOfficeFactory.PasswordB);
+        var saved = await adminB.PostFormAsync("/Admin/Targets?year=2026", new() { ["Year"] = "2026", ["Targets[proactive_rate]"] = "77.7" },
+            formPage: "/Admin/Targets?year=2026");
+        Assert.Contains("id=\"targets-saved\"", await saved.Content.ReadAsStringAsync());
+        var chiefA = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        Assert.DoesNotContain("id=\"target-proactive\"", await chiefA.GetPageAsync("/Dashboard?from=2026-10&to=2026-10"));
+        var adminA = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        Assert.DoesNotContain("77.7", await adminA.GetPageAsync("/Admin/Targets?year=2026"));
+        // Office A saving its own targets leaves office B's as they were.
+        await adminA.PostFormAsync("/Admin/Targets?year=2026", new() { ["Year"] = "2026", ["Targets[proactive_rate]"] = "" }, formPage: "/Admin/Targets?year=2026");
+        Assert.Equal(777, factory.With(db => db.PerformanceTargets.IgnoreQueryFilters(ArisuDbContext.AllOffices)
+            .Single(t => t.OfficeId == b.Id && t.Year == 2026).TargetTenths));
+    }
 }

@@ -96,6 +96,10 @@ public class PerformanceReportTests(PerformanceReportTests.Factory factory) : IC
         var html = await chief.GetPageAsync("/Dashboard?from=2026-10&to=2026-10");
         Assert.Contains("id=\"four-rate\">57.1%", html);
         Assert.Contains("7</a> / 3 / 4 / 57.1%", html);
+        // Drawn too, on the server (no script): the four types as citizen-applied and proactive parts with the same figures.
+        var chart = System.Text.RegularExpressions.Regex.Match(html, "<svg id=\"four-types-chart\".*?</svg>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        Assert.Contains(">7 · 57.1%</text>", chart);
+        Assert.Contains("<svg id=\"surge-funnel-chart\"", html);
         Assert.Contains("data-trend=", html);
         var clerk = await TestClient.SignedInAsync(factory, "clerk@arisu.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.GetAsync("/Dashboard")).StatusCode);
@@ -143,5 +147,33 @@ public class PerformanceReportTests(PerformanceReportTests.Factory factory) : IC
 
         var running = System.Net.WebUtility.HtmlDecode(await chief.GetPageAsync("/Dashboard?from=2026-11&to=2026-11"));
         Assert.Contains("id=\"period-partial\">진행 중인 달: 2026-11-25까지", running);
+    }
+
+    [Fact]
+    public async Task An_administrator_sets_the_years_targets_and_the_dashboard_shows_each_beside_its_figure_and_whether_it_is_met()
+    {
+        Arrange();
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        // A value out of range is refused beside its field, with what was typed kept, and nothing is saved.
+        var refused = await admin.PostFormAsync("/Admin/Targets?year=2026", new() { ["Year"] = "2026", ["Targets[proactive_rate]"] = "150",
+            ["Targets[deadline_compliance]"] = "99.9", ["Targets[complaint_reduction]"] = "5" }, formPage: "/Admin/Targets?year=2026");
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var form = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("id=\"target-proactive_rate-error\">목표는 0~100 사이의 숫자로, 소수 첫째 자리까지 입력하세요 (예: 60.5).</span>", form);
+        Assert.Contains("value=\"150\"", form);
+        Assert.Equal(0, factory.With(db => db.PerformanceTargets.Count()));
+
+        var saved = await admin.PostFormAsync("/Admin/Targets?year=2026", new() { ["Year"] = "2026", ["Targets[proactive_rate]"] = "50",
+            ["Targets[deadline_compliance]"] = "99.9", ["Targets[complaint_reduction]"] = "5" }, formPage: "/Admin/Targets?year=2026");
+        Assert.Contains("id=\"targets-saved\"", await saved.Content.ReadAsStringAsync());
+
+        // October: 57.1 % proactive against 50 (met), 66.6 % on time against 99.9 (missed), no October a year earlier to reduce from.
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        var page = WebUtility.HtmlDecode(await chief.GetPageAsync("/Dashboard?from=2026-10&to=2026-10"));
+        Assert.Contains("id=\"target-proactive\">목표 50.0% <span class=\"badge text-bg-success\">달성</span>", page);
+        Assert.Contains("id=\"target-compliance\">목표 99.9% <span class=\"badge text-bg-danger\">미달</span>", page);
+        Assert.Contains("id=\"target-reduction\">목표 5.0%</div>", page);
+        // Another year has none of them.
+        Assert.DoesNotContain("id=\"target-proactive\"", await chief.GetPageAsync("/Dashboard?from=2025-10&to=2025-10"));
     }
 }

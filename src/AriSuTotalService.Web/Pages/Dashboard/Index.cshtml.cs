@@ -20,8 +20,24 @@ namespace AriSuTotalService.Web.Pages.Dashboard;
 /// target, and 24 months of trend. Every figure is computed by grouped queries.
 /// </summary>
 [Authorize(Roles = RoleSets.PanelCoordinator)]
-public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>The office's targets of the year shown (administrator-set), in percent by measure.</summary>
+    public IReadOnlyDictionary<string, decimal> Targets { get; private set; } = new Dictionary<string, decimal>();
+
+    /// <summary>전년 동기 대비 민원 감축률: how many fewer complaints than the same months a year earlier, in percent.</summary>
+    public decimal? ReductionFromLastYear => Rate.Of(LastYear.Total - Current.Total, LastYear.Total);
+
+    /// <summary>A figure's target and whether the figure meets it; nothing when the office set no target for the year.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent Target(string measure, decimal? figure, string id)
+    {
+        if (!Targets.TryGetValue(measure, out var target)) return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        var enc = System.Text.Encodings.Web.HtmlEncoder.Default;
+        var met = Domain.Reports.PerformanceTarget.Met(figure, target);
+        var badge = met is { } m ? $" <span class=\"badge {(m ? "text-bg-success" : "text-bg-danger")}\">{enc.Encode(m ? l["달성"] : l["미달"])}</span>" : "";
+        return new Microsoft.AspNetCore.Html.HtmlString($"<div class=\"small text-muted\" id=\"{enc.Encode(id)}\">{enc.Encode(l["목표 {0}", Pct(target)])}{badge}</div>");
+    }
+
     /// <summary>The complaint list behind the figures opens for those who handle complaints (not the administrator).</summary>
     public bool CanOpenComplaints => RoleSets.ComplaintHandlers.Split(',').Any(User.IsInRole);
 
@@ -132,6 +148,7 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
         Satisfaction = Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent;
         SatisfactionTarget = await db.PanelTargets.AsNoTracking().Where(x => x.Year == year).Select(x => (decimal?)x.TargetTenths / 10m).SingleOrDefaultAsync(ct);
 
+        Targets = await Infrastructure.Features.Administration.PerformanceTargets.OfYearAsync(db, year, ct);
         TrendJson = await TrendAsync(thisMonth, division, ct);
     }
 
