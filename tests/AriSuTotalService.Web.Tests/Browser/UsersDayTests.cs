@@ -269,6 +269,14 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             // The new surge on the worklist: no explanation, so a proactive diagnosis, booked for field2 tomorrow.
             await page.GotoAsync("/Surges?period=2026-11");
             await browser.CheckAsync(page, "surge worklist", screenshot: "surge-worklist");
+            // The same worklist on a field worker's phone: the new surge there too, nothing running off the screen.
+            var phone = await browser.PageAsync(360, 740);
+            await browser.SignInAsync(phone, "field1@arisu.local");
+            await phone.GotoAsync("/Surges?period=2026-11");
+            await Assertions.Expect(phone.GetByRole(AriaRole.Link, new() { Name = BrowserFixture.SurgeAccount }).First).ToBeVisibleAsync();
+            await browser.CheckAsync(phone, "surge worklist on a phone", screenshot: "surge-worklist-phone");
+            Assert.True(await phone.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the worklist scrolls sideways at 360 px");
+            await phone.CloseAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = BrowserFixture.SurgeAccount }).First.ClickAsync();
             await page.WaitForURLAsync("**/Surges/Case/**");
             await browser.CheckAsync(page, "surge case", screenshot: "surge-case");
