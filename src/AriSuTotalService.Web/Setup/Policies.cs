@@ -9,8 +9,15 @@ public static class RoleSets
     public const string Intake = $"{Roles.IntakeClerk},{Roles.SectionChief}";
     /// <summary>Those who handle complaints (not the administrator, who manages the system).</summary>
     public const string ComplaintHandlers = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief}";
+    /// <summary>
+    /// Those who may read the complaint list and a complaint (masked; acting, revealing and exporting stay with the
+    /// handlers): the handlers and the administrator, who reaches them from the dashboard's figures.
+    /// </summary>
+    public const string ComplaintReaders = $"{ComplaintHandlers},{Roles.Administrator}";
     /// <summary>The surge worklist and phone checks.</summary>
     public const string SurgeWork = $"{Roles.FieldStaff},{Roles.SectionChief}";
+    /// <summary>Who may read the surge worklist (the administrator from the dashboard's funnel; the cases stay with the surge work).</summary>
+    public const string SurgeReaders = $"{SurgeWork},{Roles.Administrator}";
     /// <summary>Running scans and loading readings.</summary>
     public const string ScanControl = $"{Roles.SectionChief},{Roles.Administrator}";
     /// <summary>The surge notice letters (요금과).</summary>

@@ -116,8 +116,9 @@ public class PerformanceReportTests(PerformanceReportTests.Factory factory) : IC
                 .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct().ToList();
             foreach (var link in links)
                 Assert.True((await client.GetAsync(link)).StatusCode == HttpStatusCode.OK, $"{email}: {link}");
-            if (email == "chief@arisu.local") Assert.Contains(links, l => l.StartsWith("/Complaints", StringComparison.Ordinal));
-            else Assert.Contains("id=\"total-current\"", page); // the figure is there, as text
+            // The administrator gets the drill-downs too (read-only: the complaints and the surge worklist).
+            Assert.Contains(links, l => l.StartsWith("/Complaints", StringComparison.Ordinal));
+            Assert.Contains(links, l => l.StartsWith("/Surges", StringComparison.Ordinal));
         }
     }
 
@@ -175,5 +176,25 @@ public class PerformanceReportTests(PerformanceReportTests.Factory factory) : IC
         Assert.Contains("id=\"target-reduction\">목표 5.0%</div>", page);
         // Another year has none of them.
         Assert.DoesNotContain("id=\"target-proactive\"", await chief.GetPageAsync("/Dashboard?from=2025-10&to=2025-10"));
+    }
+
+    [Fact]
+    public async Task An_administrator_reads_the_complaints_behind_the_figures_and_changes_reveals_or_exports_nothing()
+    {
+        Arrange();
+        var id = factory.With(db => db.Complaints.Where(c => c.Status == ComplaintStatuses.Received).OrderBy(c => c.Id).Select(c => c.Id).First());
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        Assert.Contains($"/Complaints/Detail/{id}\"", await admin.GetPageAsync("/Complaints?from=2026-10-01&to=2026-10-31"));
+        var detail = await admin.GetPageAsync($"/Complaints/Detail/{id}");
+        Assert.DoesNotContain("handler=Resolve", detail);
+        Assert.DoesNotContain("handler=Reveal", detail);
+        Assert.DoesNotContain("handler=Cancel", detail);
+        var version = factory.With(db => db.Complaints.Single(c => c.Id == id).Version).ToString();
+        foreach (var handler in new[] { "Resolve", "Cancel", "Reveal", "Assign" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostFormAsync($"/Complaints/Detail/{id}?handler={handler}",
+                new() { ["Version"] = version, ["Text"] = "관리자" }, formPage: $"/Complaints/Detail/{id}")).StatusCode);
+        Assert.Equal(ComplaintStatuses.Received, factory.With(db => db.Complaints.Single(c => c.Id == id).Status));
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/Complaints?handler=Export")).StatusCode);
+        Assert.DoesNotContain("handler=Export", await admin.GetPageAsync("/Complaints"));
     }
 }

@@ -164,4 +164,19 @@ public class WorklistTests(WorklistTests.Factory factory) : IClassFixture<Workli
                 .ExecuteUpdate(s => s.SetProperty(x => x.HolderName, original.HolderName).SetProperty(x => x.Address, original.Address)));
         }
     }
+
+    [Fact]
+    public async Task An_administrator_reads_the_worklist_from_the_dashboard_without_the_cases_it_may_not_open()
+    {
+        EnsureScanned();
+        var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
+        Assert.Contains("/Surges/Case/", await chief.GetPageAsync("/Surges?period=2026-10&list=all"));
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var worklist = await admin.GetPageAsync("/Surges?period=2026-10&list=all");
+        var account = factory.With(db => db.Customers.Single(c => c.Id == db.SurgeCases.Where(x => x.Period == October).OrderBy(x => x.Id).First().CustomerId).AccountNumber);
+        Assert.Contains(account, worklist);
+        Assert.DoesNotContain("/Surges/Case/", worklist);
+        var id = factory.With(db => db.SurgeCases.Where(x => x.Period == October).OrderBy(x => x.Id).First().Id);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await admin.GetAsync($"/Surges/Case/{id}")).StatusCode);
+    }
 }

@@ -32,12 +32,13 @@ public static class ChangeComplaint
     public sealed record Actor(IReadOnlySet<string> Roles, string? Division)
     {
         /// <summary>
-        /// Who may act on an open complaint: intake clerks and section chiefs on any of the office's, everyone else on
-        /// those of their own division.
+        /// Who may act on an open complaint: intake clerks and section chiefs on any of the office's, the other
+        /// complaint handlers on those of their own division; an administrator only reads.
         /// </summary>
         public bool MayAct(string status, string division) =>
             ComplaintStatuses.Open.Contains(status)
-            && (Roles.Contains(Domain.Offices.Roles.IntakeClerk) || Roles.Contains(Domain.Offices.Roles.SectionChief) || Division == division);
+            && (Roles.Contains(Domain.Offices.Roles.IntakeClerk) || Roles.Contains(Domain.Offices.Roles.SectionChief)
+                || (Division == division && (Roles.Contains(Domain.Offices.Roles.FieldStaff) || Roles.Contains(Domain.Offices.Roles.BillingClerk))));
     }
 
     public sealed record Command(long ComplaintId, Guid Version, string Action, string? Text = null, string? TargetDivision = null,

@@ -27,7 +27,7 @@ namespace AriSuTotalService.Web.Pages.Complaints;
 /// timeline and the lifecycle actions. Every action carries the version it was loaded with: when someone else saved
 /// in between, nothing is overwritten and the user sees what changed with their input kept.
 /// </summary>
-[Authorize(Roles = RoleSets.ComplaintHandlers)]
+[Authorize(Roles = RoleSets.ComplaintReaders)]
 public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, FlagBestPractice.Handler bestPractice, PersonalDataLog log, HolidayCalendar holidays, TimeProvider clock,
     IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -68,6 +68,21 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Flag
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>Whether the user handles complaints; an administrator reads a complaint (masked) and nothing more.</summary>
+    public bool Handles => RoleSets.ComplaintHandlers.Split(',').Any(User.IsInRole);
+
+    /// <summary>Every change, reveal and flag is the handlers': anyone else who may read the page is refused before the handler runs.</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (!HttpMethods.IsGet(context.HttpContext.Request.Method) && !HttpMethods.IsHead(context.HttpContext.Request.Method) && !Handles)
+        {
+            context.Result = Forbid();
+            return;
+        }
+        await next();
+    }
 
     /// <summary>Shows the full name, phone and address, and records the view in the access log.</summary>
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken ct)

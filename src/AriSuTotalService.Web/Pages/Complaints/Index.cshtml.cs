@@ -16,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AriSuTotalService.Web.Pages.Complaints;
 
 /// <summary>The complaint list: filtered, sorted and paged on the server; personal data masked; CSV export of the filter.</summary>
-[Authorize(Roles = RoleSets.ComplaintHandlers)]
+[Authorize(Roles = RoleSets.ComplaintReaders)]
 public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 50;
@@ -51,9 +51,13 @@ public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clo
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
     }
 
+    /// <summary>Whether the user handles complaints; an administrator reads the list from the dashboard and does not export it.</summary>
+    public bool Handles => RoleSets.ComplaintHandlers.Split(',').Any(User.IsInRole);
+
     /// <summary>The filtered list as CSV (UTF-8 with BOM, masked); recorded in the access log as a download.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
     {
+        if (!Handles) return Forbid();
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await ProjectAsync(Filter.Apply(db, User.UserId(), now).Take(100_000), now, ct);
         var csv = new StringBuilder();

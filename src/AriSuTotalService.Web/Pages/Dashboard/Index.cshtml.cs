@@ -38,11 +38,11 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
         return new Microsoft.AspNetCore.Html.HtmlString($"<div class=\"small text-muted\" id=\"{enc.Encode(id)}\">{enc.Encode(l["목표 {0}", Pct(target)])}{badge}</div>");
     }
 
-    /// <summary>The complaint list behind the figures opens for those who handle complaints (not the administrator).</summary>
-    public bool CanOpenComplaints => RoleSets.ComplaintHandlers.Split(',').Any(User.IsInRole);
+    /// <summary>The complaint list behind the figures opens for whoever may read it (handlers, and the administrator read-only).</summary>
+    public bool CanOpenComplaints => RoleSets.ComplaintReaders.Split(',').Any(User.IsInRole);
 
-    /// <summary>The surge worklist behind the funnel opens for field staff and section chiefs.</summary>
-    public bool CanOpenSurges => RoleSets.SurgeWork.Split(',').Any(User.IsInRole);
+    /// <summary>The surge worklist behind the funnel opens for the surge work and, read-only, the administrator.</summary>
+    public bool CanOpenSurges => RoleSets.SurgeReaders.Split(',').Any(User.IsInRole);
 
     /// <summary>A figure as a link to what it counts, or as plain text for a role the list would refuse.</summary>
     public Microsoft.AspNetCore.Html.IHtmlContent Drill(bool can, string href, string text, string? id = null, string? cls = null)

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AriSuTotalService.Web.Pages.Surges;
 
 /// <summary>The diagnosis worklist of a month's scan (현장민원과): surges ≥ the diagnosis threshold, new use and anomalies.</summary>
-[Authorize(Roles = RoleSets.SurgeWork)]
+[Authorize(Roles = RoleSets.SurgeReaders)]
 public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
 {
     public sealed record Row(long Id, string Account, string Name, string Area, string Kind, decimal? Increase, long PrevUsage, int PrevDays,
@@ -30,6 +30,9 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public IReadOnlyList<string> Districts { get; private set; } = [];
     public IReadOnlyList<string> Months { get; private set; } = [];
+
+    /// <summary>The cases open for the surge work; the administrator reads the worklist from the dashboard, without them.</summary>
+    public bool CanOpenCases => RoleSets.SurgeWork.Split(',').Any(User.IsInRole);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
