@@ -114,21 +114,23 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task ApproveAsync(LeakReduction r, CancellationToken ct)
+    /// <returns>Whether the citizen is texted the decision (a contact number to text).</returns>
+    public async Task<bool> ApproveAsync(LeakReduction r, CancellationToken ct)
     {
         r.Approve(user.Name, Now);
-        await DecidedAsync(r, $"누수요금 감면 승인: 누수량 {r.LeakVolumeM3} m³, 감면액 {r.TotalWon:N0}원 (다음 고지서에 반영)", "reduction_approved",
+        return await DecidedAsync(r, $"누수요금 감면 승인: 누수량 {r.LeakVolumeM3} m³, 감면액 {r.TotalWon:N0}원 (다음 고지서에 반영)", "reduction_approved",
             ("amount", r.TotalWon.ToString("N0")), ct);
     }
 
-    public async Task RejectAsync(LeakReduction r, string? reason, CancellationToken ct)
+    /// <returns>Whether the citizen is texted the decision.</returns>
+    public async Task<bool> RejectAsync(LeakReduction r, string? reason, CancellationToken ct)
     {
         r.Reject(reason ?? "", user.Name, Now);
-        await DecidedAsync(r, $"누수요금 감면 불가: {r.DecisionReason}", "reduction_rejected", ("reason", r.DecisionReason), ct);
+        return await DecidedAsync(r, $"누수요금 감면 불가: {r.DecisionReason}", "reduction_rejected", ("reason", r.DecisionReason), ct);
     }
 
     /// <summary>The decision closes the reduction complaint and tells the citizen through the outbox.</summary>
-    private async Task DecidedAsync(LeakReduction r, string resolution, string notice, (string Key, string? Value) detail, CancellationToken ct)
+    private async Task<bool> DecidedAsync(LeakReduction r, string resolution, string notice, (string Key, string? Value) detail, CancellationToken ct)
     {
         var complaint = await ComplaintOfAsync(r, ct);
         if (complaint.IsOpen && complaint.Status != ComplaintStatuses.Transferred)
@@ -136,8 +138,9 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
             await desk.ResumeIfPausedAsync(complaint, ct);
             complaint.Resolve(resolution, Now, user.Name);
         }
-        await desk.QueueNoticeAsync(complaint, notice, new Dictionary<string, string?> { ["reception"] = complaint.ReceptionNumber, [detail.Key] = detail.Value }, ct);
+        var told = await desk.QueueNoticeAsync(complaint, notice, new Dictionary<string, string?> { ["reception"] = complaint.ReceptionNumber, [detail.Key] = detail.Value }, ct);
         await db.SaveChangesAsync(ct);
+        return told;
     }
 
     public async Task ReverseAsync(LeakReduction r, string? reason, CancellationToken ct)

@@ -42,7 +42,8 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForURLAsync("**/Intake**");
             await page.Locator("#Input_TypeCode[aria-invalid=true]").WaitForAsync();
-            Assert.Equal("Input_TypeCode", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+            // The URL pattern also matches the page before the post: the answer's focus is waited for, not read at once.
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'Input_TypeCode'", null, new() { Timeout = 10_000 });
             var described = await page.Locator("#Input_TypeCode").GetAttributeAsync("aria-describedby");
             Assert.Equal("민원 유형을 선택하세요.", (await page.Locator("#" + described).InnerTextAsync()).Trim());
             Assert.Contains(BrowserFixture.LeakAccount, await page.Locator("#customer-panel").InnerTextAsync());
@@ -210,6 +211,7 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             };
             await page.Locator("#approve").ClickAsync();
             await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("승인");
+            await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("감면액 54,900원을 승인했습니다. 다음 고지서 내보내기에 들어갑니다.");
             Assert.Contains("감면액 54,900원을 승인합니다.", Assert.Single(asked));
             await page.GetByRole(AriaRole.Link, new() { Name = "안내문 인쇄" }).ClickAsync();
             await Assertions.Expect(page.Locator("#notice-name")).ToContainTextAsync("한누수");
@@ -224,6 +226,7 @@ public class UsersDayTests(BrowserFixture browser) : IClassFixture<BrowserFixtur
             await browser.CheckAsync(page, "next bill list");
             await page.Locator("#export").ClickAsync();
             await page.Locator("#exported").WaitForAsync();
+            await Assertions.Expect(page.Locator("#done")).ToContainTextAsync("감면 1건, 취소 0건(합계 54,900원)을 내보내고 내보낸 것으로 표시했습니다.");
             Assert.StartsWith("승인된 감면을 내보내고 내보낸 것으로 표시합니다.", asked[^1]);
             await browser.CheckAsync(page, "exported");
             await Assertions.Expect(page.Locator("#nothing-pending")).ToBeVisibleAsync();

@@ -210,6 +210,9 @@ public class ReductionFlowTests(ArisuFactory fixture) : ReductionTestsBase(fixtu
         Assert.DoesNotContain("요금을 감면합니다", draft);
         var approved = await billing.PostFormAsync($"/Reductions/Case/{r.Id}?handler=Approve", Versioned(r));
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        // The clerk is told what the approval did and who hears of it.
+        Assert.Contains("감면액 54,900원을 승인했습니다. 다음 고지서 내보내기에 들어갑니다. 민원인에게 결과를 문자로 보냅니다.",
+            WebUtility.HtmlDecode(await billing.GetPageAsync(approved.Headers.Location!.OriginalString)));
         var final = await billing.GetPageAsync($"/Reductions/Notice/{r.Id}");
         Assert.Contains("요금을 감면합니다", final);
         Assert.DoesNotContain("notice-draft", final);
@@ -233,6 +236,8 @@ public class ReductionFlowTests(ArisuFactory fixture) : ReductionTestsBase(fixtu
         Assert.Contains(account, await billing.GetPageAsync("/Reductions/Export"));
         var exported = await billing.PostFormAsync("/Reductions/Export", []);
         Assert.Equal(HttpStatusCode.Redirect, exported.StatusCode);
+        Assert.Matches(@"감면 \d+건, 취소 0건\(합계 [\d,]+원\)을 내보내고 내보낸 것으로 표시했습니다\.",
+            WebUtility.HtmlDecode(await billing.GetPageAsync(exported.Headers.Location!.OriginalString)));
         var batch = Fixture.With(db => db.LeakReductions.AsNoTracking().Single(x => x.Id == r.Id).ExportBatchId)!.Value;
         var csv = await (await billing.GetAsync($"/Reductions/Export?handler=Csv&batch={batch}")).Content.ReadAsStringAsync();
         var lines = csv.TrimStart('\uFEFF').Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
@@ -251,6 +256,8 @@ public class ReductionFlowTests(ArisuFactory fixture) : ReductionTestsBase(fixtu
         var current = ReductionOf(diagnosis);
         var reversed = await billing.PostFormAsync($"/Reductions/Case/{r.Id}?handler=Reverse", Versioned(current, new() { ["ReverseReason"] = "수용가 이전으로 대상 아님" }));
         Assert.Equal(HttpStatusCode.Redirect, reversed.StatusCode);
+        Assert.Contains("승인을 취소했습니다. 이미 내보낸 건이라 다음 내보내기에 취소 건으로 들어갑니다.",
+            WebUtility.HtmlDecode(await billing.GetPageAsync(reversed.Headers.Location!.OriginalString)));
         Assert.Contains(account, await billing.GetPageAsync("/Reductions/Export"));
         await billing.PostFormAsync("/Reductions/Export", []);
         var second = Fixture.With(db => db.LeakReductions.AsNoTracking().Single(x => x.Id == r.Id).ReversalBatchId)!.Value;

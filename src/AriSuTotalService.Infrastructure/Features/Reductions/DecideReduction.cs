@@ -65,8 +65,10 @@ public static class DecideReduction
 
     public sealed class Handler(ArisuDbContext db, LeakReductions reductions, Validator validator)
     {
-        public async Task HandleAsync(Command c, Actor actor, CancellationToken ct) => await db.InTransactionAsync(async () =>
+        /// <returns>What the case came to: its status and amount, and whether the citizen is texted the decision.</returns>
+        public async Task<Result> HandleAsync(Command c, Actor actor, CancellationToken ct) => await db.InTransactionAsync(async () =>
         {
+            var told = false;
             if (!actor.IsBillingClerk) throw new NotAllowedException();
             // Changed by someone else since the clerk loaded it: refused before anything (DbUpdateConcurrencyException).
             var r = await reductions.ForChangeAsync(c.ReductionId, c.Version, ct);
@@ -81,15 +83,19 @@ public static class DecideReduction
                     await reductions.RecordRepairAsync(r, c.RepairDate!.Value, c.RepairEvidence, ct);
                     break;
                 case Actions.Approve:
-                    await reductions.ApproveAsync(r, ct);
+                    told = await reductions.ApproveAsync(r, ct);
                     break;
                 case Actions.Reject:
-                    await reductions.RejectAsync(r, c.Reason, ct);
+                    told = await reductions.RejectAsync(r, c.Reason, ct);
                     break;
                 case Actions.Reverse:
                     await reductions.ReverseAsync(r, c.Reason, ct);
                     break;
             }
+            return new Result(r.Status, r.TotalWon, r.ExportBatchId is not null, told);
         }, ct);
     }
+
+    /// <param name="Exported">Whether the case had gone out on an export (a reversal then goes on the next as a cancellation).</param>
+    public sealed record Result(string Status, long TotalWon, bool Exported, bool CitizenTold);
 }

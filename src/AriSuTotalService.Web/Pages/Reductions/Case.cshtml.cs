@@ -86,7 +86,8 @@ public class CaseModel(ArisuDbContext db, DecideReduction.Handler decide, FileSt
     {
         try
         {
-            await decide.HandleAsync(command, new DecideReduction.Actor(User.IsInRole(Roles.BillingClerk), User.Identity?.Name ?? ""), ct);
+            var done = await decide.HandleAsync(command, new DecideReduction.Actor(User.IsInRole(Roles.BillingClerk), User.Identity?.Name ?? ""), ct);
+            TempData["Done"] = DoneMessage(command.Action, done);
             return RedirectToPage(new { id });
         }
         catch (DecideReduction.NotAllowedException)
@@ -116,6 +117,21 @@ public class CaseModel(ArisuDbContext db, DecideReduction.Handler decide, FileSt
         }
         db.ChangeTracker.Clear();
         return await LoadAsync(id, false, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>What the decision did, and who was told (the citizen's text message, the next bill's export).</summary>
+    private string DoneMessage(string action, DecideReduction.Result r)
+    {
+        var told = r.CitizenTold ? l["민원인에게 결과를 문자로 보냅니다."].Value : l["연락할 번호가 없어 문자는 보내지 않습니다."].Value;
+        return action switch
+        {
+            DecideReduction.Actions.Approve => l["감면액 {0}원을 승인했습니다. 다음 고지서 내보내기에 들어갑니다.", r.TotalWon.ToString("N0")].Value + " " + told,
+            DecideReduction.Actions.Reject => l["감면 불가로 종결했습니다."].Value + " " + told,
+            DecideReduction.Actions.Reverse => l["승인을 취소했습니다."].Value + " "
+                + (r.Exported ? l["이미 내보낸 건이라 다음 내보내기에 취소 건으로 들어갑니다."].Value : l["아직 내보내지 않은 건이라 내보내기에서 빠집니다."].Value),
+            DecideReduction.Actions.Repair => l["수리 확인을 기록했습니다."].Value,
+            _ => l["기간을 바꿔 다시 계산했습니다: 감면액 {0}원.", r.TotalWon.ToString("N0")].Value,
+        };
     }
 
     private async Task<bool> LoadAsync(long id, bool fillForm, CancellationToken ct)

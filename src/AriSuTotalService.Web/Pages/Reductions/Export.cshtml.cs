@@ -42,6 +42,9 @@ public class ExportModel(ArisuDbContext db, LeakReductions reductions, ExportRed
         try
         {
             var batch = await export.HandleAsync(new ExportReductions.Command(CanExport), ct);
+            // What went out, and where it goes next: the billing system reads the file the clerk downloads below.
+            TempData["Done"] = l["감면 {0}건, 취소 {1}건(합계 {2}원)을 내보내고 내보낸 것으로 표시했습니다. 아래에서 파일을 내려받아 요금 시스템에 올리세요.",
+                batch.Reductions, batch.Cancellations, batch.NetWon.ToString("N0")].Value;
             return RedirectToPage(new { batch = batch.Id });
         }
         catch (DomainException ex)
