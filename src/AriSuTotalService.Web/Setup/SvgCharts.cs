@@ -31,23 +31,23 @@ public static class SvgCharts
     public static IHtmlContent Bars(string id, string title, IReadOnlyList<Bar> bars, IReadOnlyList<string> legend, int rowHeight = 22,
         decimal? max = null, (decimal Value, string Label)? target = null, int width = 640)
     {
-        var (Width, LabelWidth, ValueWidth) = (width, width * 3 / 10, Math.Min(110, width / 5));
-        var BarArea = Width - LabelWidth - ValueWidth - 10;
+        var (labelWidth, valueWidth) = (width * 3 / 10, Math.Min(110, width / 5));
+        var barArea = width - labelWidth - valueWidth - 10;
         var enc = Encoder;
         var top = legend.Count > 0 || target is not null ? 20 : 0;
         var height = top + bars.Count * rowHeight + 4;
         var full = max ?? Math.Max(1m, bars.Count == 0 ? 1m : bars.Max(b => b.First + b.Second));
         string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        double X(decimal value) => LabelWidth + (double)(Math.Clamp(value, 0m, full) / full) * BarArea;
+        double X(decimal value) => labelWidth + (double)(Math.Clamp(value, 0m, full) / full) * barArea;
         var fontSize = Math.Min(12, rowHeight - 8);
 
         var svg = new StringBuilder();
-        svg.Append($"<svg id=\"{enc.Encode(id)}\" class=\"svg-chart\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"{enc.Encode(id)}-title\" ")
+        svg.Append($"<svg id=\"{enc.Encode(id)}\" class=\"svg-chart\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"{enc.Encode(id)}-title\" ")
             .Append("xmlns=\"http://www.w3.org/2000/svg\" font-family=\"inherit\">")
             .Append($"<title id=\"{enc.Encode(id)}-title\">{enc.Encode(title)}</title>");
         for (var i = 0; i < legend.Count; i++)
         {
-            var x = LabelWidth + i * 130;
+            var x = labelWidth + i * 130;
             svg.Append($"<rect x=\"{x}\" y=\"4\" width=\"12\" height=\"12\" fill=\"{(i == 0 ? FirstColour : SecondColour)}\"/>")
                 .Append($"<text x=\"{x + 16}\" y=\"14\" font-size=\"11\">{enc.Encode(legend[i])}</text>");
         }
@@ -58,9 +58,9 @@ public static class SvgCharts
             var barHeight = rowHeight - 6;
             var textY = N(y + rowHeight / 2.0 + fontSize / 2.0 - 2);
             svg.Append($"<g data-bar=\"{i}\"><title>{enc.Encode($"{b.Label}: {b.Value}")}</title>")
-                .Append($"<text x=\"{LabelWidth - 6}\" y=\"{textY}\" font-size=\"{fontSize}\" text-anchor=\"end\">{enc.Encode(b.Label)}</text>");
+                .Append($"<text x=\"{labelWidth - 6}\" y=\"{textY}\" font-size=\"{fontSize}\" text-anchor=\"end\">{enc.Encode(b.Label)}</text>");
             var end1 = X(b.First);
-            svg.Append($"<rect x=\"{LabelWidth}\" y=\"{y + 3}\" width=\"{N(end1 - LabelWidth)}\" height=\"{barHeight}\" fill=\"{FirstColour}\"/>");
+            svg.Append($"<rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{N(end1 - labelWidth)}\" height=\"{barHeight}\" fill=\"{FirstColour}\"/>");
             var end2 = end1;
             if (b.Second > 0)
             {
