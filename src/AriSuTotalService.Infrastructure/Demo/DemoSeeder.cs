@@ -13,7 +13,7 @@ namespace AriSuTotalService.Infrastructure.Demo;
 
 /// <summary>Fills an empty Development database with the demo office, accounts, key and data (CONTRACTS.md).</summary>
 public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Features.Visits.BookVisit.Handler booking, Complaints.HolidayCalendar holidays,
-    LeakReductions reductions, ReductionCalculation calculation, TimeProvider clock, ILogger<DemoSeeder> logger)
+    LeakReductions reductions, TimeProvider clock, ILogger<DemoSeeder> logger)
 {
     public async Task SeedAsync(DemoOptions options, CancellationToken ct = default)
     {
@@ -63,15 +63,23 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Featur
                 && c.Status == Domain.Complaints.ComplaintStatuses.Resolved && c.CustomerId != null && c.ClosedAtUtc >= from && c.ClosedAtUtc < to
                 && !db.Visits.Any(v => v.ComplaintId == c.Id))
             .OrderByDescending(c => c.ClosedAtUtc).ToListAsync(ct);
+        // Every candidate connection's readings in one query (ordered by period end, as the calculation reads them).
+        var customers = candidates.Select(c => c.CustomerId!.Value).Distinct().ToList();
+        var histories = (await db.MeterReadings.AsNoTracking().Where(r => customers.Contains(r.CustomerId)).OrderBy(r => r.PeriodEnd)
+                .Select(r => new { r.CustomerId, r.PeriodStart, r.PeriodEnd, r.UsageM3 }).ToListAsync(ct))
+            .GroupBy(r => r.CustomerId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Domain.Reductions.ReadingPeriod>)g.Select(r => new Domain.Reductions.ReadingPeriod(r.PeriodStart, r.PeriodEnd, r.UsageM3)).ToList());
         var diagnoses = new List<Domain.Complaints.Complaint>();
         foreach (var c in candidates)
         {
-            var history = await calculation.HistoryAsync(c.CustomerId!.Value, ct);
+            if (!histories.TryGetValue(c.CustomerId!.Value, out var history)) continue;
             var day = DateOnly.FromDateTime(SeoulTime.ToLocal(c.ClosedAtUtc!.Value));
             if (ReductionCalculation.LeakPeriod(history, day, null) is not { } leak
                 || Domain.Reductions.LeakReductionCalculator.ChooseNormal(leak, history) is not { } normal) continue;
-            var normalPerDay = (double)normal.Periods.Sum(p => p.UsageM3) / normal.Periods.Sum(p => p.End.DayNumber - p.Start.DayNumber);
-            if ((double)leak.UsageM3 / (leak.End.DayNumber - leak.Start.DayNumber) < 1.4 * normalPerDay) continue;
+            // The surge rule itself, the normal periods taken together as the "previous" reading.
+            var usual = new Domain.Surges.Period(0, normal.Periods.Sum(p => p.UsageM3), normal.Periods.Sum(p => p.Days));
+            var thresholds = Domain.Surges.SurgeThresholds.Default;
+            if (!Domain.Surges.SurgeRule.Exceeds(usual, new Domain.Surges.Period(0, leak.UsageM3, leak.Days), thresholds.DiagnosisPercent, thresholds.MinIncreaseM3)) continue;
             diagnoses.Add(c);
             if (diagnoses.Count == PastLeaks) break;
         }

@@ -15,18 +15,24 @@ public static class KoreanPhone
     public static bool TryParse(string? text, out string national, out string e164)
     {
         national = e164 = "";
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 30) return false;
+        if (Valid(text) is not { } number) return false;
+        national = Util.Format(number, PhoneNumberFormat.NATIONAL);
+        e164 = Util.Format(number, PhoneNumberFormat.E164);
+        return true;
+    }
+
+    /// <summary>The number the numbering plan knows, or null.</summary>
+    private static PhoneNumber? Valid(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 30) return null;
         try
         {
             var number = Util.Parse(text.Trim(), "KR");
-            if (number.CountryCode != 82 || !Util.IsValidNumber(number)) return false;
-            national = Util.Format(number, PhoneNumberFormat.NATIONAL);
-            e164 = Util.Format(number, PhoneNumberFormat.E164);
-            return true;
+            return number.CountryCode == 82 && Util.IsValidNumber(number) ? number : null;
         }
         catch (NumberParseException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -40,11 +46,9 @@ public static class KoreanPhone
     /// A <c>tel:</c> URI as RFC 3966 writes a global number ("tel:+82-10-1234-5678"): a national number without its
     /// country would need a <c>phone-context</c>. A number the plan does not know keeps its digits only.
     /// </summary>
-    public static string TelUri(string text)
-    {
-        if (!TryParse(text, out _, out _)) return "tel:" + new string(text.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
-        var number = Util.Parse(text.Trim(), "KR");
-        // INTERNATIONAL is "+82 10-1234-5678"; RFC 3966 takes "-" as its visual separator, never a space.
-        return "tel:" + Util.Format(number, PhoneNumberFormat.INTERNATIONAL).Replace(' ', '-');
-    }
+    public static string TelUri(string text) =>
+        Valid(text) is { } number
+            // INTERNATIONAL is "+82 10-1234-5678"; RFC 3966 takes "-" as its visual separator, never a space.
+            ? "tel:" + Util.Format(number, PhoneNumberFormat.INTERNATIONAL).Replace(' ', '-')
+            : "tel:" + new string(text.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
 }

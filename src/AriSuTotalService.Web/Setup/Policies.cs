@@ -31,4 +31,7 @@ public static class RoleSets
     /// <summary>Taking a citizen's reduction application with a receipt.</summary>
     public const string ReductionIntake = $"{Roles.IntakeClerk},{Roles.BillingClerk},{Roles.SectionChief}";
     public const string AllStaff = $"{Roles.IntakeClerk},{Roles.FieldStaff},{Roles.BillingClerk},{Roles.SectionChief},{Roles.Administrator}";
+
+    /// <summary>Whether the user has one of the roles of a set (as <c>[Authorize(Roles = set)]</c> reads it).</summary>
+    public static bool IsInAny(this System.Security.Claims.ClaimsPrincipal user, string set) => set.Split(',').Any(user.IsInRole);
 }

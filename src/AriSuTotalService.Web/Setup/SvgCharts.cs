@@ -22,6 +22,17 @@ public static class SvgCharts
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
 
+    /// <summary>
+    /// The four Total Service types and their total, each as its citizen-applied and proactive parts with the count and
+    /// the proactive rate (the dashboard and the monthly report).
+    /// </summary>
+    public static IHtmlContent FourTypes(string id, Microsoft.Extensions.Localization.IStringLocalizer l,
+        IEnumerable<Infrastructure.Reports.TypeFigures> byType, Infrastructure.Reports.TypeFigures total, int rowHeight = 22) =>
+        Bars(id, l["4대 시민불편 민원: 시민신청과 선제 (건수 · 선제 처리율)"].Value,
+            byType.Where(t => t.TotalService).Append(total)
+                .Select(t => new Bar(l[t.Name].Value, t.CitizenApplied, t.Proactive, $"{t.Total:N0} · {(t.ProactiveRate is { } r ? $"{r:0.0}%" : "–")}")).ToList(),
+            [l["시민신청"].Value, l["선제"].Value], rowHeight);
+
     /// <param name="id">The chart's element id.</param>
     /// <param name="title">What the chart shows, for screen readers and as the chart's title.</param>
     /// <param name="legend">The names of the first and (when rows stack) the second part; empty for one-part bars.</param>

@@ -161,26 +161,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Presses Tab until the element with that id has the focus (keyboard navigation; fails if the focus order never reaches it).</summary>
-    public static async Task TabToAsync(IPage page, string id, int max = 80)
-    {
-        for (var i = 0; i < max; i++)
-        {
-            if (await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id") == id) return;
-            await page.Keyboard.PressAsync("Tab");
-        }
-        throw new Xunit.Sdk.XunitException($"Tab never reached #{id} on {page.Url}");
-    }
+    public static Task TabToAsync(IPage page, string id) => new CountingKeyboard(page).TabToAsync(id);
 
     /// <summary>Moves a focused select to the option with that value with the arrow keys, as a person does.</summary>
-    public static async Task ArrowToOptionAsync(IPage page, string id, string value)
-    {
-        var target = await page.EvaluateAsync<int>($"() => Array.from(document.getElementById('{id}').options).findIndex(o => o.value === '{value}')");
-        if (target < 0) throw new Xunit.Sdk.XunitException($"#{id} has no option {value}");
-        var current = await page.EvaluateAsync<int>($"() => document.getElementById('{id}').selectedIndex");
-        var key = target > current ? "ArrowDown" : "ArrowUp";
-        for (var i = 0; i < Math.Abs(target - current); i++) await page.Keyboard.PressAsync(key);
-        Assert.Equal(value, await page.EvaluateAsync<string>($"() => document.getElementById('{id}').value"));
-    }
+    public static Task ArrowToOptionAsync(IPage page, string id, string value) => new CountingKeyboard(page).ArrowToOptionAsync(id, value);
 }
 
 /// <summary>
@@ -212,6 +196,7 @@ public sealed class CountingKeyboard(IPage page)
     public async Task ArrowToOptionAsync(string id, string value)
     {
         var target = await page.EvaluateAsync<int>($"() => Array.from(document.getElementById('{id}').options).findIndex(o => o.value === '{value}')");
+        if (target < 0) throw new Xunit.Sdk.XunitException($"#{id} has no option {value}");
         var current = await page.EvaluateAsync<int>($"() => document.getElementById('{id}').selectedIndex");
         for (var i = 0; i < Math.Abs(target - current); i++) await PressAsync(target > current ? "ArrowDown" : "ArrowUp");
         Assert.Equal(value, await page.EvaluateAsync<string>($"() => document.getElementById('{id}').value"));

@@ -70,7 +70,7 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Flag
         await LoadAsync(id, ct) ? Page() : NotFound();
 
     /// <summary>Whether the user handles complaints; an administrator reads a complaint (masked) and nothing more.</summary>
-    public bool Handles => RoleSets.ComplaintHandlers.Split(',').Any(User.IsInRole);
+    public bool Handles => User.IsInAny(RoleSets.ComplaintHandlers);
 
     /// <summary>Every change, reveal and flag is the handlers': anyone else who may read the page is refused before the handler runs.</summary>
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,

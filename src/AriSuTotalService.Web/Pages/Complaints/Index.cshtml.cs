@@ -52,7 +52,7 @@ public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clo
     }
 
     /// <summary>Whether the user handles complaints; an administrator reads the list from the dashboard and does not export it.</summary>
-    public bool Handles => RoleSets.ComplaintHandlers.Split(',').Any(User.IsInRole);
+    public bool Handles => User.IsInAny(RoleSets.ComplaintHandlers);
 
     /// <summary>The filtered list as CSV (UTF-8 with BOM, masked); recorded in the access log as a download.</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)

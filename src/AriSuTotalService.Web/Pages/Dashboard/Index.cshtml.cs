@@ -29,9 +29,13 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
     public decimal? ReductionFromLastYear => Rate.Of(LastYear.Total - Current.Total, LastYear.Total);
 
     /// <summary>A figure's target and whether the figure meets it; nothing when the office set no target for the year.</summary>
-    public Microsoft.AspNetCore.Html.IHtmlContent Target(string measure, decimal? figure, string id)
+    public Microsoft.AspNetCore.Html.IHtmlContent Target(string measure, decimal? figure, string id) =>
+        Target(Targets.TryGetValue(measure, out var target) ? target : null, figure, id);
+
+    /// <summary>A target (the office's or headquarters') beside its figure, with whether it is met.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent Target(decimal? target, decimal? figure, string id)
     {
-        if (!Targets.TryGetValue(measure, out var target)) return Microsoft.AspNetCore.Html.HtmlString.Empty;
+        if (target is null) return Microsoft.AspNetCore.Html.HtmlString.Empty;
         var enc = System.Text.Encodings.Web.HtmlEncoder.Default;
         var met = Domain.Reports.PerformanceTarget.Met(figure, target);
         var badge = met is { } m ? $" <span class=\"badge {(m ? "text-bg-success" : "text-bg-danger")}\">{enc.Encode(m ? l["달성"] : l["미달"])}</span>" : "";
@@ -39,10 +43,10 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
     }
 
     /// <summary>The complaint list behind the figures opens for whoever may read it (handlers, and the administrator read-only).</summary>
-    public bool CanOpenComplaints => RoleSets.ComplaintReaders.Split(',').Any(User.IsInRole);
+    public bool CanOpenComplaints => User.IsInAny(RoleSets.ComplaintReaders);
 
     /// <summary>The surge worklist behind the funnel opens for the surge work and, read-only, the administrator.</summary>
-    public bool CanOpenSurges => RoleSets.SurgeReaders.Split(',').Any(User.IsInRole);
+    public bool CanOpenSurges => User.IsInAny(RoleSets.SurgeReaders);
 
     /// <summary>A figure as a link to what it counts, or as plain text for a role the list would refuse.</summary>
     public Microsoft.AspNetCore.Html.IHtmlContent Drill(bool can, string href, string text, string? id = null, string? cls = null)

@@ -32,7 +32,7 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public IReadOnlyList<string> Months { get; private set; } = [];
 
     /// <summary>The cases open for the surge work; the administrator reads the worklist from the dashboard, without them.</summary>
-    public bool CanOpenCases => RoleSets.SurgeWork.Split(',').Any(User.IsInRole);
+    public bool CanOpenCases => User.IsInAny(RoleSets.SurgeWork);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
