@@ -135,7 +135,8 @@ public static partial class LoadRun
         throw new TimeoutException("the app did not become ready");
     }
 
-    public static async Task<int> RunAsync(string repo, string office, int seconds, int runs, string url)
+    /// <param name="listOnly">Only the home page's warm-up and the visit list's runs (to measure or profile the list alone).</param>
+    public static async Task<int> RunAsync(string repo, string office, int seconds, int runs, string url, bool listOnly = false)
     {
         // Each run starts from the same data: a copy of the generated office, so the writes of one run do not lengthen the next one's lists.
         var folder = Path.Combine(Path.GetDirectoryName(office)!, "load-run");
@@ -254,6 +255,14 @@ public static partial class LoadRun
                 var list = new Stats("visit list (GET /Visits/Mine)");
                 await Phase($"visit list alone, 32 connections, run {run} of {runs}", seconds, ct => field.Select(s => VisitList(s, list, ct)), list);
                 lists.Add(list);
+            }
+            if (listOnly)
+            {
+                Console.WriteLine($"== over {runs} runs (min / median / max)");
+                Console.WriteLine("  " + Stats.Summary("visit list", lists, seconds));
+                var listErrors = lists.Sum(l => l.Errors) + home.Errors;
+                Console.WriteLine($"errors: {listErrors}");
+                return listErrors == 0 ? 0 : 1;
             }
             var intakes = new List<(Stats Op, Stats Save, Stats Form, Stats Book)>();
             for (var run = 1; run <= runs; run++)

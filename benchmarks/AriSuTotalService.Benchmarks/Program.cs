@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- import [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- office     [--complaints-per-year 80000] [--years 10] [--customers 283750]
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- dashboard  [--runs 5] [--sqlserver "<connection string>"]
-//   dotnet build -c Release src/AriSuTotalService.Web && dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- load [--seconds 20] [--runs 5]
+//   dotnet build -c Release src/AriSuTotalService.Web && dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- load [--seconds 20] [--runs 5] [--only list]
 var command = args.FirstOrDefault() ?? "scan";
 if (command is "office" or "dashboard" or "load")
 {
@@ -32,7 +32,7 @@ if (command is "office" or "dashboard" or "load")
         var repo = AppContext.BaseDirectory;
         while (!File.Exists(Path.Combine(repo, "AriSuTotalService.sln"))) repo = Path.GetDirectoryName(repo.TrimEnd('/'))!;
         return await LoadRun.RunAsync(repo, officeFolder, int.Parse(Arg("--seconds") ?? "20", CultureInfo.InvariantCulture),
-            int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture), Arg("--url") ?? "http://127.0.0.1:5180");
+            int.Parse(Arg("--runs") ?? "5", CultureInfo.InvariantCulture), Arg("--url") ?? "http://127.0.0.1:5180", listOnly: Arg("--only") == "list");
     }
     return 0;
 }

@@ -25,12 +25,14 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser, SystemUser>();
         services.AddSingleton<AuditingInterceptor>();
-        // The options are built once for the application (the context itself is per request, with its user).
-        services.AddDbContext<ArisuDbContext>((sp, o) =>
+        // The options are built once for the application; contexts are pooled (a context's internal services are set up
+        // once, not on every request) and each scope leases one that acts for the scope's user and nobody else.
+        services.AddPooledDbContextFactory<ArisuDbContext>((sp, o) =>
         {
             Configure(o, db);
             o.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
-        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<ArisuDbContext>>().CreateDbContext().LeasedTo(sp.GetRequiredService<ICurrentUser>()));
         services.AddScoped<DatabaseInitializer>();
 
         services.AddIdentity<ApplicationUser, IdentityRole>(o =>

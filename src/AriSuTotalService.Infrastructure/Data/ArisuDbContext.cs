@@ -22,16 +22,26 @@ public class ArisuDbContext : IdentityDbContext<ApplicationUser>, IDataProtectio
     /// <summary>The filter name as <c>IgnoreQueryFilters</c> takes it: <c>db.X.IgnoreQueryFilters(ArisuDbContext.AllOffices)</c>.</summary>
     public static readonly string[] AllOffices = [OfficeFilter];
 
-    private readonly ICurrentUser? _user;
+    private ICurrentUser? _user;
     private int? _actingOffice;
 
+    /// <summary>
+    /// The one constructor (the pool's): a context made here acts for nobody until <see cref="ActFor"/>; the container's
+    /// contexts act for the scope's user (<see cref="LeasedTo"/>).
+    /// </summary>
     public ArisuDbContext(DbContextOptions<ArisuDbContext> options) : base(options)
     {
     }
 
-    public ArisuDbContext(DbContextOptions<ArisuDbContext> options, ICurrentUser user) : base(options)
+    /// <summary>
+    /// A context taken from the pool for one scope (a request, a job): it acts for that scope's user and for no office a
+    /// previous holder took with <see cref="ActFor"/>. Every context the container hands out goes through here.
+    /// </summary>
+    internal ArisuDbContext LeasedTo(ICurrentUser user)
     {
         _user = user;
+        _actingOffice = null;
+        return this;
     }
 
     /// <summary>

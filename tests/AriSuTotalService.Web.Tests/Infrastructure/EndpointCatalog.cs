@@ -50,4 +50,13 @@ public static class EndpointCatalog
                 pagePath);
         }).DistinctBy(e => e.Pattern + string.Join(',', e.Methods)).ToList();
     }
+
+    /// <summary>
+    /// What a page handler binds from the request, by name: its parameters but the cancellation token and what it takes
+    /// from the container ([FromServices]).
+    /// </summary>
+    public static IReadOnlyList<string> RequestParameters(System.Reflection.MethodInfo handler) => handler.GetParameters()
+        .Where(p => p.ParameterType != typeof(CancellationToken)
+            && System.Reflection.CustomAttributeExtensions.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromServicesAttribute>(p) is null)
+        .Select(p => p.Name!).ToList();
 }

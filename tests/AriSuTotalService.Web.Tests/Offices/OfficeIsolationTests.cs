@@ -91,6 +91,35 @@ public class OfficeIsolationTests(TwoOfficeFactory factory) : IClassFixture<TwoO
     }
 
     [Fact]
+    public async Task A_pooled_context_that_acted_for_office_B_comes_back_acting_for_nobody()
+    {
+        var b = factory.B;
+        // Jobs' contexts that acted for office B go back to the pool when their scopes end.
+        for (var i = 0; i < 8; i++)
+        {
+            using var scope = factory.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<ArisuDbContext>().ActFor(b.Id);
+            Assert.NotEqual(0, await db.Complaints.CountAsync());
+        }
+        // Every context handed out next, whichever of them the pool gives, acts for nobody: its query fails rather than
+        // answering for office B.
+        var scopes = Enumerable.Range(0, 32).Select(_ => factory.Services.CreateScope()).ToList();
+        try
+        {
+            foreach (var scope in scopes)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ArisuDbContext>();
+                Assert.Null(db.OfficeScope);
+                await Assert.ThrowsAsync<OfficeScopeMissingException>(() => db.Complaints.CountAsync());
+            }
+        }
+        finally
+        {
+            foreach (var scope in scopes) scope.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Lists_searches_exports_feeds_and_reports_of_office_A_hold_nothing_of_office_B()
     {
         var b = factory.B;
@@ -162,7 +191,7 @@ public class OfficeIsolationTests(TwoOfficeFactory factory) : IClassFixture<TwoO
             {
                 var isGet = method.Name.StartsWith("OnGet", StringComparison.Ordinal);
                 var handler = method.Name[(isGet ? "OnGet" : "OnPost").Length..].Replace("Async", "", StringComparison.Ordinal);
-                var parameters = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).Select(p => p.Name!).ToList();
+                var parameters = EndpointCatalog.RequestParameters(method);
                 var route = parameters.Where(p => page.Pattern.Contains("{" + p, StringComparison.Ordinal)).ToList();
                 forms.Add(new Form(page.PagePath, page.Pattern, handler, isGet, bound.Concat(parameters.Except(route)).Distinct().ToList(), route, page.Roles));
             }

@@ -49,7 +49,7 @@ public class BadInputTests(BadInputTests.Factory factory) : IClassFixture<BadInp
                          .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
             {
                 var handler = method.Name["OnPost".Length..].Replace("Async", "", StringComparison.Ordinal);
-                var parameters = method.GetParameters().Where(p => p.ParameterType != typeof(CancellationToken)).Select(p => p.Name!).ToList();
+                var parameters = EndpointCatalog.RequestParameters(method);
                 var routeParameters = parameters.Where(p => page.Pattern.Contains("{" + p, StringComparison.Ordinal)).ToList();
                 var fields = bound.Concat(parameters.Except(routeParameters)).Distinct().ToList();
                 forms.Add(new Form(page.PagePath, handler, fields, routeParameters, page.AllowsAnonymous ? [.. AccountOf.Keys] : page.Roles));

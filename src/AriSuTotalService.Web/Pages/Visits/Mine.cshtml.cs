@@ -8,7 +8,9 @@ using AriSuTotalService.Infrastructure.Features.Visits;
 using Microsoft.Extensions.Localization;
 using AriSuTotalService.Infrastructure.Privacy;
 using AriSuTotalService.Web.Setup;
+using AriSuTotalService.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +23,9 @@ namespace AriSuTotalService.Web.Pages.Visits;
 /// A member of staff reaches only their own visits.
 /// </summary>
 [Authorize(Roles = Domain.Offices.Roles.FieldStaff)]
-public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clock, RecordArrival.Handler arrival, IStringLocalizer<SharedResource> l,
-    Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Identity.ApplicationUser> users) : PageModel
+// The list is the page field staff open most: what only one of its actions needs (the arrival use case, Identity's user
+// manager, the access log) is taken by that handler, not built for every opening of the list.
+public class MineModel(ArisuDbContext db, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The feed address, shown once right after it is issued (only its hash is kept).</summary>
     public string? NewFeedUrl { get; private set; }
@@ -32,7 +35,7 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     public const int HorizonDays = 14;
 
     /// <summary>Issues a new secret feed address; the old one stops working.</summary>
-    public async Task<IActionResult> OnPostFeedAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostFeedAsync([FromServices] UserManager<ApplicationUser> users, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(User.UserId());
         if (user is null) return NotFound();
@@ -45,7 +48,7 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     }
 
     /// <summary>Revokes the feed address.</summary>
-    public async Task<IActionResult> OnPostRevokeFeedAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeFeedAsync([FromServices] UserManager<ApplicationUser> users, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(User.UserId());
         if (user is null) return NotFound();
@@ -89,7 +92,8 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     }
 
     /// <summary>도착; on another day than booked only confirmed for that visit (<see cref="ConfirmOtherDay"/>) with <see cref="OtherDayReason"/>.</summary>
-    public async Task<IActionResult> OnPostArriveAsync(long id, long? confirmOtherDay, string? otherDayReason, CancellationToken ct)
+    public async Task<IActionResult> OnPostArriveAsync(long id, long? confirmOtherDay, string? otherDayReason, [FromServices] RecordArrival.Handler arrival,
+        CancellationToken ct)
     {
         (ConfirmOtherDay, OtherDayReason) = (confirmOtherDay, otherDayReason);
         try
@@ -125,7 +129,7 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
     /// 전화: records the view of the number (PIPA), then shows it on the worker's own card, readable and as a
     /// <c>tel:</c> link the phone dials. The number is never in the page before that tap, and masked again on the next load.
     /// </summary>
-    public async Task<IActionResult> OnPostCallAsync(long id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCallAsync(long id, [FromServices] PersonalDataLog log, CancellationToken ct)
     {
         var me = User.UserId();
         var visit = await db.Visits.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id && v.StaffId == me, ct);
@@ -169,6 +173,8 @@ public class MineModel(ArisuDbContext db, PersonalDataLog log, TimeProvider cloc
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        // One connection for the page's three statements (not opened and returned to the pool for each).
+        await db.Database.OpenConnectionAsync(ct);
         var me = User.UserId();
         HasFeed = await HasFeedOf(db, me, ct);
         var today = SeoulTime.Today(clock);
