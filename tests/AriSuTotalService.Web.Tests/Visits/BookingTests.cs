@@ -196,7 +196,12 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
         var reception = factory.With(db => db.Complaints.Single(c => c.Id == id).ReceptionNumber);
 
         var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        // The list (with the visit just booked on it) says whether a feed exists: none yet, so nothing to stop.
+        var before = await field1.GetPageAsync("/Visits/Mine");
+        Assert.Contains(reception, before);
+        Assert.DoesNotContain("handler=RevokeFeed", before);
         var issued = await field1.PostFormAsync("/Visits/Mine?handler=Feed", [], formPage: "/Visits/Mine");
+        Assert.Contains("handler=RevokeFeed", await field1.GetPageAsync("/Visits/Mine"));
         var url = System.Text.RegularExpressions.Regex.Match(await issued.Content.ReadAsStringAsync(), "id=\"feed-url\"[^>]*>([^<]+)<").Groups[1].Value;
         var path = new Uri(url).PathAndQuery;
         var anonymous = TestClient.Anonymous(factory);
@@ -220,6 +225,7 @@ public class BookingTests(BookingTests.Factory factory) : IClassFixture<BookingT
 
         await field1.PostFormAsync("/Visits/Mine?handler=RevokeFeed", [], formPage: "/Visits/Mine");
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(path)).StatusCode);
+        Assert.DoesNotContain("handler=RevokeFeed", await field1.GetPageAsync("/Visits/Mine"));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/guessed-token.ics")).StatusCode);
     }
 

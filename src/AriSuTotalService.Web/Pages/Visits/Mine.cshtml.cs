@@ -150,7 +150,7 @@ public class MineModel(ArisuDbContext db, TimeProvider clock, IStringLocalizer<S
 
     private sealed record VisitRow(long Id, long ComplaintId, DateOnly Date, string Window, string Status, bool EntersHome,
         string ReceptionNumber, string Type, string? Description, string? CallerName, string? CallerPhone, string? Location,
-        long? CustomerId, long? LinkedToId, string? HolderName, string? CustomerPhone, string? Address, string? District);
+        long? CustomerId, long? LinkedToId, string? HolderName, string? CustomerPhone, string? Address, string? District, bool HasFeed);
 
     // The page field staff open most: its queries are compiled once (building and translating the LINQ on every
     // request was a fifth of what the page allocated). Only office users reach it, so the office filter's model is the one.
@@ -165,7 +165,10 @@ public class MineModel(ArisuDbContext db, TimeProvider clock, IStringLocalizer<S
             from k in ks.DefaultIfEmpty()
             select new VisitRow(v.Id, v.ComplaintId, v.Date, v.Window, v.Status, v.EntersHome, c.ReceptionNumber, c.Type!.NameKo,
                 c.Description, c.CallerName, c.CallerPhone, c.Location, c.CustomerId, c.LinkedToId,
-                k == null ? null : k.HolderName, k == null ? null : k.Phone, k == null ? null : k.Address, k == null ? null : k.District));
+                k == null ? null : k.HolderName, k == null ? null : k.Phone, k == null ? null : k.Address, k == null ? null : k.District,
+                // Whether the worker has a calendar feed rides on the list's own statement (a constant sub-query the
+                // database answers once), not a statement of its own; an empty list asks it alone.
+                db.Users.Any(u => u.Id == me && u.CalendarTokenHash != null)));
 
     private static readonly Func<ArisuDbContext, string, CancellationToken, Task<bool>> HasFeedOf =
         EF.CompileAsyncQuery((ArisuDbContext db, string me, CancellationToken ct) =>
@@ -173,13 +176,13 @@ public class MineModel(ArisuDbContext db, TimeProvider clock, IStringLocalizer<S
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        // One connection for the page's three statements (not opened and returned to the pool for each).
+        // One connection for the page's statements (not opened and returned to the pool for each).
         await db.Database.OpenConnectionAsync(ct);
         var me = User.UserId();
-        HasFeed = await HasFeedOf(db, me, ct);
         var today = SeoulTime.Today(clock);
         var rows = new List<VisitRow>();
         await foreach (var row in VisitsOf(db, me, today, today.AddDays(HorizonDays)).WithCancellation(ct)) rows.Add(row);
+        HasFeed = rows.Count > 0 ? rows[0].HasFeed : await HasFeedOf(db, me, ct);
         // Linked complaints, for what to look at while there (the earlier complaints at the connection come on demand).
         var complaintIds = rows.Select(r => r.ComplaintId).ToList();
         var parentIds = rows.Where(r => r.LinkedToId != null).Select(r => r.LinkedToId!.Value).ToList();
