@@ -38,17 +38,18 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
     /// <summary>Registers a complaint and, for each other inconvenience ticked, a linked staff-work complaint (channel derived).</summary>
     public async Task<IntakeResult> RegisterAsync(int officeId, IntakeRequest request, CancellationToken ct = default)
     {
+        // The office's settings are read before the transaction (the types stay inside: the new complaints refer to them,
+        // tracked, in every attempt): the write holds SQLite's one writer, and this process's turn to write, for less.
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
+        var codes = new[] { request.TypeCode }.Concat(request.OtherTypeCodes.Where(c => c != request.TypeCode)).Distinct().ToList();
+        var calendar = await holidays.GetAsync(db, ct);
+        var ownDivisions = await DivisionSettings.ForTypesAsync(db, officeId, codes, ct);
         return await db.InTransactionAsync(async () =>
         {
-            var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
-            var codes = new[] { request.TypeCode }.Concat(request.OtherTypeCodes.Where(c => c != request.TypeCode)).Distinct().ToList();
             var types = await db.ComplaintTypes.Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
             var unknown = codes.FirstOrDefault(c => !types.ContainsKey(c));
             // The rules of an intake are RegisterComplaint.Validator's; what reaches here has passed them.
             if (unknown is not null) throw new DomainException("알 수 없는 민원 유형입니다: {0}", unknown);
-
-            var calendar = await holidays.GetAsync(db, ct);
-            var ownDivisions = await DivisionSettings.ForTypesAsync(db, officeId, codes, ct);
             var now = Now;
             var local = SeoulTime.ToLocal(now);
             var first = await ReceptionNumbers.ReserveAsync(db, officeId, local.Year, codes.Count, ct);
