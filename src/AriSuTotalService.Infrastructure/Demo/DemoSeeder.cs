@@ -99,8 +99,8 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Featur
             db.VisitOutcomes.Add(outcome);
             await db.SaveChangesAsync(ct);
             await reductions.OpenFromVisitAsync(c, visit, outcome, ct);
-            db.ChangeTracker.Clear();
         }
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>The demo field staff's coming working days: the latest open complaints that need a visit, booked through the real booking (notices queued).</summary>

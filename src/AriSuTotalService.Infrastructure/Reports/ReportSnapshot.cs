@@ -52,7 +52,7 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
         var rounds = await db.PanelRounds.AsNoTracking()
             .Where(r => r.OfficeId == officeId && r.Year == to.Year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);
         var answers = await db.PanelAnswers.AsNoTracking().Where(a => rounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);
-        var target = await db.PanelTargets.AsNoTracking().Where(t => t.Year == to.Year).Select(t => (decimal?)t.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+        var target = await Features.Evaluations.PanelAnswering.TargetOfYearAsync(db, to.Year, ct);
         var runs = await db.ScanRuns.AsNoTracking()
             .Where(r => r.OfficeId == officeId && r.State == Domain.Surges.ScanStates.Completed && r.Period >= from && r.Period <= to)
             .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);

@@ -14,6 +14,10 @@ public static class PanelAnswering
 {
     public const int MaxComment = 1000;
 
+    /// <summary>Headquarters' satisfaction target for a year, in percent; null while none is set.</summary>
+    public static async Task<decimal?> TargetOfYearAsync(ArisuDbContext db, int year, CancellationToken ct) =>
+        await db.PanelTargets.AsNoTracking().Where(t => t.Year == year).Select(t => (decimal?)t.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+
     /// <summary>The rules of one answer and of the case it belongs to, by field, with their keys.</summary>
     public static class Rules
     {

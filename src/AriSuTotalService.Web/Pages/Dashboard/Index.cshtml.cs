@@ -150,7 +150,7 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
         var closedRounds = await db.PanelRounds.AsNoTracking().Where(r => r.Year == year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);
         var answers = await db.PanelAnswers.AsNoTracking().Where(a => closedRounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);
         Satisfaction = Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent;
-        SatisfactionTarget = await db.PanelTargets.AsNoTracking().Where(x => x.Year == year).Select(x => (decimal?)x.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+        SatisfactionTarget = await Infrastructure.Features.Evaluations.PanelAnswering.TargetOfYearAsync(db, year, ct);
 
         Targets = await Infrastructure.Features.Administration.PerformanceTargets.OfYearAsync(db, year, ct);
         TrendJson = await TrendAsync(thisMonth, division, ct);

@@ -95,7 +95,7 @@ public class IndexModel(ArisuDbContext db, PanelAnswering.Handler panel, TimePro
         }
         Rounds = rows;
         YearFigures = await PanelFigures.OfRoundsAsync(db, ids, ct);
-        YearTarget = await db.PanelTargets.AsNoTracking().Where(t => t.Year == year).Select(t => (decimal?)t.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+        YearTarget = await PanelAnswering.TargetOfYearAsync(db, year, ct);
     }
 
     public static string StatusLabel(string status) => status switch

@@ -29,7 +29,7 @@ public class ResultsModel(ArisuDbContext db, TimeProvider clock) : PageModel
         foreach (var r in closed) list.Add((r.Key, await PanelFigures.OfRoundsAsync(db, [r.Id], ct)));
         Rounds = list;
         Standing = await StandingAsync(db, User.OfficeId(), year, ct);
-        Target = await db.PanelTargets.AsNoTracking().Where(t => t.Year == year).Select(t => (decimal?)t.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+        Target = await Infrastructure.Features.Evaluations.PanelAnswering.TargetOfYearAsync(db, year, ct);
     }
 
     /// <summary>

@@ -55,6 +55,6 @@ public class IndexModel(ArisuDbContext db, PerformanceTargets.Handler save, Time
         var year = Year!.Value;
         if (!keepTyped)
             Targets = (await PerformanceTargets.OfYearAsync(db, year, ct)).ToDictionary(t => t.Key, t => (string?)t.Value.ToString("0.0", CultureInfo.InvariantCulture));
-        SatisfactionTarget = await db.PanelTargets.AsNoTracking().Where(x => x.Year == year).Select(x => (decimal?)x.TargetTenths / 10m).SingleOrDefaultAsync(ct);
+        SatisfactionTarget = await Infrastructure.Features.Evaluations.PanelAnswering.TargetOfYearAsync(db, year, ct);
     }
 }
