@@ -13,10 +13,19 @@ using Microsoft.EntityFrameworkCore;
 // Measured scenarios at Seoul scale (not tests): see docs/benchmarks.md.
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- scan   [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- import [--scale 1] [--runs 5] [--folder /tmp/arisu-bench]
+//   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- customers [--customers 1000000] [--runs 3] [--folder /tmp/arisu-bench]
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- office     [--complaints-per-year 80000] [--years 10] [--customers 283750]
 //   dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- dashboard  [--runs 5] [--sqlserver "<connection string>"]
 //   dotnet build -c Release src/AriSuTotalService.Web && dotnet run -c Release --project benchmarks/AriSuTotalService.Benchmarks -- load [--seconds 20] [--runs 5] [--only list]
 var command = args.FirstOrDefault() ?? "scan";
+if (command == "customers")
+{
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+    var customerFolder = Arg("--folder") ?? Path.Combine(Path.GetTempPath(), "arisu-bench");
+    await CustomerImportRun.RunAsync(customerFolder, int.Parse(Arg("--customers") ?? "1000000", CultureInfo.InvariantCulture),
+        int.Parse(Arg("--runs") ?? "3", CultureInfo.InvariantCulture), Report);
+    return 0;
+}
 if (command is "office" or "dashboard" or "load")
 {
     var officeFolder = Path.Combine(Arg("--folder") ?? Path.Combine(Path.GetTempPath(), "arisu-bench"), "office");
@@ -121,35 +130,15 @@ async Task ImportScenario()
     {
         await SeoulData.DeleteImportedAsync(dbFile);
         await using var db = SeoulData.Context(dbFile);
-        // Memory above the app at rest: the working set sampled every 10 ms during the run, less the one before it.
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        using var current = Process.GetCurrentProcess();
-        current.Refresh();
-        var idle = current.WorkingSet64;
-        var peak = idle;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            using var p = Process.GetCurrentProcess();
-            while (!sampling.IsCancellationRequested)
-            {
-                p.Refresh();
-                peak = Math.Max(peak, p.WorkingSet64);
-                await Task.Delay(10);
-            }
-        });
-        var sw = Stopwatch.StartNew();
         // As the upload pages and the API run it: the spooled file streamed from disk, never held whole.
-        using var source = CsvSource.FromFile(csvPath);
-        var result = await new MeterReadingImport(db).RunAsync(1, source);
-        sw.Stop();
-        sampling.Cancel();
-        await sampler;
-        var rate = rows / sw.Elapsed.TotalSeconds;
-        var above = (peak - idle) / (1024.0 * 1024.0);
+        var (result, seconds, above) = await PeakMemory.MeasureAsync(async () =>
+        {
+            using var source = CsvSource.FromFile(csvPath);
+            return await new MeterReadingImport(db).RunAsync(1, source);
+        });
+        var rate = rows / seconds;
         if (i > 0) { rates.Add(rate); peaks.Add(above); }
-        Console.WriteLine($"  run {i}{(i == 0 ? " (warm-up)" : "")}: {sw.Elapsed.TotalSeconds:0.00} s, {rate:N0} rows/s, peak {above:N0} MB above idle (imported {result.Imported:N0}, updated {result.Updated:N0})");
+        Console.WriteLine($"  run {i}{(i == 0 ? " (warm-up)" : "")}: {seconds:0.00} s, {rate:N0} rows/s, peak {above:N0} MB above idle (imported {result.Imported:N0}, updated {result.Updated:N0})");
     }
     Report("reading import, CSV → database", rates, "rows/s");
     Report("reading import, peak working set above the idle process", peaks, "MB");

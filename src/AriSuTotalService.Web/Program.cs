@@ -2,6 +2,7 @@ using AriSuTotalService.Infrastructure;
 using AriSuTotalService.Web.Setup;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.ListenWhereAsked();
 builder.AddArisuLogging();
 builder.Services
     .AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath)

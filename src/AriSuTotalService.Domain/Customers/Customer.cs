@@ -6,15 +6,24 @@ namespace AriSuTotalService.Domain.Customers;
 /// <summary>A customer account (수용가) with its service connection and meter (수전·계량기).</summary>
 public class Customer : IAuditable, IOfficeOwned
 {
+    public const int MaxPostalCodeLength = 7;
+    public const int MaxAddressDetailLength = 200;
+
     private Customer() { }
 
     public Customer(int officeId, string accountNumber, string holderName, string phone, string address,
-        string? dong, string district, string useType, int meterSizeMm, string? meterSerial)
+        string? dong, string district, string useType, int meterSizeMm, string? meterSerial,
+        string? postalCode = null, string? addressDetail = null, DateOnly? meterInstalledOn = null)
     {
         OfficeId = officeId;
         AccountNumber = accountNumber;
         Update(holderName, phone, address, dong, district, useType, meterSizeMm, meterSerial);
+        PostalCode = Optional(postalCode);
+        AddressDetail = Optional(addressDetail);
+        MeterInstalledOn = meterInstalledOn;
     }
+
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     public long Id { get; private set; }
     public int OfficeId { get; private set; }
@@ -31,6 +40,12 @@ public class Customer : IAuditable, IOfficeOwned
     public string UseType { get; private set; } = UseTypes.Household;
     public int MeterSizeMm { get; private set; }
     public string? MeterSerial { get; private set; }
+    /// <summary>우편번호 as the billing system has it (five digits since 2015; older records may keep six).</summary>
+    public string? PostalCode { get; private set; }
+    /// <summary>상세주소 (building, flat) beside the road-name address: letters are addressed with it.</summary>
+    public string? AddressDetail { get; private set; }
+    /// <summary>When the meter now in place was installed: its validity (검정 유효기간) runs from here.</summary>
+    public DateOnly? MeterInstalledOn { get; private set; }
 
     public DateTime CreatedAtUtc { get; set; }
     public string? CreatedBy { get; set; }

@@ -1,16 +1,7 @@
+using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Offices;
 
 namespace AriSuTotalService.Domain.Imports;
-
-public static class ImportStates
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Succeeded = "succeeded";
-    public const string Failed = "failed";
-
-    public static bool IsOpen(string state) => state is Queued or Running;
-}
 
 /// <summary>
 /// One CSV import (customers, complaint history, meter readings, panel answers): who sent which file, how far it got,
@@ -31,14 +22,14 @@ public class ImportRun : IOfficeOwned
         RequestedBy = requestedBy;
         Node = node.Length > 100 ? node[..100] : node;
         RequestedAtUtc = atUtc;
-        State = ImportStates.Queued;
+        State = RunStates.Queued;
     }
 
     public long Id { get; private set; }
     public int OfficeId { get; private set; }
     /// <summary>customers, complaints, meter-readings, panel-answers.</summary>
     public string Kind { get; private set; } = "";
-    public string State { get; private set; } = ImportStates.Queued;
+    public string State { get; private set; } = RunStates.Queued;
     public string FileName { get; private set; } = "";
     /// <summary>Lines of the file after the header: what progress counts against.</summary>
     public int FileRows { get; private set; }
@@ -48,6 +39,13 @@ public class ImportRun : IOfficeOwned
     public int Updated { get; private set; }
     /// <summary>The file's problems as JSON ([{ line, column, message }]); null unless the file was refused.</summary>
     public string? Errors { get; private set; }
+    /// <summary>
+    /// Values kept as written that the office's own rules would not have accepted, as JSON ([{ line, column, message }]; at
+    /// most <see cref="MaxWarnings"/>); null when there were none.
+    /// </summary>
+    public string? Warnings { get; private set; }
+    /// <summary>How many warnings the file gave (the list keeps the first <see cref="MaxWarnings"/>).</summary>
+    public int WarningCount { get; private set; }
     /// <summary>Why it failed when it is not the file (the server stopped, the database refused).</summary>
     public string? Reason { get; private set; }
     public string RequestedBy { get; private set; } = "";
@@ -59,26 +57,30 @@ public class ImportRun : IOfficeOwned
     /// <summary>Last sign of life from the node running it (several web nodes); null where one node runs everything.</summary>
     public DateTime? HeartbeatAtUtc { get; private set; }
 
-    public bool IsOpen => ImportStates.IsOpen(State);
+    public bool IsOpen => RunStates.IsOpen(State);
 
     public void Start(DateTime atUtc)
     {
-        if (State != ImportStates.Queued) throw new InvalidOperationException($"import {Id} is {State}");
-        State = ImportStates.Running;
+        if (State != RunStates.Queued) throw new InvalidOperationException($"import {Id} is {State}");
+        State = RunStates.Running;
         StartedAtUtc = atUtc;
     }
 
-    public void Succeed(DateTime atUtc, int rowsChecked, int rowsWritten, int imported, int updated)
+    /// <summary>The warnings a run keeps (the first of them; <see cref="WarningCount"/> counts all).</summary>
+    public const int MaxWarnings = 1000;
+
+    public void Complete(DateTime atUtc, int rowsChecked, int rowsWritten, int imported, int updated, int warningCount = 0, string? warningsJson = null)
     {
-        State = ImportStates.Succeeded;
+        State = RunStates.Completed;
         FinishedAtUtc = atUtc;
         (RowsChecked, RowsWritten, Imported, Updated) = (rowsChecked, rowsWritten, imported, updated);
+        (WarningCount, Warnings) = (warningCount, warningCount > 0 ? warningsJson : null);
     }
 
     /// <summary>The file was refused: its problems, nothing written.</summary>
     public void Refuse(DateTime atUtc, int rowsChecked, string errorsJson)
     {
-        State = ImportStates.Failed;
+        State = RunStates.Failed;
         FinishedAtUtc = atUtc;
         RowsChecked = rowsChecked;
         RowsWritten = 0;
@@ -88,7 +90,7 @@ public class ImportRun : IOfficeOwned
     /// <summary>Stopped by something other than the file (nothing written: the transaction never committed).</summary>
     public void Fail(DateTime atUtc, string reason)
     {
-        State = ImportStates.Failed;
+        State = RunStates.Failed;
         FinishedAtUtc = atUtc;
         RowsWritten = 0;
         Reason = reason.Length > 1000 ? reason[..1000] : reason;

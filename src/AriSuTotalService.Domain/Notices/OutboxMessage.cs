@@ -36,6 +36,22 @@ public class OutboxMessage : IOfficeOwned
     /// <summary>When the attempt under way began; null when no attempt is under way.</summary>
     public DateTime? SendingSinceUtc { get; private set; }
 
+    /// <summary>When the outbox decided not to send it (the number cannot take a text); the reason is <see cref="LastError"/>.</summary>
+    public DateTime? SkippedAtUtc { get; private set; }
+
+    /// <summary>Neither sent nor skipped: the outbox will still try it.</summary>
+    public bool IsPending => SentAtUtc is null && SkippedAtUtc is null;
+
+    /// <summary>Not to be sent, with the reason (a number the numbering plan does not know, a landline): kept as history.</summary>
+    public void Skip(string reason, DateTime atUtc)
+    {
+        if (SentAtUtc is not null) throw new InvalidOperationException("the message was sent");
+        SkippedAtUtc = atUtc;
+        SendingSinceUtc = null;
+        AttemptId = null;
+        LastError = reason.Length > 500 ? reason[..500] : reason;
+    }
+
     /// <summary>Handed to the gateway, outcome not yet known (a crash here leaves it so until reconciled).</summary>
     public bool IsSending => SendingSinceUtc is not null && SentAtUtc is null;
 

@@ -1,13 +1,6 @@
+using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Offices;
 namespace AriSuTotalService.Domain.Surges;
-
-public static class ScanStates
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-}
 
 /// <summary>One run of the monthly surge scan: period, trigger, times and counts.</summary>
 public class ScanRun : IOfficeOwned
@@ -21,7 +14,7 @@ public class ScanRun : IOfficeOwned
         Trigger = trigger;
         RequestedBy = requestedBy;
         RequestedAtUtc = atUtc;
-        State = ScanStates.Queued;
+        State = RunStates.Queued;
     }
 
     public long Id { get; private set; }
@@ -31,7 +24,7 @@ public class ScanRun : IOfficeOwned
     public string Trigger { get; private set; } = "manual";
     public string RequestedBy { get; private set; } = "";
     public DateTime RequestedAtUtc { get; private set; }
-    public string State { get; private set; } = ScanStates.Queued;
+    public string State { get; private set; } = RunStates.Queued;
     public DateTime? StartedAtUtc { get; private set; }
     public DateTime? FinishedAtUtc { get; private set; }
     public int Compared { get; private set; }
@@ -53,14 +46,14 @@ public class ScanRun : IOfficeOwned
 
     public void Start(DateTime atUtc)
     {
-        State = ScanStates.Running;
+        State = RunStates.Running;
         StartedAtUtc = atUtc;
         Error = null;
     }
 
     public void Complete(DateTime atUtc, int compared, int surges, int notices, int newUse, int anomalies, int skipped, int added, int gaps = 0)
     {
-        State = ScanStates.Completed;
+        State = RunStates.Completed;
         FinishedAtUtc = atUtc;
         Judged = ToJudge;
         (Compared, Surges, Notices, NewUse, Anomalies, Skipped, CasesAdded, Gaps) = (compared, surges, notices, newUse, anomalies, skipped, added, gaps);
@@ -68,11 +61,11 @@ public class ScanRun : IOfficeOwned
 
     /// <summary>Queued or running since before <paramref name="limitUtc"/>: the job that should finish it is gone.</summary>
     public bool IsLost(DateTime limitUtc) =>
-        (State == ScanStates.Queued && RequestedAtUtc < limitUtc) || (State == ScanStates.Running && (StartedAtUtc ?? RequestedAtUtc) < limitUtc);
+        (State == RunStates.Queued && RequestedAtUtc < limitUtc) || (State == RunStates.Running && (StartedAtUtc ?? RequestedAtUtc) < limitUtc);
 
     public void Fail(DateTime atUtc, string error)
     {
-        State = ScanStates.Failed;
+        State = RunStates.Failed;
         FinishedAtUtc = atUtc;
         Error = error.Length > 1000 ? error[..1000] : error;
     }

@@ -23,7 +23,15 @@ public sealed record IntakeRequest(
     IReadOnlyList<string> OtherTypeCodes,
     string? CallerEmail = null,
     decimal? Latitude = null,
-    decimal? Longitude = null);
+    decimal? Longitude = null,
+    bool OfficeInitiated = false)
+{
+    /// <summary>
+    /// The system's own flow opens it (a surge case decided unexplained): the one way a <c>proactive</c> complaint is
+    /// made. No door — the intake page, <c>/api/v1</c>, Open311 — sets it: what a client sends is citizen-applied.
+    /// </summary>
+    public bool OfficeInitiated { get; init; } = OfficeInitiated;
+}
 
 public sealed record IntakeResult(Complaint First, IReadOnlyList<Complaint> Linked);
 
@@ -141,14 +149,20 @@ public sealed class ComplaintDesk(ArisuDbContext db, HolidayCalendar holidays, N
             ? await db.Customers.Where(x => x.Id == id).Select(x => x.Phone).SingleOrDefaultAsync(ct)
             : null);
 
-    /// <summary>Queues the office's text of that kind to the complaint's contact number (none when there is no number).</summary>
-    /// <returns>Whether a message was queued (false: the complaint has no number to text).</returns>
+    /// <summary>
+    /// Queues the office's text of that kind to the complaint's contact number (none when there is no number). A number
+    /// that cannot take a text (a landline, one the numbering plan does not know) keeps the message in the history as
+    /// not sent, with the reason.
+    /// </summary>
+    /// <returns>Whether a text will go out (false: no number, or one that cannot take a text).</returns>
     public async Task<bool> QueueNoticeAsync(Complaint c, string kind, IReadOnlyDictionary<string, string?> values, CancellationToken ct, string? storedKind = null)
     {
         var phone = await ContactPhoneAsync(c, ct);
-        if (phone is null) return false;
+        if (string.IsNullOrWhiteSpace(phone)) return false;
         var body = await templates.RenderAsync(c.OfficeId, kind, values, ct);
-        db.OutboxMessages.Add(new OutboxMessage(c.OfficeId, c.Id, phone, storedKind ?? kind, body, Now));
-        return true;
+        var message = new OutboxMessage(c.OfficeId, c.Id, phone, storedKind ?? kind, body, Now);
+        if (Notices.KoreanPhone.WhyNotTextable(phone) is { } reason) message.Skip(reason, Now);
+        db.OutboxMessages.Add(message);
+        return message.IsPending;
     }
 }

@@ -89,6 +89,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Doma
         b.Property(m => m.LastError).HasMaxLength(500);
         b.Property(m => m.AttemptId).HasMaxLength(32).IsUnicode(false);
         b.Ignore(m => m.IsSending);
+        b.Ignore(m => m.IsPending);
         b.HasOne<Office>().WithMany().HasForeignKey(m => m.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Complaint>().WithMany().HasForeignKey(m => m.ComplaintId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(m => new { m.SentAtUtc, m.CreatedAtUtc });

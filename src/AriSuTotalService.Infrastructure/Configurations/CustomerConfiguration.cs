@@ -17,6 +17,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         b.Property(c => c.District).HasMaxLength(50).IsRequired();
         b.Property(c => c.UseType).HasMaxLength(10).IsRequired();
         b.Property(c => c.MeterSerial).HasMaxLength(40);
+        b.Property(c => c.PostalCode).HasMaxLength(Customer.MaxPostalCodeLength).IsUnicode(false);
+        b.Property(c => c.AddressDetail).HasMaxLength(Customer.MaxAddressDetailLength);
         b.Property(c => c.CreatedBy).HasMaxLength(256);
         b.Property(c => c.UpdatedBy).HasMaxLength(256);
         b.HasOne<Office>().WithMany().HasForeignKey(c => c.OfficeId).OnDelete(DeleteBehavior.Restrict);

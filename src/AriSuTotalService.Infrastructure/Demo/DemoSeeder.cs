@@ -128,7 +128,7 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Featur
             catch (Features.ValidationFailedException ex)
             {
                 // A generated complaint the booking rules refuse (its deadline already past the day): left unbooked, as a clerk would.
-                logger.LogInformation("Demo complaint {Id} not booked: {Key}", candidates[i].Id, ex.Key);
+                logger.LogInformation("Demo complaint {Id} not booked: {Reason}", candidates[i].Id, ex.Message);
             }
             db.ChangeTracker.Clear();
         }

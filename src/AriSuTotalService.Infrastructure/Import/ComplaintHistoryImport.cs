@@ -18,80 +18,127 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
 
     public static readonly string[] Required = ["reception_number", "received_at", "type_code", "channel", "account_number", "status", "closed_at", "division"];
 
-    private sealed record Row(string Reception, int Year, int Sequence, DateTime ReceivedUtc, ComplaintType Type, string Channel,
+    private readonly record struct Row(string Reception, int Year, int Sequence, DateTime ReceivedUtc, ComplaintType Type, string Channel,
         long? CustomerId, string Status, DateTime? ClosedUtc, string Division);
 
+    private sealed record Columns(int Reception, int Received, int Type, int Channel, int Account, int Status, int Closed, int Division)
+    {
+        public static Columns Of(Dictionary<string, int> at) => new(at["reception_number"], at["received_at"], at["type_code"], at["channel"],
+            at["account_number"], at["status"], at["closed_at"], at["division"]);
+    }
+
+    /// <summary>What every row is checked against, read once before the file.</summary>
+    private sealed record Reference(Domain.Offices.Office Office, Dictionary<string, ComplaintType> Types, AccountKeys Accounts,
+        DeadlineCalendar Calendar, DateTime NowUtc);
+
+    /// <summary>
+    /// Streamed like the reading import: each record is checked and written in one pass inside one transaction (the
+    /// file is never held whole); the first bad row stops the writing, the rest is still checked, and the transaction is
+    /// rolled back. The year's sequences are raised to the highest number of each year before the transaction ends.
+    /// </summary>
     public async Task<ImportResult> RunAsync(int officeId, CsvSource file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var csv = CsvFile.Parse(file, Required, [], progress);
-        var written = CsvImportExtensions.Written(progress, file.Rows);
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == officeId, ct);
         var types = await db.ComplaintTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, ct);
-        var accounts = await db.Customers.AsNoTracking().Where(c => c.OfficeId == officeId)
-            .Select(c => new { c.Id, c.AccountNumber }).ToDictionaryAsync(c => c.AccountNumber, c => c.Id, ct);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var errors = new List<ImportError>();
-        var rows = new List<Row>(csv.Rows.Count);
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (line, f) in csv.Rows)
-        {
-            if (errors.Count >= CsvFile.MaxErrors) break;
-            var before = errors.Count;
-            var reception = csv.Get(f, "reception_number");
-            var validNumber = ReceptionNumber.TryParse(reception, out var year, out var shortName, out var sequence);
-            if (!validNumber)
-                errors.Add(ImportError.Of(line, "reception_number", "접수번호는 연도-사업소-여섯 자리여야 합니다: '{0}'", CsvFile.Shorten(reception)));
-            else if (shortName != office.ShortName)
-                errors.Add(ImportError.Of(line, "reception_number", "다른 사업소의 접수번호입니다 ({0}이어야 합니다).", office.ShortName));
-            else if (seen.TryGetValue(reception, out var firstLine))
-                errors.Add(ImportError.Of(line, "reception_number", "{0}행과 같은 접수번호입니다.", firstLine));
-            var received = CsvFile.ParseSeoulDateTime(csv.Get(f, "received_at"), line, "received_at", errors);
-            if (received is { } r && validNumber && SeoulTime.ToLocal(r).Year != year)
-                errors.Add(ImportError.Of(line, "received_at", "접수 일시의 연도가 접수번호의 연도와 다릅니다."));
-            if (received > now) errors.Add(ImportError.Of(line, "received_at", "앞으로의 일시입니다."));
-            var typeCode = csv.Get(f, "type_code");
-            if (!types.TryGetValue(typeCode, out var type))
-                errors.Add(ImportError.Of(line, "type_code", "알 수 없는 민원 유형 코드입니다: '{0}'", CsvFile.Shorten(typeCode)));
-            var channel = csv.Get(f, "channel");
-            if (!Channels.IsKnown(channel))
-                errors.Add(ImportError.Of(line, "channel", "접수 경로는 {0} 중 하나여야 합니다: '{1}'", string.Join(", ", Channels.All), CsvFile.Shorten(channel)));
-            var account = csv.Get(f, "account_number");
-            long? customerId = null;
-            if (account.Length > 0)
-            {
-                if (accounts.TryGetValue(account, out var id)) customerId = id;
-                else errors.Add(ImportError.Of(line, "account_number", "등록되지 않은 수용가번호입니다: '{0}'", CsvFile.Shorten(account)));
-            }
-            var status = csv.Get(f, "status");
-            if (!ComplaintStatuses.IsKnown(status))
-                errors.Add(ImportError.Of(line, "status", "상태는 {0} 중 하나여야 합니다: '{1}'", string.Join(", ", ComplaintStatuses.All), CsvFile.Shorten(status)));
-            var closedText = csv.Get(f, "closed_at");
-            DateTime? closed = null;
-            if (closedText.Length > 0) closed = CsvFile.ParseSeoulDateTime(closedText, line, "closed_at", errors);
-            if (status == ComplaintStatuses.Resolved && closedText.Length == 0)
-                errors.Add(ImportError.Of(line, "closed_at", "처리 완료(resolved)된 민원은 종결 일시가 있어야 합니다."));
-            if (status != ComplaintStatuses.Resolved && closedText.Length > 0)
-                errors.Add(ImportError.Of(line, "closed_at", "처리 완료(resolved)가 아닌 민원에는 종결 일시를 넣을 수 없습니다."));
-            if (closed is { } c && received is { } rr && c < rr)
-                errors.Add(ImportError.Of(line, "closed_at", "종결 일시가 접수 일시보다 앞섭니다."));
-            var division = csv.Get(f, "division");
-            if (!Divisions.IsKnown(division))
-                errors.Add(ImportError.Of(line, "division", "알 수 없는 부서입니다: '{0}'", CsvFile.Shorten(division)));
-            if (errors.Count == before)
-            {
-                seen[reception] = line;
-                rows.Add(new Row(reception, year, sequence, received!.Value, type!, channel, customerId, status, closed, division));
-            }
-        }
-        if (errors.Count > 0) throw new ImportFailedException(errors);
-
         var calendar = await holidays.GetAsync(db, ct);
-        var deadlines = rows.Select(r => SeoulTime.ToUtc(calendar.Deadline(SeoulTime.ToLocal(r.ReceivedUtc), r.Type.Period))).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
         // One unit the execution strategy can run again whole (a deadlock or a dropped connection on SQL Server).
-        var result = await db.Database.CreateExecutionStrategy().ExecuteAsync(() => db.Database.IsSqlServer()
-            ? MergeAsync(officeId, rows, deadlines, now, written, ct)
-            : WriteAsync(officeId, rows, deadlines, now, written, ct));
-        return result;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            using var records = CsvFile.Open(file, Required, [], out var columns);
+            var at = Columns.Of(columns);
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                var accounts = await AccountKeys.LoadAsync(db.Database.GetDbConnection(), officeId, ct);
+                var reference = new Reference(office, types, accounts, calendar, now);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await using IHistoryUpsert upsert = db.Database.IsSqlServer()
+                    ? new StagedUpsert(db, officeId, now, user.Name)
+                    : new NativeUpsert((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), officeId, now, user.Name);
+                var errors = new List<ImportError>();
+                // Each reception number once (year and sequence as one number: the office is checked to be this one), with its line.
+                var seen = new Dictionary<long, int>(file.Rows);
+                var highest = new Dictionary<int, int>();
+                var written = await StreamedImport.WalkAsync(records, errors, progress, (CsvRecords r, out Row row) =>
+                {
+                    if (!TryRead(r, at, reference, errors, out row)) return false;
+                    if (seen.TryAdd(row.Year * 1_000_000L + row.Sequence, r.Line)) return true;
+                    errors.Add(ImportError.Of(r.Line, "reception_number", "{0}행과 같은 접수번호입니다.", seen[row.Year * 1_000_000L + row.Sequence]));
+                    return false;
+                }, async row =>
+                {
+                    // Where complaints are written as they are read, a year's sequence is taken before its first complaint
+                    // (and raised to the year's highest number at the end), in intake's order.
+                    if (!highest.ContainsKey(row.Year) && upsert.WritesAsItReads)
+                        await ReceptionNumbers.RaiseToAsync(db, officeId, row.Year, row.Sequence, ct);
+                    highest[row.Year] = Math.Max(highest.GetValueOrDefault(row.Year), row.Sequence);
+                    upsert.Run(row, SeoulTime.ToUtc(calendar.Deadline(SeoulTime.ToLocal(row.ReceivedUtc), row.Type.Period)));
+                });
+                if (errors.Count > 0)
+                {
+                    await tx.RollbackAsync(ct);
+                    throw new ImportFailedException(errors);
+                }
+                var inserted = await upsert.FinishAsync(() => RaiseSequencesAsync(officeId, highest, ct), ct);
+                await AddEventsAsync(officeId, ct);
+                await tx.CommitAsync(ct);
+                return new ImportResult(inserted, written - inserted);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+    }
+
+    /// <summary>Checks one record; false (with its errors added) when it cannot be stored.</summary>
+    private static bool TryRead(CsvRecords records, Columns at, Reference r, List<ImportError> errors, out Row row)
+    {
+        row = default;
+        var line = records.Line;
+        var before = errors.Count;
+        var reception = records[at.Reception].ToString();
+        var validNumber = ReceptionNumber.TryParse(reception, out var year, out var shortName, out var sequence);
+        if (!validNumber)
+            errors.Add(ImportError.Of(line, "reception_number", "접수번호는 연도-사업소-여섯 자리여야 합니다: '{0}'", CsvFile.Shorten(reception)));
+        else if (shortName != r.Office.ShortName)
+            errors.Add(ImportError.Of(line, "reception_number", "다른 사업소의 접수번호입니다 ({0}이어야 합니다).", r.Office.ShortName));
+        var received = CsvFile.ParseSeoulDateTime(records[at.Received].ToString(), line, "received_at", errors);
+        if (received is { } rec && validNumber && SeoulTime.ToLocal(rec).Year != year)
+            errors.Add(ImportError.Of(line, "received_at", "접수 일시의 연도가 접수번호의 연도와 다릅니다."));
+        if (received > r.NowUtc) errors.Add(ImportError.Of(line, "received_at", "앞으로의 일시입니다."));
+        var typeCode = records[at.Type].ToString();
+        if (!r.Types.TryGetValue(typeCode, out var type))
+            errors.Add(ImportError.Of(line, "type_code", "알 수 없는 민원 유형 코드입니다: '{0}'", CsvFile.Shorten(typeCode)));
+        var channel = records[at.Channel].ToString();
+        if (!Channels.IsKnown(channel))
+            errors.Add(ImportError.Of(line, "channel", "접수 경로는 {0} 중 하나여야 합니다: '{1}'", string.Join(", ", Channels.All), CsvFile.Shorten(channel)));
+        var account = records[at.Account];
+        long? customerId = null;
+        if (account.Length > 0)
+        {
+            if (r.Accounts.TryGet(account, out var id)) customerId = id;
+            else errors.Add(ImportError.Of(line, "account_number", "등록되지 않은 수용가번호입니다: '{0}'", CsvFile.Shorten(account)));
+        }
+        var status = records[at.Status].ToString();
+        if (!ComplaintStatuses.IsKnown(status))
+            errors.Add(ImportError.Of(line, "status", "상태는 {0} 중 하나여야 합니다: '{1}'", string.Join(", ", ComplaintStatuses.All), CsvFile.Shorten(status)));
+        var closedText = records[at.Closed].ToString();
+        DateTime? closed = null;
+        if (closedText.Length > 0) closed = CsvFile.ParseSeoulDateTime(closedText, line, "closed_at", errors);
+        if (status == ComplaintStatuses.Resolved && closedText.Length == 0)
+            errors.Add(ImportError.Of(line, "closed_at", "처리 완료(resolved)된 민원은 종결 일시가 있어야 합니다."));
+        if (status != ComplaintStatuses.Resolved && closedText.Length > 0)
+            errors.Add(ImportError.Of(line, "closed_at", "처리 완료(resolved)가 아닌 민원에는 종결 일시를 넣을 수 없습니다."));
+        if (closed is { } c && received is { } rr && c < rr)
+            errors.Add(ImportError.Of(line, "closed_at", "종결 일시가 접수 일시보다 앞섭니다."));
+        var division = records[at.Division].ToString();
+        if (!Divisions.IsKnown(division))
+            errors.Add(ImportError.Of(line, "division", "알 수 없는 부서입니다: '{0}'", CsvFile.Shorten(division)));
+        if (errors.Count != before) return false;
+        row = new Row(reception, year, sequence, received!.Value, type!, channel, customerId, status, closed, division);
+        return true;
     }
 
     public const string ImportedDescription = "이전 시스템에서 가져온 민원";
@@ -138,14 +185,14 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
     }
 
     /// <summary>
-    /// The sequences are raised first, before any complaint is written: intake takes the sequence, then writes its
-    /// complaints, and two transactions that take the same locks in the same order wait for each other instead of
-    /// deadlocking.
+    /// The year's sequences continue after the highest imported number. On SQL Server they are raised before any complaint
+    /// is written (intake takes the sequence, then writes its complaints: two transactions that take the same locks in the
+    /// same order wait for each other instead of deadlocking); SQLite has one writer.
     /// </summary>
-    private async Task RaiseSequencesAsync(int officeId, List<Row> rows, CancellationToken ct)
+    private async Task RaiseSequencesAsync(int officeId, Dictionary<int, int> highest, CancellationToken ct)
     {
-        foreach (var year in rows.GroupBy(r => r.Year).OrderBy(g => g.Key))
-            await ReceptionNumbers.RaiseToAsync(db, officeId, year.Key, year.Max(r => r.Sequence), ct);
+        foreach (var (year, sequence) in highest.OrderBy(h => h.Key))
+            await ReceptionNumbers.RaiseToAsync(db, officeId, year, sequence, ct);
     }
 
     private async Task AddEventsAsync(int officeId, CancellationToken ct)
@@ -159,81 +206,102 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<ImportResult> MergeAsync(int officeId, List<Row> rows, List<DateTime> deadlines, DateTime now,
-        IProgress<int>? progress, CancellationToken ct)
+    private interface IHistoryUpsert : IAsyncDisposable
     {
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        /// <summary>Whether <see cref="Run"/> writes the complaint at once (SQLite) or holds it for the end (SQL Server's stage).</summary>
+        bool WritesAsItReads { get; }
+
+        void Run(Row row, DateTime deadlineUtc);
+
+        /// <summary>Raises the sequences and writes what is held; returns how many complaints were new.</summary>
+        Task<int> FinishAsync(Func<Task> raiseSequences, CancellationToken ct);
+    }
+
+    /// <summary>The written columns, in the order of the SQLite upsert's parameters.</summary>
+    private static readonly string[] Written =
+    [
+        "OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId", "Channel", "Status", "CustomerId", "Division",
+        "DeadlineAtUtc", "OriginalDeadlineAtUtc", "ClosedAtUtc", "Description", "CreatedAtUtc", "CreatedBy", "Version",
+    ];
+
+    /// <summary>The columns a re-import sets again.</summary>
+    private static readonly string[] Updated =
+        ["ReceivedAtUtc", "ComplaintTypeId", "Channel", "Status", "CustomerId", "Division", "DeadlineAtUtc", "OriginalDeadlineAtUtc", "ClosedAtUtc", "Version"];
+
+    /// <summary>SQLite: one prepared upsert on the reception number (of this office only), bound by position.</summary>
+    public static readonly string SqliteUpsert =
+        $"INSERT INTO \"Complaints\" ({string.Join(", ", Written.Select(c => $"\"{c}\""))})\n"
+        + $"VALUES ({string.Join(", ", Written.Select((_, i) => $"@p{i}"))})\n"
+        + "ON CONFLICT (\"ReceptionNumber\") DO UPDATE SET "
+        + string.Join(", ", Updated.Select(c => $"\"{c}\" = excluded.\"{c}\"")) + ", \"UpdatedAtUtc\" = excluded.\"CreatedAtUtc\", \"UpdatedBy\" = excluded.\"CreatedBy\"\n"
+        + "WHERE \"OfficeId\" = excluded.\"OfficeId\"";
+
+    private sealed class NativeUpsert : IHistoryUpsert
+    {
+        private readonly Data.SqliteStatement _statement;
+        private readonly int[] _at;
+        private readonly Data.SqliteInsertCounter _inserted;
+
+        public bool WritesAsItReads => true;
+
+        public NativeUpsert(Microsoft.Data.Sqlite.SqliteConnection connection, int officeId, DateTime now, string by)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await RaiseSequencesAsync(officeId, rows, ct);
-            await using var stage = new SqlServerStage(db, typeof(Complaint), SqlServerStageName, StagedProperties);
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var r = rows[i];
-                stage.Add(officeId, r.Reception, r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division, deadlines[i], r.ClosedUtc);
-                if ((i + 1) % 1000 == 0 || i + 1 == rows.Count) progress?.Report(i + 1);
-            }
-            var (imported, updated) = await stage.MergeAsync(SqlServerMerge, cmd => MergeParameters(cmd, now, user.Name), ct);
-            await AddEventsAsync(officeId, ct);
-            await tx.CommitAsync(ct);
-            return new ImportResult(imported, updated);
+            _statement = new Data.SqliteStatement(connection, SqliteUpsert);
+            _inserted = Data.SqliteInsertCounter.Start(connection, "Complaints");
+            _at = [.. Written.Select((_, i) => _statement.PositionOf($"@p{i}"))];
+            _statement.Bind(_at[0], officeId);
+            _statement.Bind(_at[11], ImportedDescription);
+            _statement.Bind(_at[12], now);
+            _statement.Bind(_at[13], by);
         }
-        finally
+
+        public void Run(Row r, DateTime deadline)
         {
-            await db.Database.CloseConnectionAsync();
+            _statement.Bind(_at[1], r.Reception);
+            _statement.Bind(_at[2], r.ReceivedUtc);
+            _statement.Bind(_at[3], r.Type.Id);
+            _statement.Bind(_at[4], r.Channel);
+            _statement.Bind(_at[5], r.Status);
+            _statement.Bind(_at[6], r.CustomerId);
+            _statement.Bind(_at[7], r.Division);
+            _statement.Bind(_at[8], deadline);
+            _statement.Bind(_at[9], deadline);
+            _statement.Bind(_at[10], r.ClosedUtc);
+            _statement.Bind(_at[14], Guid.NewGuid());
+            _statement.Execute();
+        }
+
+        public async Task<int> FinishAsync(Func<Task> raiseSequences, CancellationToken ct)
+        {
+            await raiseSequences();
+            return _inserted.Inserted();
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _statement.Dispose();
+            return ValueTask.CompletedTask;
         }
     }
 
-    /// <summary>SQLite: prepared insert and update commands, the office's reception numbers known beforehand.</summary>
-    private async Task<ImportResult> WriteAsync(int officeId, List<Row> rows, List<DateTime> deadlines, DateTime now,
-        IProgress<int>? progress, CancellationToken ct)
+    /// <summary>SQL Server: rows staged by bulk copy as they are read; at the end the sequences, then one merge.</summary>
+    private sealed class StagedUpsert(ArisuDbContext db, int officeId, DateTime now, string by) : IHistoryUpsert
     {
-        var existing = await db.Complaints.Where(c => c.OfficeId == officeId)
-            .Select(c => new { c.Id, c.ReceptionNumber }).ToDictionaryAsync(c => c.ReceptionNumber, c => c.Id, ct);
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        private readonly SqlServerStage _stage = new(db, typeof(Complaint), SqlServerStageName, StagedProperties);
+
+        public bool WritesAsItReads => false;
+
+        public void Run(Row r, DateTime deadline) =>
+            _stage.Add(officeId, r.Reception, r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division, deadline, r.ClosedUtc);
+
+        public async Task<int> FinishAsync(Func<Task> raiseSequences, CancellationToken ct)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await RaiseSequencesAsync(officeId, rows, ct);
-            var connection = db.Database.GetDbConnection();
-            var transaction = tx.GetDbTransaction();
-            using var insert = new BulkWriter(connection, transaction, "Complaints",
-            [
-                "OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId", "Channel", "Status", "CustomerId", "Division",
-                "DeadlineAtUtc", "OriginalDeadlineAtUtc", "ClosedAtUtc", "Description", "CreatedAtUtc", "CreatedBy", "Version",
-            ]);
-            using var update = new BulkWriter(connection, transaction, """
-                UPDATE "Complaints" SET "ReceivedAtUtc" = @p0, "ComplaintTypeId" = @p1, "Channel" = @p2, "Status" = @p3,
-                "CustomerId" = @p4, "Division" = @p5, "DeadlineAtUtc" = @p6, "OriginalDeadlineAtUtc" = @p6, "ClosedAtUtc" = @p7,
-                "UpdatedAtUtc" = @p8, "UpdatedBy" = @p9, "Version" = @p10
-                WHERE "Id" = @p11
-                """, 12);
-            int imported = 0, updated = 0;
-            for (var i = 0; i < rows.Count; i++)
-            {
-                var r = rows[i];
-                var deadline = deadlines[i];
-                if (existing.TryGetValue(r.Reception, out var id))
-                {
-                    update.Insert(r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division, deadline, r.ClosedUtc, now, user.Name, Guid.NewGuid(), id);
-                    updated++;
-                }
-                else
-                {
-                    insert.Insert(officeId, r.Reception, r.ReceivedUtc, r.Type.Id, r.Channel, r.Status, r.CustomerId, r.Division,
-                        deadline, deadline, r.ClosedUtc, ImportedDescription, now, user.Name, Guid.NewGuid());
-                    imported++;
-                }
-                if ((i + 1) % 1000 == 0 || i + 1 == rows.Count) progress?.Report(i + 1);
-            }
-            await AddEventsAsync(officeId, ct);
-            await tx.CommitAsync(ct);
-            return new ImportResult(imported, updated);
+            // Copied into the stage first (no lock on the complaints yet), then the sequence, then the merge.
+            _stage.Flush();
+            await raiseSequences();
+            return (await _stage.MergeAsync(SqlServerMerge, cmd => MergeParameters(cmd, now, by), ct)).Inserted;
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+
+        public ValueTask DisposeAsync() => _stage.DisposeAsync();
     }
 }

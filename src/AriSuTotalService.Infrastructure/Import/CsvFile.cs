@@ -23,6 +23,14 @@ public sealed record ImportError(int Line, string? Column, string Message)
         var values = args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "").ToArray();
         return new ImportError(line, column, values.Length == 0 ? key : string.Format(CultureInfo.InvariantCulture, key, values)) { Key = key, Args = values };
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>As an import run keeps them and the API answers them: <c>[{ line, column, message, key, args }]</c>.</summary>
+    public static string ToJson(IEnumerable<ImportError> errors) => System.Text.Json.JsonSerializer.Serialize(errors, Json);
+
+    public static IReadOnlyList<ImportError> FromJson(string? json) =>
+        json is null ? [] : System.Text.Json.JsonSerializer.Deserialize<List<ImportError>>(json, Json) ?? [];
 }
 
 /// <summary>An import refused as a whole; nothing was stored.</summary>
@@ -31,7 +39,40 @@ public sealed class ImportFailedException(IReadOnlyList<ImportError> errors) : E
     public IReadOnlyList<ImportError> Errors { get; } = errors;
 }
 
-public sealed record ImportResult(int Imported, int Updated);
+/// <summary>What an import stored: new and updated records, and the values it kept with a warning.</summary>
+public sealed record ImportResult(int Imported, int Updated)
+{
+    public ImportResult(int imported, int updated, ImportWarnings? warnings) : this(imported, updated)
+    {
+        Warnings = warnings?.List ?? [];
+        WarningCount = warnings?.Count ?? 0;
+    }
+
+    /// <summary>The first <see cref="Domain.Imports.ImportRun.MaxWarnings"/> warnings.</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
+
+    /// <summary>Every warning the file gave.</summary>
+    public int WarningCount { get; init; }
+}
+
+/// <summary>
+/// Values an import keeps as written although the office's own rules would not have accepted them — the source system
+/// is the record (CONTRACTS.md: <c>warnings: [ { line, column, message } ]</c>): a phone number the numbering plan does
+/// not know, an old six-digit postal code. Keeps the first <see cref="Domain.Imports.ImportRun.MaxWarnings"/>, counts all.
+/// </summary>
+public sealed class ImportWarnings
+{
+    private readonly List<ImportError> _list = [];
+
+    public IReadOnlyList<ImportError> List => _list;
+    public int Count { get; private set; }
+
+    public void Add(int line, string column, string key, params object?[] args)
+    {
+        Count++;
+        if (_list.Count < Domain.Imports.ImportRun.MaxWarnings) _list.Add(ImportError.Of(line, column, key, args));
+    }
+}
 
 /// <summary>How far an import is: records of the file checked, rows written to the database (inside its transaction).</summary>
 public readonly record struct ImportProgress(int RowsChecked, int RowsWritten);
@@ -70,41 +111,16 @@ public static class CsvImportExtensions
 /// as UTF-8, otherwise as CP949 (<see cref="CsvSource"/>); the first line is the header; columns in any order; unknown
 /// columns are an error. Quoted fields (RFC 4180) may hold commas, quotes and line breaks.
 /// </summary>
-public sealed class CsvFile
+public static class CsvFile
 {
     public const int MaxErrors = 200;
-
-    private readonly Dictionary<string, int> _columns;
-
-    private CsvFile(Dictionary<string, int> columns, List<(int Line, string[] Fields)> rows)
-    {
-        _columns = columns;
-        Rows = rows;
-    }
-
-    public IReadOnlyList<(int Line, string[] Fields)> Rows { get; }
 
     static CsvFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static Encoding Cp949 => Encoding.GetEncoding(949);
 
-    /// <summary>Reads and checks the header; throws <see cref="ImportFailedException"/> for a header problem.</summary>
-    public static CsvFile Parse(CsvSource source, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional,
-        IProgress<ImportProgress>? progress = null)
-    {
-        using var records = Open(source, required, optional, out var columns);
-        var rows = new List<(int Line, string[] Fields)>();
-        while (records.Next())
-        {
-            if (!records.IsBlank) rows.Add((records.Line, records.ToArray()));
-            if (records.Row % CsvRecords.ProgressEvery == 0) progress?.Report(new(records.Row, 0));
-        }
-        progress?.Report(new(records.Row, 0));
-        return new CsvFile(columns, rows);
-    }
-
     /// <summary>
-    /// Opens the file and checks its header like <see cref="Parse"/>, then hands out the records one at a time as they
+    /// Opens the file and checks its header (a header problem throws <see cref="ImportFailedException"/>), then hands out the records one at a time as they
     /// are decoded from the file (never the whole file in memory; no string per field).
     /// </summary>
     public static CsvRecords Open(CsvSource source, IReadOnlyCollection<string> required, IReadOnlyCollection<string> optional,
@@ -143,19 +159,6 @@ public sealed class CsvFile
         if (errors.Count > 0) throw new ImportFailedException(errors);
         return found;
     }
-
-    public bool Has(string column) => _columns.ContainsKey(column);
-
-    /// <summary>The trimmed value of a column in a row ("" when the row is short or the column absent).</summary>
-    public string Get(string[] fields, string column) =>
-        _columns.TryGetValue(column, out var i) && i < fields.Length ? fields[i].Trim() : "";
-
-    /// <summary>The position of a column (for tight loops); -1 when absent.</summary>
-    public int IndexOf(string column) => _columns.TryGetValue(column, out var i) ? i : -1;
-
-    public static string At(string[] fields, int index) => index >= 0 && index < fields.Length ? fields[index].Trim() : "";
-
-    public int ColumnCount => _columns.Count;
 
     // Shared value parsers: each returns null and adds an error when the value is not acceptable.
 
@@ -267,5 +270,38 @@ public sealed class CsvRecords : IDisposable
     {
         _reader.Dispose();
         _text.Dispose();
+    }
+}
+
+/// <summary>Checks one record of a file: false (with its problems added) when it cannot be stored.</summary>
+public delegate bool RecordReader<TRow>(CsvRecords records, out TRow row);
+
+/// <summary>
+/// The one pass every import makes over its file, inside its transaction: each record is read, checked and written as
+/// it comes (the file is never held whole); the first bad row stops the writing, the rest of the file is still checked
+/// (up to <see cref="CsvFile.MaxErrors"/> problems), and the caller rolls the transaction back. Progress — records
+/// checked, rows written — is reported every <see cref="CsvRecords.ProgressEvery"/> records.
+/// </summary>
+public static class StreamedImport
+{
+    /// <returns>Rows written (0 when the file had a problem: the caller rolls back).</returns>
+    public static async Task<int> WalkAsync<TRow>(CsvRecords records, List<ImportError> errors, IProgress<ImportProgress>? progress,
+        RecordReader<TRow> read, Func<TRow, ValueTask> write)
+    {
+        var written = 0;
+        while (records.Next())
+        {
+            if (records.Row % CsvRecords.ProgressEvery == 0) progress?.Report(new(records.Row, written));
+            if (records.IsBlank) continue;
+            if (errors.Count >= CsvFile.MaxErrors) break;
+            if (!read(records, out var row)) continue;
+            // Once a row is refused nothing more is written (the transaction is rolled back); the rest is checked.
+            if (errors.Count > 0) continue;
+            await write(row);
+            written++;
+        }
+        if (errors.Count > 0) written = 0;
+        progress?.Report(new(records.Row, written));
+        return written;
     }
 }

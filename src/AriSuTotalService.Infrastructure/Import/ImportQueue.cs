@@ -1,5 +1,5 @@
+using AriSuTotalService.Domain.Common;
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Threading.Channels;
 using AriSuTotalService.Domain.Imports;
 using AriSuTotalService.Infrastructure.Data;
@@ -36,8 +36,6 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, DatabaseOptions dat
 
     /// <summary>Where uploads wait for their run (node-local; removed when the run ends, swept at start).</summary>
     public static string Folder => Path.Combine(Path.GetTempPath(), "arisu-imports", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Channel<long> _queue = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, Entry> _open = new();
@@ -147,12 +145,15 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, DatabaseOptions dat
             {
                 var result = await import.RunAsync(entry.OfficeId, entry.File, entry, stop);
                 var p = entry.Progress;
-                await FinishAsync(id, r => r.Succeed(Now, Math.Max(p.RowsChecked, r.FileRows), p.RowsWritten, result.Imported, result.Updated), CancellationToken.None);
-                logger.LogInformation("Import {Run} of {Kind}: {Imported} new, {Updated} updated", id, run.Kind, result.Imported, result.Updated);
+                var warnings = result.WarningCount > 0 ? ImportError.ToJson(result.Warnings) : null;
+                await FinishAsync(id, r => r.Complete(Now, Math.Max(p.RowsChecked, r.FileRows), p.RowsWritten, result.Imported, result.Updated,
+                    result.WarningCount, warnings), CancellationToken.None);
+                logger.LogInformation("Import {Run} of {Kind}: {Imported} new, {Updated} updated, {Warnings} warnings", id, run.Kind,
+                    result.Imported, result.Updated, result.WarningCount);
             }
             catch (ImportFailedException ex)
             {
-                var errors = JsonSerializer.Serialize(ex.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, key = e.Key, args = e.Args }), Json);
+                var errors = ImportError.ToJson(ex.Errors);
                 await FinishAsync(id, r => r.Refuse(Now, entry.Progress.RowsChecked, errors), CancellationToken.None);
                 logger.LogInformation("Import {Run} of {Kind} refused: {Errors} problems in the file", id, run.Kind, ex.Errors.Count);
             }
@@ -235,7 +236,7 @@ public sealed class ImportQueue(IServiceScopeFactory scopes, DatabaseOptions dat
     {
         var limit = LostBefore;
         var open = await db.ImportRuns.IgnoreQueryFilters(ArisuDbContext.AllOffices)
-            .Where(r => (r.State == ImportStates.Queued || r.State == ImportStates.Running) && (onlyRun == null || r.Id == onlyRun)).ToListAsync(ct);
+            .Where(r => (r.State == RunStates.Queued || r.State == RunStates.Running) && (onlyRun == null || r.Id == onlyRun)).ToListAsync(ct);
         var lost = open.Where(r => IsLost(r, limit)).ToList();
         foreach (var run in lost)
         {
@@ -263,9 +264,12 @@ public sealed record ImportRunView(long Id, string Kind, string State, string Fi
     int Imported, int Updated, IReadOnlyList<ImportError> Errors, string? Reason, string RequestedBy, DateTime RequestedAtUtc,
     DateTime? StartedAtUtc, DateTime? FinishedAtUtc)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Values kept as written, with a warning (the first <see cref="ImportRun.MaxWarnings"/>).</summary>
+    public IReadOnlyList<ImportError> Warnings { get; init; } = [];
 
-    public bool IsOpen => ImportStates.IsOpen(State);
+    public int WarningCount { get; init; }
+
+    public bool IsOpen => RunStates.IsOpen(State);
 
     /// <summary>Records checked of the file's records, 0–100.</summary>
     public int Percent => Progress.Percent(RowsChecked, FileRows, finished: !IsOpen);
@@ -278,10 +282,13 @@ public sealed record ImportRunView(long Id, string Kind, string State, string Fi
         if (queue.IsLost(run, queue.LostBefore) && await queue.MarkLostAsync(db, ct, id) > 0)
             run = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == id, ct);
         var live = run.IsOpen ? queue.Live(id) : null;
-        var errors = run.Errors is { } json ? JsonSerializer.Deserialize<List<ImportError>>(json, Json) ?? [] : [];
         return new ImportRunView(run.Id, run.Kind, run.State, run.FileName, run.FileRows,
             Math.Max(live?.RowsChecked ?? 0, run.RowsChecked), Math.Max(live?.RowsWritten ?? 0, run.RowsWritten), run.Imported, run.Updated,
-            errors, run.Reason, run.RequestedBy, run.RequestedAtUtc, run.StartedAtUtc, run.FinishedAtUtc);
+            ImportError.FromJson(run.Errors), run.Reason, run.RequestedBy, run.RequestedAtUtc, run.StartedAtUtc, run.FinishedAtUtc)
+        {
+            Warnings = ImportError.FromJson(run.Warnings),
+            WarningCount = run.WarningCount,
+        };
     }
 }
 

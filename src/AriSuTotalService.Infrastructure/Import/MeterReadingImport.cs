@@ -77,35 +77,26 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             // file (no regrowth); the line a repeated key first stood on is found by reading the file again, only then.
             var seen = new HashSet<long>(file.Rows);
             var repeated = new List<(int Error, long Key)>();
-            var inserted = 0;
-            var written = 0;
-            while (records.Next())
+            await StreamedImport.WalkAsync(records, errors, progress, (CsvRecords r, out Row row) =>
             {
-                if (records.Row % CsvRecords.ProgressEvery == 0) progress?.Report(new(records.Row, written));
-                if (records.IsBlank) continue;
-                if (errors.Count >= CsvFile.MaxErrors) break;
-                if (!TryRead(records, columnsAt, accounts, errors, out var row)) continue;
-                if (!seen.Add(row.Key))
-                {
-                    repeated.Add((errors.Count, row.Key));
-                    errors.Add(ImportError.Of(records.Line, "period_end", ""));
-                    continue;
-                }
-                // Once a row is refused nothing more is written (the transaction is rolled back); the rest is checked.
-                if (errors.Count > 0) continue;
+                if (!TryRead(r, columnsAt, accounts, errors, out row)) return false;
+                if (seen.Add(row.Key)) return true;
+                repeated.Add((errors.Count, row.Key));
+                errors.Add(ImportError.Of(r.Line, "period_end", ""));
+                return false;
+            }, row =>
+            {
                 upsert.Run(row.CustomerId, row.Start, row.End, row.Reading, row.Usage);
-                written++;
-            }
+                return ValueTask.CompletedTask;
+            });
             if (errors.Count > 0)
             {
                 // Every record read was checked; none is written.
-                progress?.Report(new(records.Row, 0));
                 await tx.RollbackAsync(ct);
                 if (repeated.Count > 0) NameFirstLines(file, accounts, repeated, errors);
                 throw new ImportFailedException(errors);
             }
-            progress?.Report(new(records.Row, written));
-            inserted = await upsert.FinishAsync(ct);
+            var inserted = await upsert.FinishAsync(ct);
             await tx.CommitAsync(ct);
             return new ImportResult(inserted, seen.Count - inserted);
         }
@@ -113,16 +104,6 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
         {
             await db.Database.CloseConnectionAsync();
         }
-    }
-
-    public const string AccountsSql = "SELECT \"Id\", \"AccountNumber\" FROM \"Customers\" WHERE \"OfficeId\" = @office";
-
-    public static DbCommand AccountsCommand(DbConnection connection, int officeId)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = AccountsSql;
-        cmd.Add("@office", System.Data.DbType.Int32, officeId);
-        return cmd;
     }
 
     private readonly record struct Columns(int Account, int Start, int End, int Reading, int Usage)
@@ -181,63 +162,6 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             errors[index] = ImportError.Of(errors[index].Line, errors[index].Column, "{0}행과 같은 수용가·검침 종료일입니다.", first[key]);
     }
 
-    /// <summary>
-    /// The office's account numbers and customer keys, through a plain reader (millions of rows). An account number of
-    /// the contract's shape (2–3 digits, a dash, 6–8 digits) is held as one number rather than a string — a third of the
-    /// memory for the 2.27 million accounts of an office; any other shape is held as written.
-    /// </summary>
-    internal sealed class AccountKeys
-    {
-        private readonly Dictionary<long, long> _packed;
-        private readonly Dictionary<string, long> _other = new(StringComparer.Ordinal);
-
-        private AccountKeys(int capacity) => _packed = new Dictionary<long, long>(capacity);
-
-        public static async Task<AccountKeys> LoadAsync(DbConnection connection, int officeId, CancellationToken ct)
-        {
-            int count;
-            await using (var meters = Surges.SurgeScan.MetersCommand(connection, null, officeId))
-                count = Convert.ToInt32(await meters.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
-            var keys = new AccountKeys(count);
-            await using var cmd = AccountsCommand(connection, officeId);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                var number = reader.GetString(1);
-                if (TryPack(number, out var packed)) keys._packed[packed] = reader.GetInt64(0);
-                else keys._other[number] = reader.GetInt64(0);
-            }
-            return keys;
-        }
-
-        public bool TryGet(ReadOnlySpan<char> number, out long customerId) =>
-            TryPack(number, out var packed)
-                ? _packed.TryGetValue(packed, out customerId)
-                : _other.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(number, out customerId);
-
-        /// <summary>"12-3456789" → one number that keeps both parts' lengths (leading zeros included).</summary>
-        public static bool TryPack(ReadOnlySpan<char> number, out long packed)
-        {
-            packed = 0;
-            var dash = number.IndexOf('-');
-            var tail = number.Length - dash - 1;
-            if (dash is < 2 or > 3 || tail is < 6 or > 8) return false;
-            long head = 0, rest = 0;
-            for (var i = 0; i < dash; i++)
-            {
-                if (!char.IsAsciiDigit(number[i])) return false;
-                head = head * 10 + (number[i] - '0');
-            }
-            for (var i = dash + 1; i < number.Length; i++)
-            {
-                if (!char.IsAsciiDigit(number[i])) return false;
-                rest = rest * 10 + (number[i] - '0');
-            }
-            packed = (dash * 10L + tail) * 100_000_000_000L + head * 100_000_000L + rest;
-            return true;
-        }
-    }
-
     private interface IReadingUpsert : IAsyncDisposable
     {
         /// <summary>Writes (or holds) one reading.</summary>
@@ -252,17 +176,17 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
     {
         private readonly SqliteStatement _statement;
         private readonly int[] _at;
-        private int _inserted;
+        private readonly SqliteInsertCounter _inserted;
 
         public NativeUpsert(SqliteConnection connection)
         {
             _statement = new SqliteStatement(connection, SqliteUpsert);
+            _inserted = SqliteInsertCounter.Start(connection, "MeterReadings");
             _at = [.. Enumerable.Range(0, 6).Select(i => _statement.PositionOf($"@p{i}"))];
         }
 
         public void Run(long customerId, DateOnly start, DateOnly end, long reading, int usage)
         {
-            var last = _statement.LastInsertRowId;
             _statement.Bind(_at[0], customerId);
             _statement.Bind(_at[1], start);
             _statement.Bind(_at[2], end);
@@ -270,10 +194,9 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
             _statement.Bind(_at[4], usage);
             _statement.Bind(_at[5], end.DayNumber - start.DayNumber);
             _statement.Execute();
-            if (_statement.LastInsertRowId != last) _inserted++;
         }
 
-        public Task<int> FinishAsync(CancellationToken ct) => Task.FromResult(_inserted);
+        public Task<int> FinishAsync(CancellationToken ct) => Task.FromResult(_inserted.Inserted());
 
         public ValueTask DisposeAsync()
         {

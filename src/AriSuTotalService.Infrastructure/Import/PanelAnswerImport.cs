@@ -19,74 +19,86 @@ public sealed class PanelAnswerImport(ArisuDbContext db) : ICsvImport
     public static readonly string[] Required = ["round", "reception_number", "item", "answer"];
     public static readonly string[] Optional = ["comment"];
 
+    /// <summary>Answers saved together (a round's answers are a few hundred; a file of many rounds stays bounded).</summary>
+    private const int SaveEvery = 500;
+
+    /// <summary>
+    /// Streamed in two passes over the file as it lies on disk: the first learns which complaints it names (a few
+    /// dozen a round), the second checks each record and writes it as it goes, saving every <see cref="SaveEvery"/>; the
+    /// first bad row stops the writing, the rest is still checked, and the transaction is rolled back.
+    /// </summary>
     public async Task<ImportResult> RunAsync(int officeId, CsvSource file, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
     {
-        var csv = CsvFile.Parse(file, Required, Optional, progress);
-        var rounds = await db.PanelRounds.Where(r => r.OfficeId == officeId).ToListAsync(ct);
-        var receptions = csv.Rows.Select(r => csv.Get(r.Fields, "reception_number")).Distinct().ToList();
-        var complaints = await db.Complaints.Where(c => c.OfficeId == officeId && receptions.Contains(c.ReceptionNumber))
+        var receptions = new HashSet<string>(StringComparer.Ordinal);
+        using (var first = CsvFile.Open(file, Required, Optional, out var firstColumns))
+        {
+            var at = firstColumns["reception_number"];
+            while (first.Next())
+                if (!first.IsBlank) receptions.Add(first[at].ToString());
+        }
+        var rounds = await db.PanelRounds.AsNoTracking().Where(r => r.OfficeId == officeId).ToListAsync(ct);
+        var complaints = await db.Complaints.AsNoTracking().Where(c => c.OfficeId == officeId && receptions.Contains(c.ReceptionNumber))
             .Select(c => new { c.Id, c.ReceptionNumber, Code = c.Type!.Code }).ToDictionaryAsync(c => c.ReceptionNumber, c => (c.Id, c.Code), ct);
         var complaintIds = complaints.Values.Select(c => c.Id).ToList();
-        var cases = await db.PanelCases.Where(c => complaintIds.Contains(c.ComplaintId)).ToDictionaryAsync(c => c.ComplaintId, ct);
-        var errors = new List<ImportError>();
-        var rows = new List<(PanelRound Round, long Complaint, int Item, string Answer, string? Comment)>();
-        var seen = new Dictionary<(int, long, int), int>();
-        foreach (var (line, f) in csv.Rows)
-        {
-            if (errors.Count >= CsvFile.MaxErrors) break;
-            var before = errors.Count;
-            var key = csv.Get(f, "round");
-            var round = rounds.FirstOrDefault(r => r.Key == key);
-            if (round is null) errors.Add(ImportError.Of(line, "round", "없는 평가 회차입니다 (yyyy-MM): '{0}'", CsvFile.Shorten(key)));
-            var reception = csv.Get(f, "reception_number");
-            (long Id, string Code)? complaint = complaints.TryGetValue(reception, out var found) ? found : null;
-            var item = CsvFile.ParseWhole(csv.Get(f, "item"), line, "item", errors, 1, 6);
-            var answer = csv.Get(f, "answer");
-            var comment = csv.Get(f, "comment");
-            // The round page's rules, line by line (PanelAnswering.Rules): the same refusal from the page and the file.
-            var refused = new Refusals();
-            PanelAnswering.Rules.Case(refused, round, CsvFile.Shorten(reception), complaint,
-                complaint is { } c && cases.TryGetValue(c.Id, out var existingCase) ? existingCase.RoundId : null);
-            PanelAnswering.Rules.Answer(refused, item is { } whole ? (int)whole : null, answer, comment);
-            errors.AddRange(refused.Errors.Select(e => ImportError.Of(line, e.Field, e.Key, e.Args)));
-            var complaintId = complaint?.Id ?? 0;
-            if (errors.Count != before) continue;
-            if (!seen.TryAdd((round!.Id, complaintId, (int)item!), line))
-            {
-                errors.Add(ImportError.Of(line, "item", "{0}행과 같은 회차·접수번호·문항입니다.", seen[(round.Id, complaintId, (int)item)]));
-                continue;
-            }
-            rows.Add((round, complaintId, (int)item, answer, comment.Length == 0 ? null : comment));
-        }
-        if (errors.Count > 0) throw new ImportFailedException(errors);
 
         // One unit the execution strategy can run again whole.
         return await db.InTransactionAsync(async () =>
         {
-            var existing = await db.PanelAnswers.Where(a => complaintIds.Contains(a.ComplaintId)).ToListAsync(ct);
-            // A run again starts from the cases as they were read.
-            var marked = new Dictionary<long, PanelCase>(cases);
-            int imported = 0, updated = 0;
-            foreach (var r in rows)
+            var cases = await db.PanelCases.Where(c => complaintIds.Contains(c.ComplaintId)).ToDictionaryAsync(c => c.ComplaintId, ct);
+            var existing = (await db.PanelAnswers.Where(a => complaintIds.Contains(a.ComplaintId)).ToListAsync(ct))
+                .ToDictionary(a => (a.RoundId, a.ComplaintId, a.Item));
+            using var records = CsvFile.Open(file, Required, Optional, out var columns);
+            var (atRound, atReception, atItem, atAnswer, atComment) = (columns["round"], columns["reception_number"], columns["item"],
+                columns["answer"], columns.GetValueOrDefault("comment", -1));
+            var errors = new List<ImportError>();
+            var seen = new Dictionary<(int, long, int), int>();
+            int imported = 0, updated = 0, written = 0;
+            await StreamedImport.WalkAsync(records, errors, progress, (CsvRecords r, out (int Round, long Complaint, int Item, string Answer, string? Comment) row) =>
             {
-                if (!marked.ContainsKey(r.Complaint))
+                row = default;
+                var line = r.Line;
+                var before = errors.Count;
+                var key = r[atRound].ToString();
+                var round = rounds.FirstOrDefault(x => x.Key == key);
+                if (round is null) errors.Add(ImportError.Of(line, "round", "없는 평가 회차입니다 (yyyy-MM): '{0}'", CsvFile.Shorten(key)));
+                var reception = r[atReception].ToString();
+                (long Id, string Code)? complaint = complaints.TryGetValue(reception, out var found) ? found : null;
+                var item = CsvFile.ParseWhole(r[atItem], line, "item", errors, 1, 6);
+                var answer = r[atAnswer].ToString();
+                var comment = r[atComment].ToString();
+                // The round page's rules, line by line (PanelAnswering.Rules): the same refusal from the page and the file.
+                var refused = new Refusals();
+                PanelAnswering.Rules.Case(refused, round, CsvFile.Shorten(reception), complaint,
+                    complaint is { } c && cases.TryGetValue(c.Id, out var existingCase) ? existingCase.RoundId : null);
+                PanelAnswering.Rules.Answer(refused, item is { } whole ? (int)whole : null, answer, comment);
+                errors.AddRange(refused.Errors.Select(e => ImportError.Of(line, e.Field, e.Key, e.Args)));
+                if (errors.Count != before) return false;
+                row = (round!.Id, complaint!.Value.Id, (int)item!, answer, comment.Length == 0 ? null : comment);
+                if (seen.TryAdd((row.Round, row.Complaint, row.Item), line)) return true;
+                errors.Add(ImportError.Of(line, "item", "{0}행과 같은 회차·접수번호·문항입니다.", seen[(row.Round, row.Complaint, row.Item)]));
+                return false;
+            }, async row =>
+            {
+                if (!cases.ContainsKey(row.Complaint))
                 {
-                    var added = new PanelCase(r.Round.Id, r.Complaint, null);
+                    var added = new PanelCase(row.Round, row.Complaint, null);
                     db.PanelCases.Add(added);
-                    marked[r.Complaint] = added;
+                    cases[row.Complaint] = added;
                 }
-                var answer = existing.FirstOrDefault(a => a.RoundId == r.Round.Id && a.ComplaintId == r.Complaint && a.Item == r.Item);
-                if (answer is null)
+                if (existing.TryGetValue((row.Round, row.Complaint, row.Item), out var stored))
                 {
-                    db.PanelAnswers.Add(new PanelAnswer(r.Round.Id, r.Complaint, r.Item, r.Answer, r.Comment));
-                    imported++;
+                    stored.Set(row.Answer, row.Comment);
+                    updated++;
                 }
                 else
                 {
-                    answer.Set(r.Answer, r.Comment);
-                    updated++;
+                    db.PanelAnswers.Add(new PanelAnswer(row.Round, row.Complaint, row.Item, row.Answer, row.Comment));
+                    imported++;
                 }
-            }
+                if (++written % SaveEvery == 0) await db.SaveChangesAsync(ct);
+            });
+            // Nothing of a refused file is saved: the transaction ends without its commit.
+            if (errors.Count > 0) throw new ImportFailedException(errors);
             await db.SaveChangesAsync(ct);
             return new ImportResult(imported, updated);
         }, ct);

@@ -80,10 +80,18 @@ public sealed class OutboxJob(ArisuDbContext db, ISmsSender sender, TimeProvider
         var sent = await ReconcileAsync(ct);
         // One outbox for the whole city: the job sends every office's messages.
         var batch = await db.OutboxMessages.IgnoreQueryFilters(ArisuDbContext.AllOffices)
-            .Where(m => m.SentAtUtc == null && m.SendingSinceUtc == null && m.Attempts < MaxAttempts)
+            .Where(m => m.SentAtUtc == null && m.SkippedAtUtc == null && m.SendingSinceUtc == null && m.Attempts < MaxAttempts)
             .OrderBy(m => m.CreatedAtUtc).ThenBy(m => m.Id).Take(200).ToListAsync(ct);
         foreach (var message in batch)
         {
+            // A number that cannot take a text (queued before its number was known to be so): kept with the reason, never sent.
+            if (KoreanPhone.WhyNotTextable(message.ToPhone) is { } reason)
+            {
+                message.Skip(reason, clock.GetUtcNow().UtcDateTime);
+                await db.SaveChangesAsync(ct);
+                logger.LogInformation("SMS {MessageId} not sent: the number cannot take a text", message.Id);
+                continue;
+            }
             message.BeginSending(Guid.NewGuid().ToString("N"), clock.GetUtcNow().UtcDateTime);
             // Recorded before the gateway is called: a crash from here on leaves the message sending, never unsent.
             await db.SaveChangesAsync(ct);

@@ -8,7 +8,7 @@ namespace AriSuTotalService.Infrastructure.Notices;
 /// is valid when the numbering plan says so; it is kept in the national form ("010-1234-5678") and handed to the SMS
 /// gateway in E.164 ("+821012345678").
 /// </summary>
-public static class KoreanPhone
+public static partial class KoreanPhone
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
@@ -35,6 +35,48 @@ public static class KoreanPhone
             return null;
         }
     }
+
+    /// <summary>
+    /// A number the numbering plan knows, or a mobile number (010, 011, 016–019 and the length of one) that it does not
+    /// know yet — 010-5970-3970 is such a number: it exists, the plan's data lags behind the ranges given out. Systems of
+    /// record (billing) and callers keep such numbers as written; nothing is texted to them.
+    /// </summary>
+    public static bool IsPossible(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 30) return false;
+        if (Valid(text) is not null) return true;
+        try
+        {
+            var number = Util.Parse(text.Trim(), "KR");
+            return number.CountryCode == 82 && Util.IsPossibleNumberForType(number, PhoneNumberType.MOBILE)
+                && MobilePrefix().IsMatch(Util.GetNationalSignificantNumber(number));
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^1[016-9]\d{7,8}$")]
+    private static partial System.Text.RegularExpressions.Regex MobilePrefix();
+
+    /// <summary>The resource key of the text that explains a number without one.</summary>
+    public const string NoNumber = "전화번호가 없어 문자를 보낼 수 없습니다.";
+    public const string UnknownToPlan = "번호 체계에 없는 번호라 문자를 보낼 수 없습니다 (적힌 그대로 보관합니다).";
+    public const string NotMobile = "휴대전화 번호가 아니라 문자를 보낼 수 없습니다.";
+
+    /// <summary>
+    /// Why a text cannot go to this number (a resource key), or null when it can: a mobile number the numbering plan
+    /// knows. Landlines, 대표번호 and numbers the plan does not know are kept and shown, but never texted.
+    /// </summary>
+    public static string? WhyNotTextable(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return NoNumber;
+        if (Valid(text) is not { } number) return UnknownToPlan;
+        return Util.GetNumberType(number) is PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE ? null : NotMobile;
+    }
+
+    public static bool CanText(string? text) => WhyNotTextable(text) is null;
 
     /// <summary>The national form of a valid number, else the text as it was.</summary>
     public static string National(string text) => TryParse(text, out var national, out _) ? national : text.Trim();

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Reports;
 using System.Text.Json;
 using AriSuTotalService.Domain.Calendar;
@@ -54,7 +55,7 @@ public sealed record ReportContent(string From, string To, int Total, IReadOnlyL
         var answers = await db.PanelAnswers.AsNoTracking().Where(a => rounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);
         var target = await Features.Evaluations.PanelAnswering.TargetOfYearAsync(db, to.Year, ct);
         var runs = await db.ScanRuns.AsNoTracking()
-            .Where(r => r.OfficeId == officeId && r.State == Domain.Surges.ScanStates.Completed && r.Period >= from && r.Period <= to)
+            .Where(r => r.OfficeId == officeId && r.State == AriSuTotalService.Domain.Common.RunStates.Completed && r.Period >= from && r.Period <= to)
             .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);
         var fromUtc = SeoulTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
         var toUtc = SeoulTime.ToUtc(to.AddMonths(1).ToDateTime(TimeOnly.MinValue));

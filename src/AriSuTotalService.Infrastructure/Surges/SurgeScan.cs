@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Common;
 using System.Data;
 using System.Data.Common;
 using AriSuTotalService.Domain.Surges;
@@ -14,7 +15,7 @@ public sealed record ScanCounts(int Compared, int Surges, int Notices, int NewUs
 public readonly record struct ScanProgress(int Judged, int ToJudge)
 {
     /// <summary>0–100 for a run in <paramref name="state"/> (a finished run is 100).</summary>
-    public int PercentFor(string state) => Import.Progress.Percent(Judged, ToJudge, finished: state is ScanStates.Completed or ScanStates.Failed);
+    public int PercentFor(string state) => Import.Progress.Percent(Judged, ToJudge, finished: state is RunStates.Completed or RunStates.Failed);
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Infrastructure.Data;
@@ -28,9 +29,9 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
         if (office is null) return;
         db.ActFor(office.Value);
         var run = await db.ScanRuns.SingleOrDefaultAsync(r => r.Id == scanRunId, ct);
-        if (run is null || run.State == ScanStates.Completed) return;
+        if (run is null || run.State == RunStates.Completed) return;
         // A run the catch-up gave up on and replaced: the newer run scans the month.
-        if (run.State == ScanStates.Failed && await db.ScanRuns.AnyAsync(r => r.OfficeId == run.OfficeId && r.Period == run.Period && r.Id > run.Id, ct))
+        if (run.State == RunStates.Failed && await db.ScanRuns.AnyAsync(r => r.OfficeId == run.OfficeId && r.Period == run.Period && r.Id > run.Id, ct))
             return;
         run.Start(Now);
         await db.SaveChangesAsync(ct);
@@ -92,11 +93,11 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
     {
         var limit = Now.AddMinutes(-options.TimeLimitMinutes);
         var open = await db.ScanRuns.IgnoreQueryFilters(ArisuDbContext.AllOffices)
-            .Where(r => r.State == ScanStates.Queued || r.State == ScanStates.Running).ToListAsync(ct);
+            .Where(r => r.State == RunStates.Queued || r.State == RunStates.Running).ToListAsync(ct);
         var lost = open.Where(r => r.IsLost(limit)).ToList();
         foreach (var run in lost)
         {
-            run.Fail(Now, $"{options.TimeLimitMinutes}분 안에 끝나지 않아 중단된 것으로 처리했습니다 ({(run.State == ScanStates.Queued ? "대기" : "실행")} 중 서버 재시작 등). 같은 달을 다시 검사합니다.");
+            run.Fail(Now, $"{options.TimeLimitMinutes}분 안에 끝나지 않아 중단된 것으로 처리했습니다 ({(run.State == RunStates.Queued ? "대기" : "실행")} 중 서버 재시작 등). 같은 달을 다시 검사합니다.");
             logger.LogWarning("Surge scan {Run} of {Period:yyyy-MM} was {State} past the time limit: marked failed, month queued again", run.Id, run.Period, run.State);
         }
         if (lost.Count > 0) await db.SaveChangesAsync(ct);
@@ -118,7 +119,7 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
     /// <summary>A run of the month that is done or still on its way.</summary>
     private Task<bool> HasLiveRunAsync(int officeId, DateOnly month, CancellationToken ct) =>
         db.ScanRuns.AnyAsync(r => r.OfficeId == officeId && r.Period == month
-            && (r.State == ScanStates.Completed || r.State == ScanStates.Queued || r.State == ScanStates.Running), ct);
+            && (r.State == RunStates.Completed || r.State == RunStates.Queued || r.State == RunStates.Running), ct);
 
     private DateOnly PreviousMonth()
     {

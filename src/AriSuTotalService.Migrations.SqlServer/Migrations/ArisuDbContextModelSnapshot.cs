@@ -2362,6 +2362,10 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("AddressDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -2383,6 +2387,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateOnly?>("MeterInstalledOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("MeterSerial")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -2402,6 +2409,11 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(7)");
 
                     b.Property<DateTime?>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
@@ -2662,6 +2674,12 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.Property<int>("Updated")
                         .HasColumnType("int");
 
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("nvarchar(max)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("State");
@@ -2824,6 +2842,9 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("SkippedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("ToPhone")

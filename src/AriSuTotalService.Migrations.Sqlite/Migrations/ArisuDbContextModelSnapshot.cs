@@ -2347,6 +2347,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AddressDetail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2368,6 +2372,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MeterInstalledOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MeterSerial")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -2386,6 +2393,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.Property<string>("PhoneDigits")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(7)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("UpdatedAtUtc")
@@ -2637,6 +2649,12 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.Property<int>("Updated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("WarningCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Warnings")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("State");
@@ -2793,6 +2811,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SkippedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToPhone")

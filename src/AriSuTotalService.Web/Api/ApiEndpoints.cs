@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Integrations;
 using System.Globalization;
 using System.Text.Json;
@@ -209,8 +210,12 @@ public static class ApiEndpoints
         }
         // The import goes on if the client leaves; its run keeps the result.
         var finished = await done.WaitAsync(ct);
-        if (finished.State == Domain.Imports.ImportStates.Succeeded)
-            return Results.Json(new { imported = finished.Imported, updated = finished.Updated }, Json);
+        if (finished.State == RunStates.Completed)
+            return Results.Json(new
+            {
+                imported = finished.Imported, updated = finished.Updated,
+                warnings = Problems(ImportError.FromJson(finished.Warnings)), warningCount = finished.WarningCount,
+            }, Json);
         if (finished.Errors is { } errors)
             return Results.Text($"{{\"errors\":{errors}}}", "application/json; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
         return Results.Problem(finished.Reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: "The import did not finish.");
@@ -221,7 +226,7 @@ public static class ApiEndpoints
     {
         id = r.Id, kind = r.Kind, state = r.State, rowsChecked = r.RowsChecked, rowsWritten = r.RowsWritten,
         imported = r.Imported, updated = r.Updated,
-        errors = r.Errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, key = e.Key, args = e.Args }),
+        errors = Problems(r.Errors), warnings = Problems(r.Warnings), warningCount = r.WarningCount,
         startedAt = Seoul(r.StartedAtUtc), finishedAt = Seoul(r.FinishedAtUtc),
         fileName = r.FileName, fileRows = r.FileRows, reason = r.Reason, requestedAt = Seoul(r.RequestedAtUtc),
     };
@@ -240,6 +245,9 @@ public static class ApiEndpoints
     private static readonly string[] ImportMediaTypes = ["text/csv", "text/plain", "application/octet-stream", "multipart/form-data", "application/vnd.ms-excel"];
 
     public static IResult Errors(params ImportError[] errors) =>
-        Results.Json(new { errors = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, key = e.Key, args = e.Args }) }, Json,
-            statusCode: StatusCodes.Status400BadRequest);
+        Results.Json(new { errors = Problems(errors) }, Json, statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>A file's problems or warnings as CONTRACTS.md writes them: <c>{ line, column, message }</c> (with the message's key and values).</summary>
+    private static IEnumerable<object> Problems(IEnumerable<ImportError> problems) =>
+        problems.Select(e => new { line = e.Line, column = e.Column, message = e.Message, key = e.Key, args = e.Args });
 }

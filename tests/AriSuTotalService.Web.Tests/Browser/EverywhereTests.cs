@@ -92,6 +92,34 @@ public class EverywhereTests(BrowserFixture browser) : IClassFixture<BrowserFixt
     }
 
     [Fact]
+    public async Task Finding_and_choosing_the_customer_keeps_the_type_and_the_words_already_typed()
+    {
+        var customer = Infrastructure.TestData.Customer(browser.Factory, "유지고객");
+        var page = await browser.PageAsync();
+        await BrowserFixture.OnPageAsync(page, async () =>
+        {
+            await browser.SignInAsync(page, "clerk@arisu.local");
+            await page.GotoAsync("/Intake");
+            await page.Locator("#Input_TypeCode").SelectOptionAsync(Domain.Complaints.ComplaintTypeCodes.SupplyInconvenience);
+            await page.Locator("#Input_Description").FillAsync("수압이 약하고 밸브에서 소리가 남");
+            var search = page.Locator("input[data-typeahead]");
+            // Enter in the search box lists the matches on the page itself.
+            await search.FillAsync(customer.Phone);
+            await search.PressAsync("Enter");
+            await page.Locator("#search-results a[data-customer]").First.WaitForAsync();
+            Assert.EndsWith("/Intake", page.Url);
+            await page.Locator("#search-results a[data-customer]").First.ClickAsync();
+            await page.WaitForURLAsync("**/Intake?customerId=*");
+            Assert.Contains(customer.Account, await page.Locator("#customer-panel").InnerTextAsync());
+            Assert.Equal(Domain.Complaints.ComplaintTypeCodes.SupplyInconvenience, await page.Locator("#Input_TypeCode").InputValueAsync());
+            Assert.Equal("수압이 약하고 밸브에서 소리가 남", await page.Locator("#Input_Description").InputValueAsync());
+            // The intake saves to itself, not to the choice.
+            await page.Locator("#intake-submit").ClickAsync();
+            await page.WaitForURLAsync("**/Complaints/**");
+        });
+    }
+
+    [Fact]
     public async Task The_dashboard_prints_without_its_filters_navigation_and_footer()
     {
         var page = await browser.PageAsync();

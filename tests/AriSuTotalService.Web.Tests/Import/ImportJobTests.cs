@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Common;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -28,7 +29,7 @@ public class ImportJobTests(TwoOfficeFactory factory) : IClassFixture<TwoOfficeF
         for (var i = 0; i < 200; i++)
         {
             var run = await api.GetFromJsonAsync<JsonElement>(location);
-            if (run.GetProperty("state").GetString() is not (ImportStates.Queued or ImportStates.Running)) return run;
+            if (run.GetProperty("state").GetString() is not (RunStates.Queued or RunStates.Running)) return run;
             await Task.Delay(50);
         }
         throw new TimeoutException("the import did not finish");
@@ -47,11 +48,11 @@ public class ImportJobTests(TwoOfficeFactory factory) : IClassFixture<TwoOfficeF
         Assert.Equal("respond-async", response.Headers.GetValues("Preference-Applied").Single());
         var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
         var id = accepted.GetProperty("id").GetInt64();
-        Assert.Contains(accepted.GetProperty("state").GetString(), new[] { ImportStates.Queued, ImportStates.Running, ImportStates.Succeeded });
+        Assert.Contains(accepted.GetProperty("state").GetString(), new[] { RunStates.Queued, RunStates.Running, RunStates.Completed });
         Assert.Equal($"/api/v1/imports/{id}", response.Headers.Location!.OriginalString);
 
         var run = await FinishedAsync(api, response.Headers.Location);
-        Assert.Equal(ImportStates.Succeeded, run.GetProperty("state").GetString());
+        Assert.Equal(RunStates.Completed, run.GetProperty("state").GetString());
         Assert.Equal("meter-readings", run.GetProperty("kind").GetString());
         Assert.Equal(3, run.GetProperty("rowsChecked").GetInt32());
         Assert.Equal(3, run.GetProperty("rowsWritten").GetInt32());
@@ -76,7 +77,7 @@ public class ImportJobTests(TwoOfficeFactory factory) : IClassFixture<TwoOfficeF
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
         var run = await FinishedAsync(api, response.Headers.Location!);
-        Assert.Equal(ImportStates.Failed, run.GetProperty("state").GetString());
+        Assert.Equal(RunStates.Failed, run.GetProperty("state").GetString());
         var errors = run.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("line").GetInt32(), e.GetProperty("column").GetString())).ToList();
         Assert.Contains((3, "period_end"), errors);
         Assert.Contains((3, "usage_m3"), errors);
@@ -98,9 +99,9 @@ public class ImportJobTests(TwoOfficeFactory factory) : IClassFixture<TwoOfficeF
             return run.Id;
         });
         var run = await TestClient.Keyed(factory).GetFromJsonAsync<JsonElement>($"/api/v1/imports/{id}");
-        Assert.Equal(ImportStates.Failed, run.GetProperty("state").GetString());
+        Assert.Equal(RunStates.Failed, run.GetProperty("state").GetString());
         Assert.Equal(ImportQueue.StoppedReason, run.GetProperty("reason").GetString());
-        Assert.Equal(ImportStates.Failed, factory.With(db => db.ImportRuns.AsNoTracking().Single(r => r.Id == id).State));
+        Assert.Equal(RunStates.Failed, factory.With(db => db.ImportRuns.AsNoTracking().Single(r => r.Id == id).State));
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public class ImportJobTests(TwoOfficeFactory factory) : IClassFixture<TwoOfficeF
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(1, body.GetProperty("imported").GetInt32());
         // The run is recorded all the same.
-        Assert.True(factory.With(db => db.ImportRuns.Any(r => r.Kind == "meter-readings" && r.State == ImportStates.Succeeded && r.Imported == 1)));
+        Assert.True(factory.With(db => db.ImportRuns.Any(r => r.Kind == "meter-readings" && r.State == RunStates.Completed && r.Imported == 1)));
     }
 }
 

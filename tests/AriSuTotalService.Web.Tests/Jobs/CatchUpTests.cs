@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Common;
 using AriSuTotalService.Domain.Reports;
 using AriSuTotalService.Domain.Surges;
 using AriSuTotalService.Infrastructure.Reports;
@@ -35,15 +36,15 @@ public class CatchUpTests
         after.CreateClient().Dispose();
         var runs = after.With(db => db.ScanRuns.AsNoTracking().Where(r => r.Period == new DateOnly(2026, 9, 1)).OrderBy(r => r.Id).ToList());
         var lost = Assert.Single(runs, r => r.Id == lostId);
-        Assert.Equal(ScanStates.Failed, lost.State);
+        Assert.Equal(RunStates.Failed, lost.State);
         Assert.Contains("120분", lost.Error);
         var again = Assert.Single(runs, r => r.Id > lostId);
-        Assert.Equal(ScanStates.Queued, again.State);
+        Assert.Equal(RunStates.Queued, again.State);
         Assert.Equal("catch-up", again.Trigger);
         // The replaced run, if its job ever comes back, leaves the month to the new one.
         using var scope2 = after.Services.CreateScope();
         await scope2.ServiceProvider.GetRequiredService<SurgeScanJob>().RunAsync(lostId, CancellationToken.None);
-        Assert.Equal(ScanStates.Failed, after.With(db => db.ScanRuns.AsNoTracking().Single(r => r.Id == lostId).State));
+        Assert.Equal(RunStates.Failed, after.With(db => db.ScanRuns.AsNoTracking().Single(r => r.Id == lostId).State));
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public class CatchUpTests
         after.Clock.Advance(TimeSpan.FromMinutes(30));
         after.CreateClient().Dispose();
         var runs = after.With(db => db.ScanRuns.AsNoTracking().Where(r => r.Period == new DateOnly(2026, 9, 1)).ToList());
-        Assert.Equal(ScanStates.Queued, Assert.Single(runs).State);
+        Assert.Equal(RunStates.Queued, Assert.Single(runs).State);
     }
 
     [Fact]

@@ -224,3 +224,63 @@ public class MessagesSentOnceTests(MessagesSentOnceTests.Factory factory) : ICla
         Assert.Equal(1, factory.Gateway.To("+821031310003"));
     }
 }
+
+/// <summary>Numbers that cannot take a text: kept, shown, never sent (the outbox says why).</summary>
+public class UntextableNumberTests(UntextableNumberTests.Factory factory) : IClassFixture<UntextableNumberTests.Factory>
+{
+    public sealed class Factory : ArisuFactory
+    {
+        protected override void OverrideServices(IServiceCollection services) => services.AddSingleton<ISmsSender, Counting>();
+    }
+
+    public sealed class Counting : ISmsSender
+    {
+        public int Calls;
+
+        public Task SendAsync(string toPhone, string body, CancellationToken ct)
+        {
+            Interlocked.Increment(ref Calls);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Theory]
+    [InlineData("010-5970-3970", KoreanPhone.UnknownToPlan)]
+    [InlineData("02-2630-0100", KoreanPhone.NotMobile)]
+    public async Task The_outbox_skips_a_number_that_cannot_take_a_text_and_keeps_the_reason(string phone, string reason)
+    {
+        factory.CreateClient().Dispose();
+        var sender = (Counting)factory.Services.GetRequiredService<ISmsSender>();
+        var before = sender.Calls;
+        var id = factory.With(db =>
+        {
+            var m = new OutboxMessage(db.Offices.Single().Id, null, phone, "booked", "방문 안내", factory.Clock.GetUtcNow().UtcDateTime);
+            db.OutboxMessages.Add(m);
+            db.SaveChanges();
+            return m.Id;
+        });
+        using (var scope = factory.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<OutboxJob>().RunAsync(CancellationToken.None);
+        var m = factory.With(db => db.OutboxMessages.AsNoTracking().Single(x => x.Id == id));
+        Assert.Null(m.SentAtUtc);
+        Assert.NotNull(m.SkippedAtUtc);
+        Assert.Equal(reason, m.LastError);
+        Assert.Equal(before, sender.Calls);
+
+        // The history says it was not sent, and why.
+        var admin = await TestClient.SignedInAsync(factory, "admin@arisu.local");
+        var history = System.Net.WebUtility.HtmlDecode(await admin.Http.GetStringAsync("/Admin/Messages"));
+        Assert.Contains("보내지 않음: " + reason, history);
+    }
+
+    [Fact]
+    public void A_mobile_number_the_plan_does_not_know_is_possible_but_not_textable()
+    {
+        Assert.True(KoreanPhone.IsPossible("010-5970-3970"));
+        Assert.False(KoreanPhone.TryParse("010-5970-3970", out _, out _));
+        Assert.Equal(KoreanPhone.UnknownToPlan, KoreanPhone.WhyNotTextable("010-5970-3970"));
+        Assert.Null(KoreanPhone.WhyNotTextable("010-1234-5678"));
+        Assert.False(KoreanPhone.IsPossible("010-12"));
+        Assert.False(KoreanPhone.IsPossible("12345"));
+    }
+}

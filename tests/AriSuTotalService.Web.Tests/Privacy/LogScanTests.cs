@@ -3,7 +3,7 @@ using AriSuTotalService.Web.Tests.Infrastructure;
 
 namespace AriSuTotalService.Web.Tests.Privacy;
 
-[CollectionDefinition(LastCollectionOrderer.LastCollection)]
+[CollectionDefinition(LastCollectionOrderer.LastCollection, DisableParallelization = true)]
 public class AfterEverything;
 
 /// <summary>The whole suite's application logs hold no demo customer's name or phone number.</summary>

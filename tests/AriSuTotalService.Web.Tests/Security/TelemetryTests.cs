@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AriSuTotalService.Infrastructure.Jobs;
 using AriSuTotalService.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 
 namespace AriSuTotalService.Web.Tests.Security;
@@ -17,9 +18,26 @@ public sealed class TelemetryFactory : ArisuFactory
     };
 
     protected override void OverrideServices(IServiceCollection services) =>
-        services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
+        services.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new Keeping(Spans)));
+
+    /// <summary>Keeps each ended span under the list's lock: the app's own background work ends spans while the test reads them.</summary>
+    private sealed class Keeping(List<Activity> spans) : BaseProcessor<Activity>
+    {
+        public override void OnEnd(Activity data)
+        {
+            lock (spans) spans.Add(data);
+        }
+    }
 }
 
+/// <summary>Alone, after the parallel classes: the EF and ASP.NET sources are process-wide, so another class's app would add its spans here.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "Telemetry, alone";
+}
+
+[Collection(TelemetryCollection.Name)]
 public class TelemetryTests(TelemetryFactory factory) : IClassFixture<TelemetryFactory>
 {
     [Fact]

@@ -155,7 +155,7 @@ public class RawSqlTests
         yield return ("scan meters", SurgeScan.MetersCommand(connection, null, 1));
         var slice = SurgeScan.Command(connection, null, SurgeScan.SliceMetersSql, 1, new DateOnly(2026, 11, 1), SurgeThresholds.Default, DateTime.UtcNow, sqlite: false);
         yield return ("scan slice meters", slice);
-        yield return ("account lookup", MeterReadingImport.AccountsCommand(connection, 1));
+        yield return ("account lookup", AccountKeys.Command(connection, 1));
         yield return ("reception number", ReceptionNumbers.Command(db, ReceptionNumbers.SqlServerNext, 1, 2026, 1));
         yield return ("reception number raise", ReceptionNumbers.Command(db, ReceptionNumbers.SqlServerRaise, 1, 2026, 1));
         var customers = connection.CreateCommand();
@@ -246,7 +246,8 @@ public class RawSqlTests
             (new SqlServerStage(db, typeof(Domain.Meters.MeterReading), MeterReadingImport.SqlServerStageName, MeterReadingImport.StagedProperties),
                 [42L, new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1), 1234L, 30, 31]),
             (new SqlServerStage(db, typeof(Domain.Customers.Customer), CustomerImport.SqlServerStageName, CustomerImport.StagedProperties),
-                [1, "12-3456789", "홍길동", "010-1234-5678", "01012345678", "서울특별시 관악구 관악로 1", null, "관악구", "가정용", 15, null]),
+                [1, "12-3456789", "홍길동", "010-1234-5678", "01012345678", "서울특별시 관악구 관악로 1", "101동 1001호", "08826", null, "관악구", "가정용", 15, null,
+                    (DateOnly?)new DateOnly(2016, 3, 2)]),
             (new SqlServerStage(db, typeof(Domain.Complaints.Complaint), ComplaintHistoryImport.SqlServerStageName, ComplaintHistoryImport.StagedProperties),
                 [1, "2016-남부-000001", now, 3, "phone", "resolved", (long?)42, "현장민원과", now, (DateTime?)now]),
             (new SqlServerStage(db, typeof(Domain.Complaints.Complaint), DemoSeeder.ComplaintStageName, DemoSeeder.ComplaintColumns),

@@ -31,7 +31,11 @@ public static class RegisterComplaint
             var types = await db.ComplaintTypes.AsNoTracking().Where(t => codes.Contains(t.Code) && t.IsActive).ToDictionaryAsync(t => t.Code, ct);
             if (string.IsNullOrWhiteSpace(r.TypeCode)) refused.Add(nameof(r.TypeCode), "민원 유형을 선택하세요.");
             else if (!types.ContainsKey(r.TypeCode)) refused.Add(nameof(r.TypeCode), "알 수 없는 민원 유형입니다: {0}", r.TypeCode);
-            if (r.Channel is not (Channels.Phone or Channels.Visit or Channels.Web or Channels.Proactive))
+            // What a citizen applied for comes by phone, visit or web; proactive is the office's own flow (the proactive
+            // rate headquarters scores counts it), never something a client or a form can claim.
+            if (r.Channel == Channels.Proactive && !r.OfficeInitiated)
+                refused.Add(nameof(r.Channel), "선제 처리(proactive)는 사업소가 스스로 연 민원에만 쓰입니다. 전화·방문·인터넷 중에서 고르세요.");
+            else if (r.Channel != Channels.Proactive && !Channels.CitizenApplied.Contains(r.Channel))
                 refused.Add(nameof(r.Channel), "접수 경로를 선택하세요.");
             foreach (var other in r.OtherTypeCodes.Where(o => !types.ContainsKey(o ?? "")).Distinct())
                 refused.Add(nameof(r.OtherTypeCodes), "알 수 없는 민원 유형입니다: {0}", other);
@@ -51,7 +55,9 @@ public static class RegisterComplaint
                 if (!CallerRelations.All.Contains(r.CallerRelation)) refused.Add(nameof(r.CallerRelation), "수용가와의 관계를 선택하세요.");
                 if (noContact) refused.Add(CallerContact, "회신할 연락처를 입력하세요.");
             }
-            if (!string.IsNullOrWhiteSpace(r.CallerPhone) && !KoreanPhone.TryParse(r.CallerPhone, out _, out _))
+            // A number of a Korean number's shape is taken even when the numbering plan does not know it yet (kept as
+            // written, never texted): the citizen is on the line and knows their own number.
+            if (!string.IsNullOrWhiteSpace(r.CallerPhone) && !KoreanPhone.IsPossible(r.CallerPhone))
                 refused.Add(nameof(r.CallerPhone), "전화번호 형식이 아닙니다 (예: 010-1234-5678, 02-2600-0002, 1588-1234).");
             if (r.CallerEmail is { Length: > 0 } email
                 && (email.Length > MaxEmail || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
@@ -96,7 +102,7 @@ public static class RegisterComplaint
             var errors = await validator.ValidateAsync(request, ct);
             if (errors.Count > 0) throw new ValidationFailedException(errors);
             // The number as the office writes it; the gateway gets E.164 when it sends.
-            var phone = request.CallerPhone is { Length: > 0 } p && KoreanPhone.TryParse(p, out var national, out _) ? national : null;
+            var phone = string.IsNullOrWhiteSpace(request.CallerPhone) ? null : KoreanPhone.National(request.CallerPhone);
             return await desk.RegisterAsync(db.Office, request with
             {
                 CallerPhone = phone,

@@ -79,7 +79,7 @@ public static class DecideSurgeCase
                         break;
                     case Decisions.Unexplained:
                         var diagnosis = await register.HandleAsync(new IntakeRequest(c.CustomerId, ComplaintTypeCodes.LeakDiagnosis, Channels.Proactive,
-                            Describe(c, command.Note), null, null, null, null, command.PreferredDate, command.PreferredWindow, []), ct);
+                            Describe(c, command.Note), null, null, null, null, command.PreferredDate, command.PreferredWindow, [], OfficeInitiated: true), ct);
                         c.MarkUnexplained(diagnosis.First.Id, command.Note, now);
                         break;
                 }

@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Common;
 using System.Globalization;
 using System.Text.Json;
 using AriSuTotalService.Domain.Calendar;
@@ -129,7 +130,7 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
         Visits = (visits.Count, kept, visits.Count(v => v.EntersHome));
 
         // Surge funnel of the months: the latest completed scan of each month and the cases' phone checks.
-        var runs = await db.ScanRuns.AsNoTracking().Where(r => r.State == ScanStates.Completed && r.Period >= FromMonth && r.Period <= ToMonth)
+        var runs = await db.ScanRuns.AsNoTracking().Where(r => r.State == RunStates.Completed && r.Period >= FromMonth && r.Period <= ToMonth)
             .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);
         var cases = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.OnDiagnosisList)
             .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);

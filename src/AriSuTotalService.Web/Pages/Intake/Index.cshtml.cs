@@ -29,7 +29,9 @@ public partial class IndexModel(ArisuDbContext db, RegisterComplaint.Handler reg
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record CustomerHit(long Id, string Account, string Name, string Phone, string Address);
-    public sealed record CustomerPanel(long Id, string Account, string Name, string Phone, string Address, string UseType, int MeterSizeMm);
+    /// <param name="NoText">Why the customer's number cannot take a text (a resource key), or null.</param>
+    public sealed record CustomerPanel(long Id, string Account, string Name, string Phone, string Address, string UseType, int MeterSizeMm,
+        string? NoText);
     public sealed record RecentComplaint(long Id, string Reception, string Type, string TypeCode, string Status, string Received, bool Open);
     public sealed record TypeChoice(string Code, string Name, string Field, bool NeedsVisit, bool TotalService);
 
@@ -95,6 +97,17 @@ public partial class IndexModel(ArisuDbContext db, RegisterComplaint.Handler reg
     /// <summary>Type-ahead: masked suggestions as JSON.</summary>
     public async Task<IActionResult> OnGetSearchAsync(string? q, CancellationToken ct) =>
         new JsonResult(string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2 ? [] : await SearchAsync(q, 10, ct));
+
+    /// <summary>
+    /// A customer chosen from the search (or let go): the page again with the customer beside everything already chosen
+    /// and typed — the type, the caller's words, the caller, the preferred visit, the other inconveniences.
+    /// </summary>
+    public async Task<IActionResult> OnPostChooseAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -162,7 +175,7 @@ public partial class IndexModel(ArisuDbContext db, RegisterComplaint.Handler reg
             return;
         }
         Customer = new CustomerPanel(c.Id, c.AccountNumber, Masking.Name(c.HolderName), Masking.Phone(c.Phone),
-            Masking.Address(c.Address, c.Dong, c.District), c.UseType, c.MeterSizeMm);
+            Masking.Address(c.Address, c.Dong, c.District), c.UseType, c.MeterSizeMm, Infrastructure.Notices.KoreanPhone.WhyNotTextable(c.Phone));
         var since = clock.GetUtcNow().UtcDateTime.AddYears(-1);
         var recent = await db.Complaints.AsNoTracking()
             .Where(x => x.CustomerId == id && (ComplaintStatuses.Open.Contains(x.Status) || x.ReceivedAtUtc >= since))

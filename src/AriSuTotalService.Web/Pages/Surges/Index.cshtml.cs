@@ -1,3 +1,4 @@
+using AriSuTotalService.Domain.Common;
 using System.Globalization;
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Privacy;
@@ -37,7 +38,7 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var officeId = User.OfficeId();
-        Months = (await db.ScanRuns.AsNoTracking().Where(r => r.State == ScanStates.Completed).Select(r => r.Period).Distinct()
+        Months = (await db.ScanRuns.AsNoTracking().Where(r => r.State == RunStates.Completed).Select(r => r.Period).Distinct()
             .OrderByDescending(p => p).Take(24).ToListAsync(ct)).Select(p => p.ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToList();
         if (!Api.ApiEndpoints.TryMonth(Period, out var month))
         {

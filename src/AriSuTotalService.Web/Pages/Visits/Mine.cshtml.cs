@@ -58,7 +58,11 @@ public class MineModel(ArisuDbContext db, TimeProvider clock, IStringLocalizer<S
     }
 
     public sealed record Row(long Id, long ComplaintId, DateOnly Date, string Window, string Status, string Reception, string Type,
-        string Name, string Phone, string Address, string? Said, bool EntersHome, IReadOnlyList<string> Linked, bool HasAccount);
+        string Name, string Phone, string Address, string? Said, bool EntersHome, IReadOnlyList<string> Linked, bool HasAccount)
+    {
+        /// <summary>Why the visit notice and reminder cannot reach this number by text (a resource key), or null.</summary>
+        public string? NoText { get; init; }
+    }
 
     public IReadOnlyList<Row> Visits { get; private set; } = [];
     public string? Error { get; private set; }
@@ -203,6 +207,9 @@ public class MineModel(ArisuDbContext db, TimeProvider clock, IStringLocalizer<S
             .Select(r => new Row(r.Id, r.ComplaintId, r.Date, r.Window, r.Status, r.ReceptionNumber, r.Type,
                 Masking.Name(r.CallerName ?? r.HolderName), Masking.Phone(r.CallerPhone ?? r.CustomerPhone),
                 r.CustomerId is not null ? r.Address ?? "" : Masking.FreeText(r.Location), Masking.FreeText(r.Description), r.EntersHome,
-                LinkedOf(r.ComplaintId, r.LinkedToId), r.CustomerId is not null)).ToList();
+                LinkedOf(r.ComplaintId, r.LinkedToId), r.CustomerId is not null)
+            {
+                NoText = Infrastructure.Notices.KoreanPhone.WhyNotTextable(r.CallerPhone ?? r.CustomerPhone),
+            }).ToList();
     }
 }

@@ -99,36 +99,59 @@
   if (!input) { return; }
   var list = document.getElementById(input.getAttribute("aria-controls"));
   var timer = null;
+  function search(q) {
+    fetch(input.getAttribute("data-typeahead") + "&q=" + encodeURIComponent(q), { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (hits) {
+        list.innerHTML = "";
+        if (hits.length === 0) {
+          // Said in the list itself, where the clerk is looking (the words come from the page).
+          var none = document.createElement("li");
+          none.className = "list-group-item text-muted";
+          none.id = "typeahead-none";
+          none.textContent = input.getAttribute("data-none").replace("{0}", q);
+          list.appendChild(none);
+          return;
+        }
+        hits.forEach(function (h) {
+          var li = document.createElement("li");
+          li.className = "list-group-item";
+          var a = document.createElement("a");
+          a.href = "/Intake?customerId=" + h.id;
+          a.className = "d-block";
+          a.setAttribute("data-customer", String(h.id));
+          a.textContent = h.account + " · " + h.name + " · " + h.phone + " — " + h.address;
+          li.appendChild(a);
+          list.appendChild(li);
+        });
+      });
+  }
   input.addEventListener("input", function () {
     clearTimeout(timer);
     var q = input.value.trim();
     if (q.length < 2) { return; }
-    timer = setTimeout(function () {
-      fetch(input.getAttribute("data-typeahead") + "&q=" + encodeURIComponent(q), { credentials: "same-origin" })
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .then(function (hits) {
-          list.innerHTML = "";
-          if (hits.length === 0) {
-            // Said in the list itself, where the clerk is looking (the words come from the page).
-            var none = document.createElement("li");
-            none.className = "list-group-item text-muted";
-            none.id = "typeahead-none";
-            none.textContent = input.getAttribute("data-none").replace("{0}", q);
-            list.appendChild(none);
-            return;
-          }
-          hits.forEach(function (h) {
-            var li = document.createElement("li");
-            li.className = "list-group-item";
-            var a = document.createElement("a");
-            a.href = "/Intake?customerId=" + h.id;
-            a.className = "d-block";
-            a.textContent = h.account + " · " + h.name + " · " + h.phone + " — " + h.address;
-            li.appendChild(a);
-            list.appendChild(li);
-          });
-        });
-    }, 200);
+    timer = setTimeout(function () { search(q); }, 200);
+  });
+  // Enter or 찾기 lists the matches here: the page stays, with whatever the intake form already holds.
+  if (input.form) {
+    input.form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      if (input.value.trim().length >= 2) { search(input.value.trim()); }
+    });
+  }
+  // A match chosen (or "another customer"): the intake form goes to the server with it and comes back with the
+  // customer beside the type, the words and the caller already entered.
+  var intake = document.getElementById("intake-form");
+  document.addEventListener("click", function (e) {
+    var a = e.target.closest ? e.target.closest("a[data-customer]") : null;
+    if (!a || !intake || !intake.getAttribute("data-choose")) { return; }
+    e.preventDefault();
+    var id = a.getAttribute("data-customer");
+    intake.querySelector("input[name='CustomerId']").value = id;
+    // The chosen customer's id stays in the address, as when the page is opened for a customer.
+    intake.action = intake.getAttribute("data-choose") + "?" + (id ? "customerId=" + encodeURIComponent(id) + "&" : "") + "handler=Choose";
+    intake.submit();
   });
   // Arrow down from the search box goes to the first suggestion; the arrows move through all of them, and up from the
   // first (or Escape) goes back to the search box.
