@@ -72,8 +72,9 @@ public static class DependencyInjection
         services.AddSingleton<JobStorage>(_ => db.Provider == DatabaseProvider.SqlServer
             ? new SqlServerStorage(db.ConnectionString, new SqlServerStorageOptions
             {
-                SchemaName = "HangFire",
-                PrepareSchemaIfNecessary = true,
+                SchemaName = SqlServerSettings.JobStorageSchema,
+                // The schema is the migrations' (the baseline installs it): the runtime login has no DDL right.
+                PrepareSchemaIfNecessary = false,
                 QueuePollInterval = TimeSpan.Zero,
                 SlidingInvisibilityTimeout = TimeSpan.FromMinutes(5),
                 DisableGlobalLocks = true,

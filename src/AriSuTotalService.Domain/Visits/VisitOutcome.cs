@@ -104,9 +104,36 @@ public class VisitOutcome
     {
         if (addOns?.Length > 500) throw new DomainException("부가 서비스는 500자 이내로 입력하세요.");
         AddOns = string.IsNullOrWhiteSpace(addOns) ? null : addOns.Trim();
-        if (new[] { chlorine, iron, copper, turbidity }.Any(v => v is < 0) || ph is < 0 or > 14) throw new DomainException("측정값을 확인하세요 (pH는 0~14).");
-        (ResidualChlorine, Iron, Copper, Turbidity, Ph) = (chlorine, iron, copper, turbidity, ph);
+        (ResidualChlorine, Iron, Copper, Turbidity, Ph) = (WaterMeasures.Chlorine.Take(chlorine), WaterMeasures.Iron.Take(iron),
+            WaterMeasures.Copper.Take(copper), WaterMeasures.Turbidity.Take(turbidity), WaterMeasures.Ph.Take(ph));
     }
+}
+
+/// <summary>
+/// What a field water test can read for each item (the field kits' ranges, far beyond the drinking-water standard so
+/// that a bad sample is recorded as read), kept to three decimals as they are stored (decimal(9,3)): a value outside is a
+/// typing error, refused with the item's range.
+/// </summary>
+/// <param name="Unit">As written after the number (with its space), empty for pH.</param>
+public sealed record WaterMeasure(string Name, decimal Max, string Unit)
+{
+    public const int Decimals = 3;
+
+    public decimal? Take(decimal? value)
+    {
+        if (value is not { } v) return null;
+        if (v < 0 || v > Max) throw new DomainException("{0} 측정값은 0~{1}{2} 사이여야 합니다.", Name, Max.ToString(System.Globalization.CultureInfo.InvariantCulture), Unit);
+        return Math.Round(v, Decimals, MidpointRounding.AwayFromZero);
+    }
+}
+
+public static class WaterMeasures
+{
+    public static readonly WaterMeasure Chlorine = new("잔류염소", 20m, " mg/L");
+    public static readonly WaterMeasure Iron = new("철", 100m, " mg/L");
+    public static readonly WaterMeasure Copper = new("구리", 100m, " mg/L");
+    public static readonly WaterMeasure Turbidity = new("탁도", 1000m, " NTU");
+    public static readonly WaterMeasure Ph = new("pH", 14m, "");
 }
 
 /// <summary>A photo taken on a visit (repair evidence), stored under Storage__Root.</summary>

@@ -15,6 +15,7 @@ public sealed class DatabaseInitializer(ArisuDbContext db, DatabaseOptions optio
             var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         }
+        await RefuseHistoryOfOtherMigrationsAsync(ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (pending.Count > 0) logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, pending);
         await db.Database.MigrateAsync(ct);
@@ -23,6 +24,24 @@ public sealed class DatabaseInitializer(ArisuDbContext db, DatabaseOptions optio
             // Write-ahead logging lets readers work while a writer commits; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    /// <summary>
+    /// A database made by migrations this build does not have — before the first release each provider's migrations
+    /// were squashed into one baseline (docs/decisions/0004-one-baseline.md), so a development database made before then
+    /// has a history none of them match. Applying the baseline to it would fail half-way on tables that exist: refused
+    /// with the reason instead (a development database is made anew by deleting its file).
+    /// </summary>
+    private async Task RefuseHistoryOfOtherMigrationsAsync(CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var foreign = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (foreign.Count == 0) return;
+        var where = options.Provider == DatabaseProvider.Sqlite
+            ? $"Delete {new SqliteConnectionStringBuilder(options.ConnectionString).DataSource} (and its -wal and -shm files) to have it made anew."
+            : "Restore it from a backup made by this release, or create an empty database.";
+        throw new InvalidOperationException(
+            $"The database was made by migrations this build does not have ({string.Join(", ", foreign.Take(3))}…): the migrations were squashed into one baseline before the first release. {where}");
     }
 
     public const string StatisticsJobId = "database-statistics";

@@ -26,6 +26,15 @@ public sealed class DatabaseOptions
     public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
     public string ConnectionString { get; init; } = "";
     public bool MigrateOnStart { get; init; }
+    /// <summary>
+    /// <c>Database__BulkTimeoutSeconds</c>: how long one bulk copy or merge of an import may take on SQL Server before it
+    /// is given up (the import then fails and stores nothing) — finite, so a blocked import ends instead of holding its
+    /// locks while the heartbeat says it is alive. Default 900 (a chunk of the merge takes well under a second).
+    /// </summary>
+    public int BulkTimeoutSeconds { get; init; } = DefaultBulkTimeoutSeconds;
+
+    public const int DefaultBulkTimeoutSeconds = 900;
+
     /// <summary>Folder for the SQLite file, logs and (by default) uploaded files.</summary>
     public string DataFolder { get; init; } = "";
 
@@ -56,6 +65,16 @@ public sealed class DatabaseOptions
             ConnectionString = cs,
             DataFolder = dataFolder,
             MigrateOnStart = Settings.Flag(config, "Database:MigrateOnStart", provider == DatabaseProvider.Sqlite),
+            BulkTimeoutSeconds = BulkTimeout(config["Database:BulkTimeoutSeconds"]),
         };
+    }
+
+    private static int BulkTimeout(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return DefaultBulkTimeoutSeconds;
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            && seconds is >= 1 and <= 86_400
+            ? seconds
+            : throw new InvalidOperationException($"Database__BulkTimeoutSeconds must be a whole number of seconds from 1 to 86400, not '{text}'.");
     }
 }

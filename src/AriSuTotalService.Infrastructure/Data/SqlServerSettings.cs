@@ -27,12 +27,26 @@ public static class SqlServerSettings
             ALTER DATABASE CURRENT SET READ_COMMITTED_SNAPSHOT ON WITH ROLLBACK IMMEDIATE;
         """;
 
+    /// <summary>The job storage's schema (Hangfire.SqlServer's tables live there).</summary>
+    public const string JobStorageSchema = "HangFire";
+
+    /// <summary>
+    /// Hangfire's install script for <see cref="JobStorageSchema"/>: it creates or upgrades the job storage's tables (one
+    /// batch, its own transaction and schema lock, a no-op where the schema is current). Run by the baseline migration,
+    /// so that <c>migrate</c> and the DBA's script both install it and no node needs DDL rights.
+    /// </summary>
+    public static string JobStorageSchemaScript() =>
+        Hangfire.SqlServer.SqlServerObjectsInstaller.GetInstallScript(JobStorageSchema, enableHeavyMigrations: false);
+
     public const string Read = """
         SELECT [compatibility_level] AS [Level], CAST([is_read_committed_snapshot_on] AS int) AS [Snapshot]
         FROM sys.databases WHERE [database_id] = DB_ID()
         """;
 
-    /// <summary>At start: says plainly when the database lacks a setting (the <c>migrate</c> command sets both).</summary>
+    /// <summary>
+    /// At start: refuses a database below the compatibility level, and says plainly when read-committed snapshot is off
+    /// (the <c>migrate</c> command sets both).
+    /// </summary>
     public static async Task VerifyAsync(ArisuDbContext db, ILogger logger, CancellationToken ct = default)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -50,9 +64,11 @@ public static class SqlServerSettings
         {
             await db.Database.CloseConnectionAsync();
         }
+        // The queries are translated for the level (OPENJSON, STRING_AGG…): below it they fail at random pages, so the node
+        // does not start.
         if (state.Level < DatabaseOptions.SqlServerCompatibilityLevel)
-            logger.LogError("The database's compatibility level is {Level}; the application needs {Needed}. Run the migrate command.",
-                state.Level, DatabaseOptions.SqlServerCompatibilityLevel);
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The database's compatibility level is {state.Level}; the application needs {DatabaseOptions.SqlServerCompatibilityLevel} (SQL Server 2019) or above. Run the migrate command, or ALTER DATABASE … SET COMPATIBILITY_LEVEL = {DatabaseOptions.SqlServerCompatibilityLevel}."));
         if (state.Snapshot == 0)
             logger.LogWarning("READ_COMMITTED_SNAPSHOT is off: lists will wait behind imports. Run the migrate command.");
     }

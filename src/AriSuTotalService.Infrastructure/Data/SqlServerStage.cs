@@ -33,8 +33,19 @@ public sealed class SqlServerStage : IAsyncDisposable
     /// <summary>Rows copied so far.</summary>
     public int Count { get; private set; }
 
-    public SqlServerStage(DbContext db, Type entity, string name, IReadOnlyList<string> properties)
+    /// <summary>Rows one merge statement takes: below the 5,000 locks at which SQL Server escalates a statement's row locks to a table lock.</summary>
+    public const int ChunkRows = 4_000;
+
+    /// <summary>The stage's own row number, by which a merge takes it a chunk at a time.</summary>
+    public const string RowColumn = "StageRow";
+
+    private readonly int _timeoutSeconds;
+
+    /// <param name="timeoutSeconds">Of each bulk copy and each statement (<see cref="DatabaseOptions.BulkTimeoutSeconds"/>).</param>
+    public SqlServerStage(DbContext db, Type entity, string name, IReadOnlyList<string> properties,
+        int timeoutSeconds = DatabaseOptions.DefaultBulkTimeoutSeconds)
     {
+        _timeoutSeconds = timeoutSeconds;
         _connection = (SqlConnection)db.Database.GetDbConnection();
         _transaction = (SqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction();
         Name = name;
@@ -62,17 +73,26 @@ public sealed class SqlServerStage : IAsyncDisposable
     public static string CreateSql(IModel model, Type entity, string name, IReadOnlyList<string> properties)
     {
         var sql = new StringBuilder();
-        sql.Append(CultureInfo.InvariantCulture, $"CREATE TABLE {name} (");
-        var first = true;
+        sql.Append(CultureInfo.InvariantCulture, $"CREATE TABLE {name} ([{RowColumn}] int IDENTITY(1,1) NOT NULL");
         foreach (var p in Properties(model, entity, properties))
         {
-            if (!first) sql.Append(", ");
-            first = false;
-            sql.Append(CultureInfo.InvariantCulture, $"[{p.GetColumnName()}] {p.GetColumnType()} {(p.IsNullable ? "NULL" : "NOT NULL")}");
+            sql.Append(", ");
+            var type = p.GetColumnType();
+            // A temporary table lives in tempdb and would take tempdb's (the instance's) collation: a database of another
+            // collation (Korean_100_CI_AS on an instance of SQL_Latin1_General_CP1_CI_AS) then refuses every join of the
+            // stage with its table (error 468). The stage takes the database's own.
+            var collate = IsText(type) ? " COLLATE DATABASE_DEFAULT" : "";
+            sql.Append(CultureInfo.InvariantCulture, $"[{p.GetColumnName()}] {type}{collate} {(p.IsNullable ? "NULL" : "NOT NULL")}");
         }
         sql.Append(");");
         return sql.ToString();
     }
+
+    /// <summary>A character type, which has a collation.</summary>
+    public static bool IsText(string storeType) =>
+        storeType.StartsWith("nvarchar", StringComparison.OrdinalIgnoreCase) || storeType.StartsWith("varchar", StringComparison.OrdinalIgnoreCase)
+        || storeType.StartsWith("nchar", StringComparison.OrdinalIgnoreCase) || storeType.StartsWith("char", StringComparison.OrdinalIgnoreCase)
+        || storeType.Equals("ntext", StringComparison.OrdinalIgnoreCase) || storeType.Equals("text", StringComparison.OrdinalIgnoreCase);
 
     public static string DropSql(string name) => $"DROP TABLE IF EXISTS {name};";
 
@@ -113,7 +133,7 @@ public sealed class SqlServerStage : IAsyncDisposable
         using (var copy = new SqlBulkCopy(_connection, SqlBulkCopyOptions.KeepNulls | SqlBulkCopyOptions.CheckConstraints, _transaction))
         {
             copy.DestinationTableName = Name;
-            copy.BulkCopyTimeout = 0;
+            copy.BulkCopyTimeout = _timeoutSeconds;
             foreach (DataColumn c in _rows.Columns) copy.ColumnMappings.Add(c.ColumnName, c.ColumnName);
             copy.WriteToServer(_rows);
         }
@@ -131,7 +151,7 @@ public sealed class SqlServerStage : IAsyncDisposable
         await using var cmd = _connection.CreateCommand();
         cmd.Transaction = _transaction;
         cmd.CommandText = sql;
-        cmd.CommandTimeout = 0;
+        cmd.CommandTimeout = _timeoutSeconds;
         parameters?.Invoke(cmd);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         object[]? last = null;
@@ -147,15 +167,45 @@ public sealed class SqlServerStage : IAsyncDisposable
         return last;
     }
 
-    /// <summary>Runs a merge that ends with <see cref="CountActions"/>: (inserted, updated).</summary>
+    /// <summary>
+    /// The stage as a merge's source, one chunk of it: the rows numbered after <c>@after</c> up to <c>@upto</c>.
+    /// </summary>
+    public static string Chunk(string name) =>
+        $"(SELECT * FROM {name} WHERE [{RowColumn}] > @after AND [{RowColumn}] <= @upto)";
+
+    /// <summary>The chunk's bounds: the rows numbered after <paramref name="after"/>, <see cref="ChunkRows"/> of them.</summary>
+    public static void ChunkParameters(DbCommand cmd, int after)
+    {
+        cmd.Add("@after", DbType.Int32, after);
+        cmd.Add("@upto", DbType.Int32, after + ChunkRows);
+    }
+
+    /// <summary>
+    /// Runs a merge whose source is <see cref="Chunk"/> and that ends with <see cref="CountActions"/>, a chunk of
+    /// <see cref="ChunkRows"/> rows at a time inside the caller's transaction: each statement locks a bounded number of
+    /// rows (no escalation to a table lock), so intake and booking, whose foreign-key checks read the same tables, wait
+    /// for the rows the import changes only. Returns (inserted, updated) of all chunks.
+    /// </summary>
     public async Task<(int Inserted, int Updated)> MergeAsync(string sql, Action<DbCommand>? parameters, CancellationToken ct)
     {
-        var row = await RunAsync(sql, parameters, ct) ?? throw new InvalidOperationException("the merge returned no counts");
-        return (Convert.ToInt32(row[0], CultureInfo.InvariantCulture), Convert.ToInt32(row[1], CultureInfo.InvariantCulture));
+        Flush();
+        int inserted = 0, updated = 0;
+        for (var after = 0; after < Count; after += ChunkRows)
+        {
+            var from = after;
+            var row = await RunAsync(sql, cmd =>
+            {
+                parameters?.Invoke(cmd);
+                ChunkParameters(cmd, from);
+            }, ct) ?? throw new InvalidOperationException("the merge returned no counts");
+            inserted += Convert.ToInt32(row[0], CultureInfo.InvariantCulture);
+            updated += Convert.ToInt32(row[1], CultureInfo.InvariantCulture);
+        }
+        return (inserted, updated);
     }
 
     /// <summary>The table variable a merge outputs its actions into, declared before it.</summary>
-    public const string DeclareActions = "DECLARE @actions TABLE ([Action] nvarchar(10) NOT NULL);\n";
+    public const string DeclareActions = "DECLARE @actions TABLE ([Action] nvarchar(10) COLLATE DATABASE_DEFAULT NOT NULL);\n";
 
     /// <summary>After a merge with <c>OUTPUT $action INTO @actions</c>: one row, inserted and updated.</summary>
     public const string CountActions = """

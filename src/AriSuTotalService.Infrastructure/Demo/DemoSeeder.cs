@@ -92,13 +92,18 @@ public sealed class DemoSeeder(ArisuDbContext db, IdentitySetup identity, Featur
             visit.Arrive(SeoulTime.ToUtc(day.ToDateTime(new TimeOnly(13, 40))));
             var finished = SeoulTime.ToUtc(day.ToDateTime(new TimeOnly(14, 20)));
             visit.Finish(finished);
-            db.Visits.Add(visit);
-            await db.SaveChangesAsync(ct);
-            var outcome = new Domain.Visits.VisitOutcome(visit.Id, c.Id, Domain.Visits.VisitResults.Resolved, c.Resolution ?? "누수 수리 확인", finished, who.Email!);
-            outcome.RecordLeak(true, Domain.Visits.LeakPlaces.All[i % Domain.Visits.LeakPlaces.All.Count].Code, true, "현장민원과 보수반", null, null);
-            db.VisitOutcomes.Add(outcome);
-            await db.SaveChangesAsync(ct);
-            await reductions.OpenFromVisitAsync(c, visit, outcome, ct);
+            var place = Domain.Visits.LeakPlaces.All[i % Domain.Visits.LeakPlaces.All.Count].Code;
+            // The visit, its outcome and the reduction it opens in one unit, as a field worker's outcome is saved.
+            await db.InTransactionAsync(async () =>
+            {
+                db.Visits.Add(visit);
+                await db.SaveChangesAsync(ct);
+                var outcome = new Domain.Visits.VisitOutcome(visit.Id, c.Id, Domain.Visits.VisitResults.Resolved, c.Resolution ?? "누수 수리 확인", finished, who.Email!);
+                outcome.RecordLeak(true, place, true, "현장민원과 보수반", null, null);
+                db.VisitOutcomes.Add(outcome);
+                await db.SaveChangesAsync(ct);
+                await reductions.OpenFromVisitAsync(c, visit, outcome, ct);
+            }, ct);
         }
         db.ChangeTracker.Clear();
     }

@@ -12,7 +12,8 @@ namespace AriSuTotalService.Infrastructure.Import;
 /// Earlier complaints from the old customer support system, so the reports have a past. Key reception_number;
 /// re-importing updates. The deadline is computed from the type's period and the holiday calendar. All-or-nothing.
 /// </summary>
-public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar holidays, ICurrentUser user, TimeProvider clock) : ICsvImport
+public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar holidays, ICurrentUser user, TimeProvider clock,
+    DatabaseOptions? database = null) : ICsvImport
 {
     public string Kind => "complaints";
 
@@ -54,7 +55,7 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
                 var reference = new Reference(office, types, accounts, calendar, now);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 await using IHistoryUpsert upsert = db.Database.IsSqlServer()
-                    ? new StagedUpsert(db, officeId, now, user.Name)
+                    ? new StagedUpsert(db, officeId, now, user.Name, database?.BulkTimeoutSeconds ?? DatabaseOptions.DefaultBulkTimeoutSeconds)
                     : new NativeUpsert((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection(), officeId, now, user.Name);
                 var errors = new List<ImportError>();
                 // Each reception number once (year and sequence as one number: the office is checked to be this one), with its line.
@@ -149,9 +150,9 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
     public static readonly string[] StagedProperties =
         ["OfficeId", "ReceptionNumber", "ReceivedAtUtc", "ComplaintTypeId", "Channel", "Status", "CustomerId", "Division", "DeadlineAtUtc", "ClosedAtUtc"];
 
-    public const string SqlServerMerge = SqlServerStage.DeclareActions + """
+    public static readonly string SqlServerMerge = SqlServerStage.DeclareActions + $"""
         MERGE [Complaints] WITH (HOLDLOCK) AS t
-        USING #HistoryStage AS s ON t.[ReceptionNumber] = s.[ReceptionNumber] AND t.[OfficeId] = s.[OfficeId]
+        USING {SqlServerStage.Chunk(SqlServerStageName)} AS s ON t.[ReceptionNumber] = s.[ReceptionNumber] AND t.[OfficeId] = s.[OfficeId]
         WHEN MATCHED THEN UPDATE SET [ReceivedAtUtc] = s.[ReceivedAtUtc], [ComplaintTypeId] = s.[ComplaintTypeId], [Channel] = s.[Channel],
             [Status] = s.[Status], [CustomerId] = s.[CustomerId], [Division] = s.[Division], [DeadlineAtUtc] = s.[DeadlineAtUtc],
             [OriginalDeadlineAtUtc] = s.[DeadlineAtUtc], [ClosedAtUtc] = s.[ClosedAtUtc], [UpdatedAtUtc] = @now, [UpdatedBy] = @by,
@@ -285,9 +286,9 @@ public sealed class ComplaintHistoryImport(ArisuDbContext db, HolidayCalendar ho
     }
 
     /// <summary>SQL Server: rows staged by bulk copy as they are read; at the end the sequences, then one merge.</summary>
-    private sealed class StagedUpsert(ArisuDbContext db, int officeId, DateTime now, string by) : IHistoryUpsert
+    private sealed class StagedUpsert(ArisuDbContext db, int officeId, DateTime now, string by, int timeoutSeconds) : IHistoryUpsert
     {
-        private readonly SqlServerStage _stage = new(db, typeof(Complaint), SqlServerStageName, StagedProperties);
+        private readonly SqlServerStage _stage = new(db, typeof(Complaint), SqlServerStageName, StagedProperties, timeoutSeconds);
 
         public bool WritesAsItReads => false;
 

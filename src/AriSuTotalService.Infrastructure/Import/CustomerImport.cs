@@ -15,7 +15,7 @@ namespace AriSuTotalService.Infrastructure.Import;
 /// a broken row — a phone number the numbering plan does not know, an old six-digit postal code — are kept as written
 /// and answered as warnings. A row equal to what is stored is not written again (no lock, no new audit stamp).
 /// </summary>
-public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user, TimeProvider clock) : ICsvImport
+public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user, TimeProvider clock, DatabaseOptions? database = null) : ICsvImport
 {
     public string Kind => "customers";
 
@@ -71,7 +71,7 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using ICustomerUpsert upsert = db.Database.IsSqlServer()
-                ? new StagedUpsert(db, now, user.Name)
+                ? new StagedUpsert(db, now, user.Name, database?.BulkTimeoutSeconds ?? DatabaseOptions.DefaultBulkTimeoutSeconds)
                 : new NativeUpsert((SqliteConnection)db.Database.GetDbConnection(), now, user.Name);
             var errors = new List<ImportError>();
             var warnings = new ImportWarnings();
@@ -230,7 +230,7 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
     /// </summary>
     public static readonly string SqlServerMerge = SqlServerStage.DeclareActions
         + "MERGE [Customers] WITH (HOLDLOCK) AS t\n"
-        + $"USING {SqlServerStageName} AS s ON t.[OfficeId] = s.[OfficeId] AND t.[AccountNumber] = s.[AccountNumber]\n"
+        + $"USING {SqlServerStage.Chunk(SqlServerStageName)} AS s ON t.[OfficeId] = s.[OfficeId] AND t.[AccountNumber] = s.[AccountNumber]\n"
         + $"WHEN MATCHED AND EXISTS (SELECT {string.Join(", ", Compared.Select(c => $"s.[{c}]"))} EXCEPT SELECT {string.Join(", ", Compared.Select(c => $"t.[{c}]"))}) THEN\n"
         + $"    UPDATE SET {string.Join(", ", Compared.Select(c => $"[{c}] = s.[{c}]"))}, [UpdatedAtUtc] = @now, [UpdatedBy] = @by\n"
         + "WHEN NOT MATCHED BY TARGET THEN\n"
@@ -246,9 +246,9 @@ public sealed partial class CustomerImport(ArisuDbContext db, ICurrentUser user,
         cmd.Add("@by", System.Data.DbType.String, by, 256);
     }
 
-    private sealed class StagedUpsert(ArisuDbContext db, DateTime now, string by) : ICustomerUpsert
+    private sealed class StagedUpsert(ArisuDbContext db, DateTime now, string by, int timeoutSeconds) : ICustomerUpsert
     {
-        private readonly SqlServerStage _stage = new(db, typeof(Customer), SqlServerStageName, StagedProperties);
+        private readonly SqlServerStage _stage = new(db, typeof(Customer), SqlServerStageName, StagedProperties, timeoutSeconds);
 
         public void Run(int officeId, Row r) =>
             _stage.Add(officeId, r.Account, r.Name, r.Phone, Customer.DigitsOf(r.Phone), r.Address, r.AddressDetail, r.PostalCode, r.Dong,

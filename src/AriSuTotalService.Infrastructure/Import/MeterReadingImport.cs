@@ -15,7 +15,7 @@ namespace AriSuTotalService.Infrastructure.Import;
 /// one prepared upsert bound by position (no change tracking). Leak fee reductions waiting for a reading are worked
 /// out again afterwards.
 /// </summary>
-public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCalculation? reductions = null) : ICsvImport
+public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCalculation? reductions = null, DatabaseOptions? database = null) : ICsvImport
 {
     public string Kind => "meter-readings";
 
@@ -35,9 +35,9 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
 
     public static readonly string[] StagedProperties = ["CustomerId", "PeriodStart", "PeriodEnd", "ReadingM3", "UsageM3", "Days"];
 
-    public const string SqlServerMerge = SqlServerStage.DeclareActions + """
+    public static readonly string SqlServerMerge = SqlServerStage.DeclareActions + $"""
         MERGE [MeterReadings] WITH (HOLDLOCK) AS t
-        USING #ReadingStage AS s ON t.[CustomerId] = s.[CustomerId] AND t.[PeriodEnd] = s.[PeriodEnd]
+        USING {SqlServerStage.Chunk(SqlServerStageName)} AS s ON t.[CustomerId] = s.[CustomerId] AND t.[PeriodEnd] = s.[PeriodEnd]
         WHEN MATCHED THEN UPDATE SET [PeriodStart] = s.[PeriodStart], [ReadingM3] = s.[ReadingM3], [UsageM3] = s.[UsageM3], [Days] = s.[Days]
         WHEN NOT MATCHED BY TARGET THEN
             INSERT ([CustomerId], [PeriodStart], [PeriodEnd], [ReadingM3], [UsageM3], [Days])
@@ -69,7 +69,7 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using IReadingUpsert upsert = db.Database.IsSqlServer()
-                ? new StagedUpsert(db)
+                ? new StagedUpsert(db, database?.BulkTimeoutSeconds ?? DatabaseOptions.DefaultBulkTimeoutSeconds)
                 : new NativeUpsert((SqliteConnection)connection);
 
             var errors = new List<ImportError>();
@@ -206,9 +206,9 @@ public sealed class MeterReadingImport(ArisuDbContext db, Reductions.ReductionCa
     }
 
     /// <summary>SQL Server: bulk copy into the stage, one merge at the end.</summary>
-    private sealed class StagedUpsert(ArisuDbContext db) : IReadingUpsert
+    private sealed class StagedUpsert(ArisuDbContext db, int timeoutSeconds) : IReadingUpsert
     {
-        private readonly SqlServerStage _stage = new(db, typeof(Domain.Meters.MeterReading), SqlServerStageName, StagedProperties);
+        private readonly SqlServerStage _stage = new(db, typeof(Domain.Meters.MeterReading), SqlServerStageName, StagedProperties, timeoutSeconds);
 
         public void Run(long customerId, DateOnly start, DateOnly end, long reading, int usage) =>
             _stage.Add(customerId, start, end, reading, usage, end.DayNumber - start.DayNumber);

@@ -34,7 +34,9 @@ public sealed class ComplaintRetentionJob(ArisuDbContext db, RetentionOptions op
                 .SetProperty(c => c.Longitude, (decimal?)null)
                 .SetProperty(c => c.Location, (string?)null)
                 .SetProperty(c => c.Description, c => c.Description == null ? null : Placeholder)
-                .SetProperty(c => c.AnonymizedAtUtc, now), ct);
+                .SetProperty(c => c.AnonymizedAtUtc, now)
+                // A form still open on one of them is refused when saved, as after any other change.
+                .SetProperty(c => c.Version, Guid.NewGuid()), ct);
         // A message the outbox is done with (sent, or given up) keeps its date, kind and outcome; the number and text go.
         var messages = await db.OutboxMessages.IgnoreQueryFilters(ArisuDbContext.AllOffices)
             .Where(m => m.CreatedAtUtc < cutoff && m.ToPhone != "" && (m.SentAtUtc != null || m.Attempts >= Notices.OutboxJob.MaxAttempts))

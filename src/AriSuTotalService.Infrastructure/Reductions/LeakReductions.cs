@@ -67,9 +67,17 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
         return reduction;
     }
 
-    /// <summary>The case already open for the same account and leak period (or the same leak date awaiting its reading), if any.</summary>
+    public const string ReductionsBusy = "이 수용가의 다른 감면 처리가 진행 중입니다. 잠시 후 다시 하세요.";
+
+    /// <summary>
+    /// The case already open for the same account and leak period (or the same leak date awaiting its reading), if any.
+    /// The account's reductions are taken for the rest of the transaction first: two openings for one leak at once (a
+    /// visit's outcome and a clerk's application) take turns, and the second finds the first (SQL Server's snapshot reads
+    /// would not show it otherwise).
+    /// </summary>
     public async Task<(long Id, string Reception)?> ExistingAsync(long customerId, DateOnly leakDate, ReadingPeriod? period, CancellationToken ct)
     {
+        await ApplicationLock.TakeAsync(db, $"leak-reduction:{customerId}", ReductionsBusy, ct);
         var same = db.LeakReductions.Where(r => r.CustomerId == customerId && r.Status != ReductionStatuses.Reversed);
         if (period is not null)
         {
@@ -115,11 +123,22 @@ public sealed class LeakReductions(ArisuDbContext db, ComplaintDesk desk, Reduct
     }
 
     /// <returns>Whether the citizen is texted the decision (a contact number to text).</returns>
+    public const string AlreadyApproved = "같은 누수 기간의 다른 감면 건이 방금 승인되었습니다. 목록을 다시 열어 확인하세요.";
+
     public async Task<bool> ApproveAsync(LeakReduction r, CancellationToken ct)
     {
         r.Approve(user.Name, Now);
-        return await DecidedAsync(r, $"누수요금 감면 승인: 누수량 {r.LeakVolumeM3} m³, 감면액 {r.TotalWon:N0}원 (다음 고지서에 반영)", "reduction_approved",
-            ("amount", r.TotalWon.ToString("N0")), ct);
+        try
+        {
+            return await DecidedAsync(r, $"누수요금 감면 승인: 누수량 {r.LeakVolumeM3} m³, 감면액 {r.TotalWon:N0}원 (다음 고지서에 반영)", "reduction_approved",
+                ("amount", r.TotalWon.ToString("N0")), ct);
+        }
+        catch (DbUpdateException ex) when (ex.IsUniqueViolation())
+        {
+            // Two reviewers approving two cases of one leak at once: the database keeps one approval (its unique index);
+            // the second reviewer is told, and nothing of theirs is saved.
+            throw new DomainException(AlreadyApproved);
+        }
     }
 
     /// <returns>Whether the citizen is texted the decision.</returns>

@@ -120,21 +120,40 @@ public sealed class MonthlyReportJob(ArisuDbContext db, TimeProvider clock)
         {
             db.ActFor(officeId);
             if (await db.ReportSnapshots.AnyAsync(s => s.OfficeId == officeId && s.Kind == ReportSnapshot.Monthly && s.Period == month, ct)) continue;
-            await CreateAsync(officeId, ReportSnapshot.Monthly, month, "system", ct);
+            // Another node may freeze the same month at this moment (its start-up catch-up and this schedule): the first
+            // version stands, a second is not made.
+            await SaveVersionAsync(officeId, ReportSnapshot.Monthly, month, "system", onlyIfNone: true, ct);
         }
     }
 
     /// <summary>A new version of a report (monthly: the month; yearly: January to December of the year).</summary>
-    public async Task<ReportSnapshot> CreateAsync(int officeId, string kind, DateOnly period, string by, CancellationToken ct)
+    public async Task<ReportSnapshot> CreateAsync(int officeId, string kind, DateOnly period, string by, CancellationToken ct) =>
+        (await SaveVersionAsync(officeId, kind, period, by, onlyIfNone: false, ct))!;
+
+    /// <param name="onlyIfNone">The automatic freeze: when another node froze the period meanwhile, its version is the one kept (null).</param>
+    private async Task<ReportSnapshot?> SaveVersionAsync(int officeId, string kind, DateOnly period, string by, bool onlyIfNone, CancellationToken ct)
     {
         var first = kind == ReportSnapshot.Yearly ? new DateOnly(period.Year, 1, 1) : new DateOnly(period.Year, period.Month, 1);
         var last = kind == ReportSnapshot.Yearly ? first.AddMonths(11) : first;
-        var content = await ReportContent.BuildAsync(db, officeId, first, last, ct);
-        var version = (await db.ReportSnapshots.Where(s => s.OfficeId == officeId && s.Kind == kind && s.Period == first)
-            .MaxAsync(s => (int?)s.Version, ct) ?? 0) + 1;
-        var snapshot = new ReportSnapshot(officeId, kind, first, version, content.ToJson(), by, clock.GetUtcNow().UtcDateTime);
-        db.ReportSnapshots.Add(snapshot);
-        await db.SaveChangesAsync(ct);
-        return snapshot;
+        var content = (await ReportContent.BuildAsync(db, officeId, first, last, ct)).ToJson();
+        // Versions count up per office, kind and period, held unique by the database: two saves of the same number at once
+        // (two nodes, two chiefs) keep one; the other takes the next number.
+        for (var attempt = 1; ; attempt++)
+        {
+            var version = (await db.ReportSnapshots.Where(s => s.OfficeId == officeId && s.Kind == kind && s.Period == first)
+                .MaxAsync(s => (int?)s.Version, ct) ?? 0) + 1;
+            if (onlyIfNone && version > 1) return null;
+            var snapshot = new ReportSnapshot(officeId, kind, first, version, content, by, clock.GetUtcNow().UtcDateTime);
+            db.ReportSnapshots.Add(snapshot);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return snapshot;
+            }
+            catch (DbUpdateException ex) when (ex.IsUniqueViolation() && attempt < 5)
+            {
+                db.Entry(snapshot).State = EntityState.Detached;
+            }
+        }
     }
 }

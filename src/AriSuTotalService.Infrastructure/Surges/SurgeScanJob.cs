@@ -11,23 +11,31 @@ namespace AriSuTotalService.Infrastructure.Surges;
 /// <summary>
 /// Runs a recorded scan (queued → running → completed/failed). Idempotent: a completed run is not repeated, and
 /// the scan itself only adds what is new, so a retry or a second server running it at once changes nothing more.
+/// Runs of one office and month take turns (a lock of the job storage named by both); other offices' and months'
+/// scans run beside them on the cluster's other workers.
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
-[DisableConcurrentExecution(timeoutInSeconds: 900)]
 public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SurgeScanJob> logger,
-    Jobs.JobOptions options, ScanProgressBoard board)
+    Jobs.JobOptions options, ScanProgressBoard board, JobStorage storage)
 {
     public const string Id = "surge-scan";
+
+    /// <summary>The lock runs of one office and month take turns at.</summary>
+    public static string LockOf(int officeId, DateOnly period) => $"surge-scan:{officeId}:{period:yyyy-MM}";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task RunAsync(long scanRunId, CancellationToken ct)
     {
         // A job knows only the run's id: it acts for the office the run belongs to.
-        var office = await db.ScanRuns.IgnoreQueryFilters(ArisuDbContext.AllOffices).Where(r => r.Id == scanRunId)
-            .Select(r => (int?)r.OfficeId).SingleOrDefaultAsync(ct);
-        if (office is null) return;
-        db.ActFor(office.Value);
+        var of = await db.ScanRuns.IgnoreQueryFilters(ArisuDbContext.AllOffices).Where(r => r.Id == scanRunId)
+            .Select(r => new { r.OfficeId, r.Period }).SingleOrDefaultAsync(ct);
+        if (of is null) return;
+        var office = of.OfficeId;
+        // A run of the same office and month on another worker finishes first (this one then finds the month scanned).
+        using var storageConnection = storage.GetConnection();
+        using var turn = storageConnection.AcquireDistributedLock(LockOf(office, of.Period), TimeSpan.FromMinutes(options.TimeLimitMinutes));
+        db.ActFor(office);
         var run = await db.ScanRuns.SingleOrDefaultAsync(r => r.Id == scanRunId, ct);
         if (run is null || run.State == RunStates.Completed) return;
         // A run the catch-up gave up on and replaced: the newer run scans the month.

@@ -31,12 +31,7 @@ public sealed class VisitBooking(ArisuDbContext db, VisitOptions options, TimePr
 {
     public int PerWindow => options.PerWindow;
 
-    /// <summary>Held until the booking's transaction ends; a wait of more than 10 s refuses the booking.</summary>
-    public const string SqlServerWindowLock = """
-        DECLARE @result int;
-        EXEC @result = sp_getapplock @Resource = {0}, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 10000;
-        IF @result < 0 THROW 50001, N'다른 예약이 같은 시간대를 처리하고 있습니다. 잠시 후 다시 예약하세요.', 1;
-        """;
+    public const string WindowBusy = "다른 예약이 같은 시간대를 처리하고 있습니다. 잠시 후 다시 예약하세요.";
 
     /// <summary>Active visits per staff member, day and window in a range of days.</summary>
     public async Task<Dictionary<(string Staff, DateOnly Date, string Window), int>> LoadAsync(DateOnly from, DateOnly to, CancellationToken ct) =>
@@ -75,8 +70,7 @@ public sealed class VisitBooking(ArisuDbContext db, VisitOptions options, TimePr
     /// </summary>
     public async Task TakeWindowAsync(string staffId, DateOnly date, string window, CancellationToken ct)
     {
-        if (db.Database.IsSqlServer())
-            await db.Database.ExecuteSqlRawAsync(SqlServerWindowLock, [$"visit-window:{staffId}:{date:yyyy-MM-dd}:{window}"], ct);
+        await ApplicationLock.TakeAsync(db, $"visit-window:{staffId}:{date:yyyy-MM-dd}:{window}", WindowBusy, ct);
     }
 
     /// <summary>Active visits of a staff member in one window of one day.</summary>

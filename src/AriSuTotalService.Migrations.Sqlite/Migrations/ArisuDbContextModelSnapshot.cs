@@ -2869,7 +2869,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ShortName")
                         .IsRequired()
-                        .HasMaxLength(20)
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -14,12 +14,18 @@ namespace AriSuTotalService.Web.Setup;
 public static class Pipeline
 {
     /// <summary>Start-up work: migrations (when configured), roles, schedules, the demo data in Development, missed scans.</summary>
+    /// <summary>The application lock the start-up work of a node holds (SQL Server; one node at a time).</summary>
+    public const string StartUpLock = "arisu:start-up";
+
     public static async Task InitializeAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<DatabaseOptions>();
         if (db.MigrateOnStart) await sp.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+        // Nodes started at the same moment take turns at the rest (each checks before it inserts: roles, the first office,
+        // the scans and reports to catch up), so the second finds the first's work done instead of failing on a key.
+        await using var startUp = await ApplicationLock.HoldAsync(db, StartUpLock, TimeSpan.FromMinutes(10), CancellationToken.None);
         if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration[DataProtectionCertificate.PathKey]))
             app.Logger.LogWarning("DataProtection__CertificatePath is not set: the key ring that signs every cookie is stored unencrypted in the database.");
         if (db.Provider == DatabaseProvider.SqlServer)

@@ -25,4 +25,13 @@ public class ReceptionNumberTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ReceptionNumber.Format(2017, "남부", 1_000_000));
     }
+
+    [Fact]
+    public void The_longest_short_name_an_office_may_have_gives_a_reception_number_that_fits_its_column()
+    {
+        var longest = new string('가', AriSuTotalService.Domain.Offices.Office.MaxShortNameLength);
+        Assert.Equal("남부", new AriSuTotalService.Domain.Offices.Office("남부수도사업소", "남부", ["관악구"]).ShortName);
+        Assert.True(ReceptionNumber.Format(9999, longest, 999_999).Length <= 30);
+        Assert.Throws<ArgumentException>(() => new AriSuTotalService.Domain.Offices.Office("긴 사업소", longest + "가", ["관악구"]));
+    }
 }

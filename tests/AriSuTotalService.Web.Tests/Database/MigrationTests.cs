@@ -63,4 +63,68 @@ public class MigrationTests
         parser.Parse(reader, out var errors);
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void No_batch_of_the_sql_server_script_uses_a_column_that_it_adds(bool idempotent)
+    {
+        using var db = Context(DatabaseProvider.SqlServer, SqlServerCs);
+        var script = db.GetService<IMigrator>().GenerateScript(options: idempotent
+            ? MigrationsSqlGenerationOptions.Idempotent | MigrationsSqlGenerationOptions.Script
+            : MigrationsSqlGenerationOptions.Script);
+        Assert.True(SqlServerReadiness.ScriptBatches.Split(script).Count > 2);
+        var problems = SqlServerReadiness.ScriptBatches.ColumnsUsedBeforeTheyExist(script);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Fact]
+    public void The_script_check_sees_a_column_added_and_updated_in_one_batch_and_not_one_updated_through_exec()
+    {
+        // The shape the office-isolation and repair migrations had: added, then filled by name, in one batch.
+        var refused = SqlServerReadiness.ScriptBatches.ColumnsUsedBeforeTheyExist("""
+            ALTER TABLE [PermissionChanges] ADD [OfficeId] int NOT NULL DEFAULT 0;
+            UPDATE [PermissionChanges] SET [OfficeId] = (SELECT MIN([Id]) FROM [Offices]);
+            GO
+            """);
+        Assert.Contains(refused, p => p.Contains("[OfficeId]", StringComparison.Ordinal));
+        // Compiled only when it runs: EXEC, or a later batch.
+        Assert.Empty(SqlServerReadiness.ScriptBatches.ColumnsUsedBeforeTheyExist("""
+            ALTER TABLE [PermissionChanges] ADD [OfficeId] int NOT NULL DEFAULT 0;
+            EXEC(N'UPDATE [PermissionChanges] SET [OfficeId] = (SELECT MIN([Id]) FROM [Offices])');
+            GO
+            UPDATE [PermissionChanges] SET [OfficeId] = 1;
+            GO
+            """));
+    }
+
+    [Fact]
+    public void The_baseline_installs_the_job_storage_schema_and_the_database_settings()
+    {
+        using var db = Context(DatabaseProvider.SqlServer, SqlServerCs);
+        var script = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        Assert.Contains("READ_COMMITTED_SNAPSHOT ON", script);
+        Assert.Contains("COMPATIBILITY_LEVEL = 150", script);
+        Assert.Contains("[HangFire].[Schema]", script);
+    }
+
+    [Fact]
+    public void The_dbas_database_script_parses_batch_by_batch_with_its_variables_given()
+    {
+        var repo = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(repo, "AriSuTotalService.sln"))) repo = Path.GetDirectoryName(repo.TrimEnd('/'))!;
+        var script = File.ReadAllText(Path.Combine(repo, "src/AriSuTotalService.Migrations.SqlServer/create-database.sql"))
+            .Replace("$(DATABASE)", "Arisu").Replace("$(COLLATION)", "Korean_100_CI_AS")
+            .Replace("$(MIGRATE_PASSWORD)", "m-Passw0rd!").Replace("$(APP_PASSWORD)", "a-Passw0rd!");
+        Assert.DoesNotContain("$(", script);
+        var batches = SqlServerReadiness.ScriptBatches.Split(script);
+        Assert.True(batches.Count >= 5);
+        foreach (var batch in batches)
+        {
+            var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+            using var reader = new StringReader(batch);
+            parser.Parse(reader, out var errors);
+            Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}")) + "\n" + batch);
+        }
+    }
 }

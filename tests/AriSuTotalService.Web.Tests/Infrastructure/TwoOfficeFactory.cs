@@ -44,6 +44,8 @@ public class TwoOfficeFactory : ArisuFactory
     private Exception? _seedFailure;
     private readonly Lock _lock = new();
 
+    protected override bool BuildsDatabaseByScript => true;
+
     protected override IDictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
         // The crawl signs every role in many times on a frozen clock.

@@ -421,4 +421,34 @@ public class SurgeReductionTests(SurgeReductionTests.Factory fixture) : Reductio
         Assert.Equal(ReductionDocument.MaxFileNameLength, document.FileName.Length);
         Assert.EndsWith("….jpg", document.FileName, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_second_approval_of_one_leak_period_is_refused_with_a_message_and_saves_nothing()
+    {
+        const string account = "31-7000099";
+        var customer = await CustomerAsync(account);
+        var diagnosis = await RepairedLeakAsync(customer);
+        await LeakReadingAsync(account, 60);
+        var first = ReductionOf(diagnosis);
+        // A second case of the same leak, as two openings at once left it before they took turns (a copy, its own complaint).
+        var complaint = await TestData.ComplaintAsync(Fixture, ComplaintTypeCodes.LeakFeeReduction, customer);
+        var second = Fixture.With(db =>
+        {
+            var columns = db.Model.FindEntityType(typeof(LeakReduction))!.GetProperties().Select(p => p.GetColumnName())
+                .Where(c => c is not ("Id" or "ComplaintId" or "DiagnosisComplaintId" or "VisitId" or "Version")).Select(c => $"\"{c}\"").ToList();
+#pragma warning disable EF1003 // the columns come from the model, the values are the test's own numbers
+            db.Database.ExecuteSqlRaw($"INSERT INTO \"LeakReductions\" ({string.Join(", ", columns)}, \"ComplaintId\", \"Version\") "
+                + $"SELECT {string.Join(", ", columns)}, {complaint.Id}, '{Guid.NewGuid().ToString().ToUpperInvariant()}' FROM \"LeakReductions\" WHERE \"Id\" = {first.Id}");
+#pragma warning restore EF1003
+            return db.LeakReductions.AsNoTracking().Single(r => r.ComplaintId == complaint.Id);
+        });
+        var billing = await TestClient.SignedInAsync(Fixture, "billing@arisu.local");
+        Assert.Equal(HttpStatusCode.Redirect, (await billing.PostFormAsync($"/Reductions/Case/{first.Id}?handler=Approve", Versioned(first))).StatusCode);
+
+        var refused = await billing.PostFormAsync($"/Reductions/Case/{second.Id}?handler=Approve", Versioned(second));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("같은 누수 기간의 다른 감면 건이 방금 승인되었습니다.", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Equal(ReductionStatuses.Pending, Fixture.With(db => db.LeakReductions.AsNoTracking().Single(r => r.Id == second.Id).Status));
+        Assert.Single(Fixture.With(db => db.LeakReductions.AsNoTracking().Where(r => r.CustomerId == customer && r.Status == ReductionStatuses.Approved).ToList()));
+    }
 }

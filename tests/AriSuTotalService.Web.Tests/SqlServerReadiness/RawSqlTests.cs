@@ -23,52 +23,16 @@ namespace AriSuTotalService.Web.Tests.SqlServerReadiness;
 public class RawSqlTests
 {
     /// <summary>A context on the SQL Server provider, never connected.</summary>
-    internal static ArisuDbContext SqlServerContext()
-    {
-        var builder = new DbContextOptionsBuilder<ArisuDbContext>();
-        DependencyInjection.Configure(builder, new DatabaseOptions
-        {
-            Provider = DatabaseProvider.SqlServer,
-            ConnectionString = "Server=readiness.invalid;Database=Arisu;TrustServerCertificate=true",
-        });
-        return new ArisuDbContext(builder.Options);
-    }
+    internal static ArisuDbContext SqlServerContext() => OfflineContext.SqlServer();
 
-    /// <summary>
-    /// Every SQL Server statement the code keeps as a string: public static string fields of the infrastructure that hold
-    /// SQL (templates and fragments stay private), except the SQLite ones (named so). A new statement is read by these tests without being listed.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> DeclaredStatements()
-    {
-        var statements = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        string[] starts = ["SELECT", "INSERT", "UPDATE", "DELETE", "MERGE", "WITH", "CREATE", "DROP", "DECLARE", "EXEC", "ALTER", "IF"];
-        foreach (var type in typeof(ArisuDbContext).Assembly.GetTypes())
-        {
-            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
-            {
-                if (field.FieldType != typeof(string) || field.Name.Contains("Sqlite", StringComparison.Ordinal) || field.Name.Contains('<')) continue;
-                if (field.GetValue(null) is not string sql) continue;
-                var head = sql.TrimStart();
-                if (!starts.Any(s => head.StartsWith(s + " ", StringComparison.OrdinalIgnoreCase) || head.StartsWith(s + "\n", StringComparison.OrdinalIgnoreCase)))
-                    continue;
-                // EF's raw SQL takes {0}; SqlClient sends it as @p0.
-                statements[$"{type.Name}.{field.Name}"] = System.Text.RegularExpressions.Regex.Replace(sql, @"\{(\d+)\}", "@p$1");
-            }
-        }
-        return statements;
-    }
+    /// <summary>Every SQL Server statement the code keeps as a string (<see cref="SqlServerCatalogue.Statements"/>).</summary>
+    public static IReadOnlyDictionary<string, string> DeclaredStatements() => SqlServerCatalogue.Statements();
 
     /// <summary>The temporary tables the bulk path makes with a batch of its own (no parameters: they live for the connection).</summary>
     public static IReadOnlyDictionary<string, string> StageStatements()
     {
         using var db = SqlServerContext();
-        return new Dictionary<string, string>
-        {
-            ["readings stage"] = SqlServerStage.CreateSql(db.Model, typeof(Domain.Meters.MeterReading), MeterReadingImport.SqlServerStageName, MeterReadingImport.StagedProperties),
-            ["customers stage"] = SqlServerStage.CreateSql(db.Model, typeof(Domain.Customers.Customer), CustomerImport.SqlServerStageName, CustomerImport.StagedProperties),
-            ["history stage"] = SqlServerStage.CreateSql(db.Model, typeof(Domain.Complaints.Complaint), ComplaintHistoryImport.SqlServerStageName, ComplaintHistoryImport.StagedProperties),
-            ["demo complaints stage"] = SqlServerStage.CreateSql(db.Model, typeof(Domain.Complaints.Complaint), DemoSeeder.ComplaintStageName, DemoSeeder.ComplaintColumns),
-        };
+        return SqlServerCatalogue.Stages.ToDictionary(s => s.Name, s => s.CreateSql(db));
     }
 
     public static TheoryData<string> Statements() => [.. DeclaredStatements().Keys.Concat(StageStatements().Keys)];
@@ -89,7 +53,7 @@ public class RawSqlTests
     {
         var names = DeclaredStatements().Keys.ToList();
         foreach (var expected in new[] { "SurgeScan.SqlServerScan", "MeterReadingImport.SqlServerMerge", "CustomerImport.SqlServerMerge",
-                     "ComplaintHistoryImport.SqlServerMerge", "ReceptionNumbers.SqlServerNext", "ReceptionNumbers.SqlServerRaise", "VisitBooking.SqlServerWindowLock" })
+                     "ComplaintHistoryImport.SqlServerMerge", "ReceptionNumbers.SqlServerNext", "ReceptionNumbers.SqlServerRaise", "ApplicationLock.SqlServerTake" })
             Assert.Contains(expected, names);
     }
 
@@ -118,6 +82,27 @@ public class RawSqlTests
     }
 
     [Fact]
+    public void Every_text_column_of_a_stage_takes_the_databases_collation_not_tempdbs()
+    {
+        var checkedColumns = 0;
+        foreach (var (name, sql) in StageStatements())
+        {
+            var table = FindCreate(Parse(sql));
+            Assert.NotNull(table);
+            var text = table!.Definition.ColumnDefinitions.Where(c => c.DataType is SqlDataTypeReference t
+                && t.SqlDataTypeOption is SqlDataTypeOption.NVarChar or SqlDataTypeOption.VarChar or SqlDataTypeOption.NChar or SqlDataTypeOption.Char).ToList();
+            checkedColumns += text.Count;
+            foreach (var column in text)
+                Assert.True(column.Collation?.Value == "DATABASE_DEFAULT",
+                    $"{name}: [{column.ColumnIdentifier.Value}] takes tempdb's collation; a join with a database of another collation fails (error 468)");
+        }
+        Assert.True(checkedColumns >= 10, $"only {checkedColumns} text columns in the stages");
+    }
+
+    private static CreateTableStatement? FindCreate(TSqlFragment fragment) =>
+        fragment is TSqlScript script ? script.Batches.SelectMany(b => b.Statements).OfType<CreateTableStatement>().FirstOrDefault() : null;
+
+    [Fact]
     public void The_old_scan_in_three_commands_would_be_refused()
     {
         // The rule above, on the shape that failed on SQL Server: made in one parameterised command, read by the next.
@@ -139,12 +124,12 @@ public class RawSqlTests
     public void Each_stage_has_the_targets_column_types()
     {
         using var db = SqlServerContext();
-        var readings = StageStatements()["readings stage"];
+        var readings = StageStatements()[MeterReadingImport.SqlServerStageName];
         Assert.Contains("[CustomerId] bigint NOT NULL", readings, StringComparison.Ordinal);
         Assert.Contains("[PeriodEnd] date NOT NULL", readings, StringComparison.Ordinal);
-        var customers = StageStatements()["customers stage"];
-        Assert.Contains("[HolderName] nvarchar(100) NOT NULL", customers, StringComparison.Ordinal);
-        Assert.Contains("[Dong] nvarchar(50) NULL", customers, StringComparison.Ordinal);
+        var customers = StageStatements()[CustomerImport.SqlServerStageName];
+        Assert.Contains("[HolderName] nvarchar(100) COLLATE DATABASE_DEFAULT NOT NULL", customers, StringComparison.Ordinal);
+        Assert.Contains("[Dong] nvarchar(50) COLLATE DATABASE_DEFAULT NULL", customers, StringComparison.Ordinal);
     }
 
     /// <summary>Every command the code builds for SQL Server, built on a connection that is never opened.</summary>
@@ -161,15 +146,55 @@ public class RawSqlTests
         var customers = connection.CreateCommand();
         customers.CommandText = CustomerImport.SqlServerMerge;
         CustomerImport.MergeParameters(customers, DateTime.UtcNow, "admin@arisu.local");
+        SqlServerStage.ChunkParameters(customers, 0);
         yield return ("customer merge", customers);
         var history = connection.CreateCommand();
         history.CommandText = ComplaintHistoryImport.SqlServerMerge;
         ComplaintHistoryImport.MergeParameters(history, DateTime.UtcNow, "admin@arisu.local");
+        SqlServerStage.ChunkParameters(history, 0);
         yield return ("history merge", history);
+        var readings = connection.CreateCommand();
+        readings.CommandText = MeterReadingImport.SqlServerMerge;
+        SqlServerStage.ChunkParameters(readings, 0);
+        yield return ("reading merge", readings);
         var events = connection.CreateCommand();
         events.CommandText = ComplaintHistoryImport.ReceivedEventsSql;
         ComplaintHistoryImport.EventParameters(events, 1, "admin@arisu.local");
         yield return ("history events", events);
+        yield return ("application lock", ApplicationLock.Command(connection, null, "visit-window:staff:2026-11-25:13-15", "Transaction", 10_000));
+    }
+
+    [Theory]
+    [InlineData(nameof(CustomerImport))]
+    [InlineData(nameof(ComplaintHistoryImport))]
+    [InlineData(nameof(MeterReadingImport))]
+    public void An_import_merges_its_stage_a_chunk_at_a_time_below_lock_escalation(string import)
+    {
+        // One merge of a whole file takes a lock per row and escalates to a table lock: intake and booking then wait on
+        // their foreign-key checks until the import commits (30 s, no retry). A chunk keeps each statement below 5,000.
+        var sql = DeclaredStatements()[$"{import}.SqlServerMerge"];
+        Assert.Contains($"WHERE [{SqlServerStage.RowColumn}] > @after AND [{SqlServerStage.RowColumn}] <= @upto", sql);
+        Assert.True(SqlServerStage.ChunkRows < 5_000);
+        Assert.Contains($"[{SqlServerStage.RowColumn}] int IDENTITY(1,1) NOT NULL", StageStatements().Values.First());
+    }
+
+    [Fact]
+    public void A_re_import_updates_only_the_customers_whose_values_changed()
+    {
+        var sql = DeclaredStatements()["CustomerImport.SqlServerMerge"];
+        Assert.Contains("WHEN MATCHED AND EXISTS (SELECT s.[HolderName]", sql);
+        Assert.Contains("EXCEPT SELECT t.[HolderName]", sql);
+    }
+
+    [Fact]
+    public void A_lock_not_taken_is_answered_as_a_result_not_raised_as_an_error_the_pages_cannot_map()
+    {
+        // THROW 50001 was not transient for the retrying strategy and nothing mapped it: the clerk got the error page.
+        var batch = (TSqlScript)Parse(ApplicationLock.SqlServerTake);
+        var statements = batch.Batches.SelectMany(b => b.Statements).ToList();
+        Assert.DoesNotContain(statements, s => s is ThrowStatement or RaiseErrorStatement);
+        Assert.IsType<SelectStatement>(statements[^1]);
+        Assert.Contains(nameof(AriSuTotalService.Infrastructure.Visits.VisitBooking.WindowBusy), typeof(AriSuTotalService.Infrastructure.Visits.VisitBooking).GetFields().Select(f => f.Name));
     }
 
     [Fact]
@@ -336,6 +361,9 @@ internal sealed class TempTables : TSqlFragmentVisitor
         _variables.Add(node.Name);
         base.ExplicitVisit(node);
     }
+
+    /// <summary>A procedure's named argument (<c>@Resource = @resource</c>): its name is the procedure's, only its value is the batch's.</summary>
+    public override void ExplicitVisit(ExecuteParameter node) => node.ParameterValue?.Accept(this);
 
     public override void ExplicitVisit(VariableTableReference node)
     {

@@ -52,4 +52,34 @@ public class WaterQualityAddOnTests(ArisuFactory factory) : IClassFixture<ArisuF
         Assert.Contains($"data-offer-on=\"rusty_water\" data-offer=\"other-{ComplaintTypeCodes.IndoorPiping}\"", form);
         Assert.Contains($"id=\"other-{ComplaintTypeCodes.IndoorPiping}\"", form);
     }
+
+    [Theory]
+    [InlineData("Iron", "1000000", "철 측정값은 0~100 mg/L 사이여야 합니다.")]
+    [InlineData("Ph", "15", "pH 측정값은 0~14 사이여야 합니다.")]
+    [InlineData("Turbidity", "-0.1", "탁도 측정값은 0~1000 NTU 사이여야 합니다.")]
+    public async Task A_reading_beyond_what_a_field_test_can_show_is_refused_and_nothing_is_stored(string field, string value, string refusal)
+    {
+        var customer = TestData.Customer(factory).Id;
+        var (complaint, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.WaterQualityTest);
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        var response = await field1.PostMultipartAsync($"/Visits/Outcome/{visit}",
+            [new("Result", "resolved"), new("Note", "수질 측정"), new(field, value)], "Photo", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(refusal, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.False(factory.With(db => db.VisitOutcomes.Any(o => o.VisitId == visit)));
+        Assert.NotEqual(ComplaintStatuses.Resolved, factory.With(db => db.Complaints.AsNoTracking().Single(c => c.Id == complaint).Status));
+    }
+
+    [Fact]
+    public async Task A_reading_is_kept_to_three_decimals_as_the_column_stores_it()
+    {
+        var customer = TestData.Customer(factory).Id;
+        var (_, visit) = await VisitSteps.BookForField1Async(factory, customer, ComplaintTypeCodes.WaterQualityTest);
+        var field1 = await TestClient.SignedInAsync(factory, "field1@arisu.local");
+        var response = await field1.PostMultipartAsync($"/Visits/Outcome/{visit}",
+            [new("Result", "resolved"), new("Note", "수질 측정"), new("Chlorine", "0.12345"), new("Ph", "7.0006")], "Photo", null);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var outcome = factory.With(db => db.VisitOutcomes.AsNoTracking().Single(o => o.VisitId == visit));
+        Assert.Equal((0.123m, 7.001m), (outcome.ResidualChlorine!.Value, outcome.Ph!.Value));
+    }
 }

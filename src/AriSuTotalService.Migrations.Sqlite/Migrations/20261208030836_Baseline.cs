@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AriSuTotalService.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Initial : Migration
+    public partial class Baseline : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -115,7 +115,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Districts = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
@@ -154,6 +154,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
                     AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ByUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
@@ -224,6 +225,21 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ReductionRates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInAttempts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -350,6 +366,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     UseType = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     MeterSizeMm = table.Column<int>(type: "INTEGER", nullable: false),
                     MeterSerial = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 7, nullable: true),
+                    AddressDetail = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    MeterInstalledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -360,6 +379,43 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_Customers", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Customers_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", unicode: false, maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "TEXT", unicode: false, maxLength: 10, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsChecked = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsWritten = table.Column<int>(type: "INTEGER", nullable: false),
+                    Imported = table.Column<int>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Errors = table.Column<string>(type: "TEXT", nullable: true),
+                    Warnings = table.Column<string>(type: "TEXT", nullable: true),
+                    WarningCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    HeartbeatAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImportRuns_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
                         principalColumn: "Id",
@@ -405,6 +461,28 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_PanelRounds", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PanelRounds_Offices_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "Offices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PerformanceTargets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OfficeId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Measure = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    TargetTenths = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PerformanceTargets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PerformanceTargets_Offices_OfficeId",
                         column: x => x.OfficeId,
                         principalTable: "Offices",
                         principalColumn: "Id",
@@ -480,8 +558,11 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     NewUse = table.Column<int>(type: "INTEGER", nullable: false),
                     Anomalies = table.Column<int>(type: "INTEGER", nullable: false),
                     Skipped = table.Column<int>(type: "INTEGER", nullable: false),
+                    Gaps = table.Column<int>(type: "INTEGER", nullable: false),
                     CasesAdded = table.Column<int>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ToJudge = table.Column<int>(type: "INTEGER", nullable: false),
+                    Judged = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -621,7 +702,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     Location = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     CallerName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CallerPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    CallerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     CallerRelation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Latitude = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
+                    Longitude = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
                     Division = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     AssigneeId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     DeadlineAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -764,6 +848,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     NormalEnd1 = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     NormalEnd2 = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     AdjustReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AdjustedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     LeakVolumeM3 = table.Column<long>(type: "INTEGER", nullable: true),
                     WaterWon = table.Column<long>(type: "INTEGER", nullable: false),
                     SewerWon = table.Column<long>(type: "INTEGER", nullable: false),
@@ -784,7 +869,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RepairedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RepairEvidence = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -823,7 +910,10 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    AttemptId = table.Column<string>(type: "TEXT", unicode: false, maxLength: 32, nullable: true),
+                    SendingSinceUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SkippedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1103,7 +1193,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     { 8, "OUTDOOR_LEAK", false, "works", "현장민원과", true, false, "Outdoor leak report", "옥외누수신고", true, "Immediate", 0, 80 },
                     { 9, "SUPPLY_INCONVENIENCE", true, "works", "현장민원과", true, true, "Supply inconvenience", "급수불편", true, "Days", 1, 90 },
                     { 10, "METER_REPLACEMENT", false, "works", "현장민원과", true, false, "Meter replacement", "계량기교체", true, "Days", 3, 100 },
-                    { 11, "WATER_QUALITY_TEST", true, "works", "현장민원과", true, true, "Water quality test", "수질검사", true, "Days", 3, 110 },
+                    { 11, "WATER_QUALITY_TEST", true, "works", "행정지원과", true, true, "Water quality test", "수질검사", true, "Days", 3, 110 },
                     { 12, "SUPPLY_WORKS", false, "works", "급수운영과", true, false, "Supply works", "급수공사", true, "Days", 7, 120 },
                     { 13, "INDOOR_PIPING", true, "works", "현장민원과", true, false, "Indoor piping", "옥내배관", true, "Days", 3, 130 },
                     { 14, "WORKS_OTHER", false, "works", "현장민원과", true, false, "Other (works)", "기타(공사)", false, "Days", 7, 140 }
@@ -1578,9 +1668,24 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 columns: new[] { "OfficeId", "HolderName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_OfficeId_Id",
+                table: "Customers",
+                columns: new[] { "OfficeId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_OfficeId_PhoneDigits",
                 table: "Customers",
                 columns: new[] { "OfficeId", "PhoneDigits" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_OfficeId_Id",
+                table: "ImportRuns",
+                columns: new[] { "OfficeId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_State",
+                table: "ImportRuns",
+                column: "State");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeakReductions_ComplaintId",
@@ -1602,6 +1707,13 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "IX_LeakReductions_OfficeId_Status",
                 table: "LeakReductions",
                 columns: new[] { "OfficeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeakReductions_OneApprovedPerLeakPeriod",
+                table: "LeakReductions",
+                columns: new[] { "CustomerId", "LeakPeriodEnd" },
+                unique: true,
+                filter: "\"Status\" = 'approved'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_LeakReductions_SurgeCaseId",
@@ -1679,9 +1791,20 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PerformanceTargets_OfficeId_Year_Measure",
+                table: "PerformanceTargets",
+                columns: new[] { "OfficeId", "Year", "Measure" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PermissionChanges_AtUtc",
                 table: "PermissionChanges",
                 column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PermissionChanges_OfficeId_AtUtc",
+                table: "PermissionChanges",
+                columns: new[] { "OfficeId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PermissionChanges_TargetUserId",
@@ -1735,6 +1858,21 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "IX_ScanRuns_OfficeId_Period",
                 table: "ScanRuns",
                 columns: new[] { "OfficeId", "Period" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_Account_AtUtc",
+                table: "SignInAttempts",
+                columns: new[] { "Account", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_AtUtc",
+                table: "SignInAttempts",
+                column: "AtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInAttempts_IpAddress_AtUtc",
+                table: "SignInAttempts",
+                columns: new[] { "IpAddress", "AtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffLeaves_OfficeId",
@@ -1837,6 +1975,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "ImportRuns");
+
+            migrationBuilder.DropTable(
                 name: "MessageTemplates");
 
             migrationBuilder.DropTable(
@@ -1856,6 +1997,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PanelTargets");
+
+            migrationBuilder.DropTable(
+                name: "PerformanceTargets");
 
             migrationBuilder.DropTable(
                 name: "PermissionChanges");
@@ -1880,6 +2024,9 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ScanRuns");
+
+            migrationBuilder.DropTable(
+                name: "SignInAttempts");
 
             migrationBuilder.DropTable(
                 name: "StaffLeaves");
