@@ -48,9 +48,9 @@ public static class DashboardRun
 
     private static async Task FiguresAsync(ArisuDbContext db, DateOnly from, DateOnly to)
     {
-        await PerformanceFigures.ComputeAsync(db, 1, from, to, null, CancellationToken.None);
+        await PerformanceFigures.ComputeAsync(db, 1, new ReportPeriod(from, to), null, CancellationToken.None);
         // The previous 12 months are the same year earlier: the page computes them once.
-        await PerformanceFigures.ComputeAsync(db, 1, from.AddMonths(-12), to.AddMonths(-12), null, CancellationToken.None);
+        await PerformanceFigures.ComputeAsync(db, 1, new ReportPeriod(from.AddMonths(-12), to.AddMonths(-12)), null, CancellationToken.None);
         // and the 24-month trend
         await PerformanceFigures.MonthlyAsync(db, 1, to.AddMonths(-23), 24, null, CancellationToken.None);
     }

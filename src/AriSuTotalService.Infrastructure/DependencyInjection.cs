@@ -137,6 +137,7 @@ public static class DependencyInjection
         services.AddScoped<Features.Administration.ApiKeys.Handler>();
         services.AddScoped<Features.Administration.ReductionTables.Handler>();
         services.AddScoped<Features.Administration.SaveComplaintType.Handler>();
+        services.AddScoped<Features.Administration.SaveSurgeThresholds.Handler>();
         services.AddSingleton(Settings.Read<Visits.VisitOptions>(config, "Visits"));
         services.AddScoped<Visits.VisitBooking>();
         services.AddScoped<Visits.VisitOutcomes>();
@@ -166,6 +167,8 @@ public static class DependencyInjection
         services.AddScoped<Import.ICsvImport>(sp => sp.GetRequiredService<Import.ComplaintHistoryImport>());
         services.AddScoped<Import.ICsvImport>(sp => sp.GetRequiredService<Import.MeterReadingImport>());
         services.AddScoped<Import.ICsvImport>(sp => sp.GetRequiredService<Import.PanelAnswerImport>());
+        services.AddScoped<Import.ComplaintCatalogueImport>();
+        services.AddScoped<Import.ICsvImport>(sp => sp.GetRequiredService<Import.ComplaintCatalogueImport>());
         services.AddScoped<Import.JobActor>();
         services.AddSingleton<Import.ImportQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<Import.ImportQueue>());

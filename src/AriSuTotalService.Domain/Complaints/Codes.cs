@@ -24,9 +24,6 @@ public static class ComplaintTypeCodes
     public static readonly IReadOnlyList<string> TotalService = [LeakDiagnosis, LeakFeeReduction, SupplyInconvenience, WaterQualityTest];
     public const string WorksOther = "WORKS_OTHER";
 
-    /// <summary>The four citizen-inconvenience complaints of the Total Service (4대 시민불편 민원).</summary>
-    public static readonly IReadOnlyList<string> FourTotalServiceTypes =
-        [LeakDiagnosis, LeakFeeReduction, SupplyInconvenience, WaterQualityTest];
 }
 
 /// <summary>The two fields of the complaint catalogue.</summary>

@@ -92,12 +92,14 @@ public class Visit : IAuditable, IVersioned, IOfficeOwned
     }
 
     /// <summary>Kept the agreed time: arrived within the window (or within 30 minutes of an exact time), in Seoul time.</summary>
-    public bool? KeptWindow(Func<DateTime, DateTime> toLocal)
+    public bool? KeptWindow(Func<DateTime, DateTime> toLocal) => ArrivedAtUtc is { } arrived ? KeptWindow(Date, Window, arrived, toLocal) : null;
+
+    /// <summary>The same rule for a visit read as values (the figures count it over a period's visits).</summary>
+    public static bool? KeptWindow(DateOnly date, string window, DateTime arrivedUtc, Func<DateTime, DateTime> toLocal)
     {
-        if (ArrivedAtUtc is not { } arrived) return null;
-        if (!TryParseWindow(Window, out var start, out var end)) return null;
-        var local = toLocal(arrived);
-        return DateOnly.FromDateTime(local) == Date && TimeOnly.FromDateTime(local) >= start.AddMinutes(-30) && TimeOnly.FromDateTime(local) <= end;
+        if (!TryParseWindow(window, out var start, out var end)) return null;
+        var local = toLocal(arrivedUtc);
+        return DateOnly.FromDateTime(local) == date && TimeOnly.FromDateTime(local) >= start.AddMinutes(-30) && TimeOnly.FromDateTime(local) <= end;
     }
 
     public static bool TryParseWindow(string window, out TimeOnly start, out TimeOnly end)

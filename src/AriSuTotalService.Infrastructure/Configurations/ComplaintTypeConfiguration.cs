@@ -15,6 +15,7 @@ internal sealed class ComplaintTypeConfiguration : IEntityTypeConfiguration<Comp
         b.Property(t => t.NameEn).HasMaxLength(80).IsRequired();
         b.Property(t => t.HandlingDivision).HasMaxLength(20).IsRequired();
         b.Property(t => t.PeriodUnit).HasConversion<string>().HasMaxLength(10);
+        b.Property(t => t.ReportColumn).HasMaxLength(40).IsUnicode(false).IsRequired();
         b.HasIndex(t => t.Code).IsUnique();
         b.Ignore(t => t.Period);
         b.HasData(ReferenceData.ComplaintTypes.Select((r, i) => new
@@ -32,6 +33,8 @@ internal sealed class ComplaintTypeConfiguration : IEntityTypeConfiguration<Comp
             r.EntersHome,
             IsActive = true,
             SortOrder = (i + 1) * 10,
+            // The plan's fourteen are its columns.
+            ReportColumn = r.Code,
         }));
     }
 }

@@ -10,73 +10,95 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AriSuTotalService.Infrastructure.Reports;
 
-/// <summary>What a report holds: the performance figures and the panel's satisfaction against the year's target.</summary>
+/// <summary>A best practice a report lists.</summary>
 public sealed record BestPracticeCase(string Reception, string Type, string WriteUp);
 
-/// <summary>Indoor entries as the plan counts them: complaints of a type that needs entering the home, received in the period.</summary>
-public sealed record IndoorEntryFigure(string TypeCode, string Type, int Complaints);
+/// <summary>A year of the plan's opening series (62,249 → 75,387 → 81,016; the four types 13,224 → 16,711 → 14,617).</summary>
+public sealed record YearFigures(int Year, int Total, int FourTypes);
 
+/// <summary>
+/// What a frozen report holds, read from the figures' one definition (<see cref="PerformanceFigures"/>, <see cref="SurgeFunnel"/>,
+/// <see cref="VisitFigures"/>, <see cref="SatisfactionFigure"/>) exactly as the dashboard and the API read them.
+/// </summary>
 public sealed record ReportContent(string From, string To, int Total, IReadOnlyList<TypeFigures> ByType, TypeFigures FourTypes,
     ComplianceFigures Compliance, decimal? Satisfaction, decimal? SatisfactionTarget, int SurgesCompared, int SurgesFlagged,
     IReadOnlyList<BestPracticeCase>? BestPractices = null, int Visited = 0, int VisitsKept = 0, int VisitsEnteredHome = 0,
     IReadOnlyList<IndoorEntryFigure>? IndoorEntries = null, int? PreviousYearTotal = null)
 {
+    /// <summary>The plan's fourteen columns (each summing the catalogue's types counted in it).</summary>
+    public IReadOnlyList<TypeFigures> Columns { get; init; } = [];
+
+    /// <summary>Each field's subtotal and its share of all complaints, rounded as the plan prints it (79.2 / 20.8).</summary>
+    public IReadOnlyList<FieldFigures> Fields { get; init; } = [];
+
+    /// <summary>Derived complaints of the period (1,072 in 2016 = 72 + 790 + 12 + 198).</summary>
+    public int DerivedTotal { get; init; }
+
+    /// <summary>Supply-inconvenience complaints now and a year earlier: the reduction headquarters scores.</summary>
+    public int SupplyInconvenienceTotal { get; init; }
+    public int? PreviousYearSupplyInconvenience { get; init; }
+
+    /// <summary>The yearly report's three years (the plan's opening series), oldest first; empty for a monthly report.</summary>
+    public IReadOnlyList<YearFigures> Years { get; init; } = [];
+
     /// <summary>
-    /// Headquarters' fourth field: the reduction of complaints against the same period a year earlier, in percent
-    /// (truncated to one decimal; negative when complaints rose); null without a year-earlier count.
+    /// A month of the period had no completed scan when the report was made (its surges are not known yet, not 0): the
+    /// scan, when it completes, adds a version.
     /// </summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public decimal? ReductionFromPreviousYear => PreviousYearTotal is { } previous ? Rate.Of(previous - Total, previous) : null;
+    public bool ScanPending { get; init; }
 
-    /// <summary>The plan's layout of the type table: each field's total and its share of all complaints (요금 분야 79.2 % in 2016).</summary>
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<(string Field, int Total, decimal? Share)> FieldSubtotals =>
-        ByType.GroupBy(t => t.Field).Select(g => (g.Key, g.Sum(t => t.Total), Rate.Of(g.Sum(t => t.Total), Total))).ToList();
+    /// <summary>Whether the last month was still running when frozen (the year earlier is then counted to the same day).</summary>
+    public string? CountedUntil { get; init; }
 
-    /// <summary>The plan's indoor-entry figure (8,926 in 2016 = 4,488 + 654 + 790 + 2,994): the sum over the types.</summary>
+    /// <summary>The reduction of all complaints against the same period a year earlier.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public decimal? ReductionFromPreviousYear => PreviousYearTotal is { } previous ? new ReductionFigure(Total, previous).Rate : null;
+
+    /// <summary>The reduction of supply-inconvenience complaints: the one headquarters scores.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public decimal? ScoredReduction => PreviousYearSupplyInconvenience is { } previous ? new ReductionFigure(SupplyInconvenienceTotal, previous).Rate : null;
+
     [System.Text.Json.Serialization.JsonIgnore]
     public int IndoorEntriesTotal => IndoorEntries?.Sum(e => e.Complaints) ?? 0;
 
-    /// <summary>
-    /// Complaints (not cancelled) of the types the catalogue marks as entering the home, received in the period, by
-    /// type — the figures' own counts per type (computable from imported history), so the two never disagree.
-    /// </summary>
-    public static async Task<List<IndoorEntryFigure>> IndoorEntriesAsync(ArisuDbContext db, PerformanceFigures figures, CancellationToken ct)
+    public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct,
+        DateOnly? today = null)
     {
-        var entering = await db.ComplaintTypes.AsNoTracking().Where(t => t.EntersHome).Select(t => t.Code).ToListAsync(ct);
-        return [.. figures.ByType.Where(t => t.Total > 0 && entering.Contains(t.TypeCode)).Select(t => new IndoorEntryFigure(t.TypeCode, t.Name, t.Total))];
-    }
-
-    public static async Task<ReportContent> BuildAsync(ArisuDbContext db, int officeId, DateOnly from, DateOnly to, CancellationToken ct)
-    {
-        var figures = await PerformanceFigures.ComputeAsync(db, officeId, from, to, null, ct);
-        var rounds = await db.PanelRounds.AsNoTracking()
-            .Where(r => r.OfficeId == officeId && r.Year == to.Year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);
-        var answers = await db.PanelAnswers.AsNoTracking().Where(a => rounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);
-        var target = await Features.Evaluations.PanelAnswering.TargetOfYearAsync(db, to.Year, ct);
-        var runs = await db.ScanRuns.AsNoTracking()
-            .Where(r => r.OfficeId == officeId && r.State == AriSuTotalService.Domain.Common.RunStates.Completed && r.Period >= from && r.Period <= to)
-            .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);
-        var fromUtc = SeoulTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
-        var toUtc = SeoulTime.ToUtc(to.AddMonths(1).ToDateTime(TimeOnly.MinValue));
+        var period = today is { } day ? ReportPeriod.Of(from, to, day) : new ReportPeriod(from, to);
+        var figures = await PerformanceFigures.ComputeAsync(db, officeId, period, null, ct);
+        var yearEarlier = await PerformanceFigures.ComputeAsync(db, officeId, period.YearEarlier, null, ct);
+        var satisfaction = await SatisfactionFigure.OfYearAsync(db, officeId, to.Year, ct);
+        var funnel = await SurgeFunnel.ComputeAsync(db, officeId, from, to, ct);
+        var scanned = await SurgeFunnel.LatestScans(db, officeId, from, to).CountAsync(ct);
+        var visits = await VisitFigures.ComputeAsync(db, officeId, period, ct);
+        var (fromUtc, toUtc) = (period.FromUtc, period.ToUtc);
         var practices = await db.BestPractices.AsNoTracking().Where(p => p.OfficeId == officeId)
             .Join(db.Complaints, p => p.ComplaintId, c => c.Id, (p, c) => new { p.WriteUp, c.ReceptionNumber, Type = c.Type!.NameKo, c.ReceivedAtUtc })
             .Where(x => x.ReceivedAtUtc >= fromUtc && x.ReceivedAtUtc < toUtc).OrderBy(x => x.ReceptionNumber)
             .Select(x => new BestPracticeCase(x.ReceptionNumber, x.Type, x.WriteUp)).ToListAsync(ct);
-        var visits = await db.Visits.AsNoTracking()
-            .Where(v => v.OfficeId == officeId && v.Date >= from && v.Date < to.AddMonths(1) && v.ArrivedAtUtc != null)
-            .Select(v => new { v.Date, v.Window, v.ArrivedAtUtc, v.EntersHome }).ToListAsync(ct);
-        var kept = visits.Count(v =>
+        var years = new List<YearFigures>();
+        if (period.Months == 12 && from.Month == 1)
         {
-            var probe = new Domain.Visits.Visit(officeId, 0, "", v.Date, v.Window, v.EntersHome, null);
-            probe.Arrive(v.ArrivedAtUtc!.Value);
-            return probe.KeptWindow(SeoulTime.ToLocal) == true;
-        });
-        var indoor = await IndoorEntriesAsync(db, figures, ct);
-        var yearEarlier = await PerformanceFigures.ComputeAsync(db, officeId, from.AddYears(-1), to.AddYears(-1), null, ct);
+            for (var back = 2; back >= 0; back--)
+            {
+                var year = back == 0 ? figures : back == 1 ? yearEarlier
+                    : await PerformanceFigures.ComputeAsync(db, officeId, period.Shift(-12 * back), null, ct);
+                years.Add(new YearFigures(from.Year - back, year.Total, year.FourTypes.Total));
+            }
+        }
         return new ReportContent(from.ToString("yyyy-MM"), to.ToString("yyyy-MM"), figures.Total, figures.ByType, figures.FourTypes,
-            figures.Compliance, Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent, target, runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),
-            practices, visits.Count, kept, visits.Count(v => v.EntersHome), indoor, yearEarlier.Total);
+            figures.Compliance, satisfaction.Percent, satisfaction.Target, funnel.Compared, funnel.Surges,
+            practices, visits.Visited, visits.Kept, visits.EnteredHome, figures.IndoorEntries, yearEarlier.Total)
+        {
+            Columns = figures.Columns,
+            Fields = figures.Fields,
+            DerivedTotal = figures.DerivedTotal,
+            SupplyInconvenienceTotal = figures.ColumnTotal(Domain.Reports.PlanTable.ScoredReductionColumn),
+            PreviousYearSupplyInconvenience = yearEarlier.ColumnTotal(Domain.Reports.PlanTable.ScoredReductionColumn),
+            Years = years,
+            CountedUntil = period.Until?.AddDays(-1).ToString("yyyy-MM-dd"),
+            ScanPending = scanned < period.Months,
+        };
     }
 
     public string ToJson() => JsonSerializer.Serialize(this);
@@ -107,11 +129,13 @@ public sealed class MonthlyReportJob(ArisuDbContext db, TimeProvider clock)
     /// the one before until then) is frozen now when it was not (the job store forgot the schedule, or the server was
     /// down on the 6th).
     /// </summary>
-    public Task CatchUpAsync(CancellationToken ct = default)
+    public Task CatchUpAsync(CancellationToken ct = default) => FreezeAsync(LatestDue(), ct);
+
+    /// <summary>The latest month whose report should be frozen by now: the previous month from the 6th on, the one before until then.</summary>
+    private DateOnly LatestDue()
     {
         var today = SeoulTime.Today(clock);
-        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(today.Day >= ScheduledDay ? -1 : -2);
-        return FreezeAsync(month, ct);
+        return new DateOnly(today.Year, today.Month, 1).AddMonths(today.Day >= ScheduledDay ? -1 : -2);
     }
 
     private async Task FreezeAsync(DateOnly month, CancellationToken ct)
@@ -119,11 +143,30 @@ public sealed class MonthlyReportJob(ArisuDbContext db, TimeProvider clock)
         foreach (var officeId in await db.Offices.Select(o => o.Id).ToListAsync(ct))
         {
             db.ActFor(officeId);
-            if (await db.ReportSnapshots.AnyAsync(s => s.OfficeId == officeId && s.Kind == ReportSnapshot.Monthly && s.Period == month, ct)) continue;
-            // Another node may freeze the same month at this moment (its start-up catch-up and this schedule): the first
-            // version stands, a second is not made.
-            await SaveVersionAsync(officeId, ReportSnapshot.Monthly, month, "system", onlyIfNone: true, ct);
+            await FreezeOnceAsync(officeId, month, ct);
         }
+    }
+
+    /// <summary>
+    /// After a scan completes: its month's report, when due — frozen now if it was not, or given a new version when the
+    /// one frozen says its scan had not finished (it would otherwise keep "no surges" for good).
+    /// </summary>
+    public async Task FreezeIfDueAsync(int officeId, DateOnly month, CancellationToken ct)
+    {
+        if (month > LatestDue()) return;
+        var latest = await db.ReportSnapshots.AsNoTracking()
+            .Where(s => s.OfficeId == officeId && s.Kind == ReportSnapshot.Monthly && s.Period == month)
+            .OrderByDescending(s => s.Version).Select(s => s.Content).FirstOrDefaultAsync(ct);
+        if (latest is null) await FreezeOnceAsync(officeId, month, ct);
+        else if (ReportContent.FromJson(latest).ScanPending) await SaveVersionAsync(officeId, ReportSnapshot.Monthly, month, "system", onlyIfNone: false, ct);
+    }
+
+    private async Task FreezeOnceAsync(int officeId, DateOnly month, CancellationToken ct)
+    {
+        if (await db.ReportSnapshots.AnyAsync(s => s.OfficeId == officeId && s.Kind == ReportSnapshot.Monthly && s.Period == month, ct)) return;
+        // Another node may freeze the same month at this moment (its start-up catch-up and this schedule): the first
+        // version stands, a second is not made.
+        await SaveVersionAsync(officeId, ReportSnapshot.Monthly, month, "system", onlyIfNone: true, ct);
     }
 
     /// <summary>A new version of a report (monthly: the month; yearly: January to December of the year).</summary>
@@ -135,7 +178,8 @@ public sealed class MonthlyReportJob(ArisuDbContext db, TimeProvider clock)
     {
         var first = kind == ReportSnapshot.Yearly ? new DateOnly(period.Year, 1, 1) : new DateOnly(period.Year, period.Month, 1);
         var last = kind == ReportSnapshot.Yearly ? first.AddMonths(11) : first;
-        var content = (await ReportContent.BuildAsync(db, officeId, first, last, ct)).ToJson();
+        // A period still running is counted to today, the year earlier to the same day.
+        var content = (await ReportContent.BuildAsync(db, officeId, first, last, ct, SeoulTime.Today(clock))).ToJson();
         // Versions count up per office, kind and period, held unique by the database: two saves of the same number at once
         // (two nodes, two chiefs) keep one; the other takes the next number.
         for (var attempt = 1; ; attempt++)

@@ -16,7 +16,7 @@ namespace AriSuTotalService.Infrastructure.Surges;
 /// </summary>
 [AutomaticRetry(Attempts = 3)]
 public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<SurgeScanJob> logger,
-    Jobs.JobOptions options, ScanProgressBoard board, JobStorage storage)
+    Jobs.JobOptions options, ScanProgressBoard board, JobStorage storage, Reports.MonthlyReportJob reports)
 {
     public const string Id = "surge-scan";
 
@@ -60,6 +60,16 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Surge scan {Run} of {Period:yyyy-MM}: {Compared} compared, {Surges} surges, {Notices} notices, {Added} new cases",
                 run.Id, run.Period, counts.Compared, counts.Surges, counts.Notices, counts.CasesAdded);
+            // A month's report waits for its scan: frozen now when it is due (the scan stands whatever the freeze meets;
+            // the daily catch-up freezes a month it missed).
+            try
+            {
+                await reports.FreezeIfDueAsync(run.OfficeId, run.Period, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Report of {Period:yyyy-MM} not frozen after scan {Run}; the catch-up freezes it", run.Period, run.Id);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -72,6 +82,11 @@ public sealed class SurgeScanJob(ArisuDbContext db, IBackgroundJobClient jobs, T
     }
 
     /// <summary>Records a run and queues it; the id is what the API and the page follow.</summary>
+    /// <summary>The refusal of a month asked for by a person or a client (a month that has not begun has no readings to compare), or null.</summary>
+    public static string? Refusal(DateOnly month, DateOnly today) => month > new DateOnly(today.Year, today.Month, 1) ? MonthRefusal : null;
+
+    public const string MonthRefusal = "검사할 달을 yyyy-MM 형식으로 고르세요 (이번 달까지).";
+
     public async Task<ScanRun> QueueAsync(int officeId, DateOnly period, string trigger, string by, CancellationToken ct = default)
     {
         var run = new ScanRun(officeId, new DateOnly(period.Year, period.Month, 1), trigger, by, Now);

@@ -2091,6 +2091,12 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.Property<int>("PeriodValue")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReportColumn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
@@ -2116,6 +2122,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "NAME_CHANGE",
                             SortOrder = 10
                         },
                         new
@@ -2132,6 +2139,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "AUTO_PAYMENT",
                             SortOrder = 20
                         },
                         new
@@ -2148,6 +2156,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "LEAK_FEE_REDUCTION",
                             SortOrder = 30
                         },
                         new
@@ -2164,6 +2173,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "E_BILLING",
                             SortOrder = 40
                         },
                         new
@@ -2180,6 +2190,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "SUPPLY_TERMINATION",
                             SortOrder = 50
                         },
                         new
@@ -2196,6 +2207,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "BILLING_OTHER",
                             SortOrder = 60
                         },
                         new
@@ -2212,6 +2224,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "LEAK_DIAGNOSIS",
                             SortOrder = 70
                         },
                         new
@@ -2228,6 +2241,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Immediate",
                             PeriodValue = 0,
+                            ReportColumn = "OUTDOOR_LEAK",
                             SortOrder = 80
                         },
                         new
@@ -2244,6 +2258,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "SUPPLY_INCONVENIENCE",
                             SortOrder = 90
                         },
                         new
@@ -2260,6 +2275,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "METER_REPLACEMENT",
                             SortOrder = 100
                         },
                         new
@@ -2276,6 +2292,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "WATER_QUALITY_TEST",
                             SortOrder = 110
                         },
                         new
@@ -2292,6 +2309,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "SUPPLY_WORKS",
                             SortOrder = 120
                         },
                         new
@@ -2308,6 +2326,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "INDOOR_PIPING",
                             SortOrder = 130
                         },
                         new
@@ -2324,6 +2343,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "WORKS_OTHER",
                             SortOrder = 140
                         });
                 });

@@ -2078,6 +2078,12 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.Property<int>("PeriodValue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReportColumn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -2103,6 +2109,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "NAME_CHANGE",
                             SortOrder = 10
                         },
                         new
@@ -2119,6 +2126,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "AUTO_PAYMENT",
                             SortOrder = 20
                         },
                         new
@@ -2135,6 +2143,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "LEAK_FEE_REDUCTION",
                             SortOrder = 30
                         },
                         new
@@ -2151,6 +2160,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "E_BILLING",
                             SortOrder = 40
                         },
                         new
@@ -2167,6 +2177,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "SUPPLY_TERMINATION",
                             SortOrder = 50
                         },
                         new
@@ -2183,6 +2194,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "BILLING_OTHER",
                             SortOrder = 60
                         },
                         new
@@ -2199,6 +2211,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "LEAK_DIAGNOSIS",
                             SortOrder = 70
                         },
                         new
@@ -2215,6 +2228,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Immediate",
                             PeriodValue = 0,
+                            ReportColumn = "OUTDOOR_LEAK",
                             SortOrder = 80
                         },
                         new
@@ -2231,6 +2245,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "SUPPLY_INCONVENIENCE",
                             SortOrder = 90
                         },
                         new
@@ -2247,6 +2262,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "METER_REPLACEMENT",
                             SortOrder = 100
                         },
                         new
@@ -2263,6 +2279,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "WATER_QUALITY_TEST",
                             SortOrder = 110
                         },
                         new
@@ -2279,6 +2296,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "SUPPLY_WORKS",
                             SortOrder = 120
                         },
                         new
@@ -2295,6 +2313,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "INDOOR_PIPING",
                             SortOrder = 130
                         },
                         new
@@ -2311,6 +2330,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "WORKS_OTHER",
                             SortOrder = 140
                         });
                 });

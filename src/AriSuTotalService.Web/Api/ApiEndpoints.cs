@@ -56,22 +56,40 @@ public static class ApiEndpoints
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import))
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes));
 
-        v1.MapGet("/reports/performance", async (string? from, string? to, HttpContext http, ArisuDbContext db, CancellationToken ct) =>
+        v1.MapGet("/reports/performance", async (string? from, string? to, HttpContext http, ArisuDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!TryMonth(from, out var f)) return Errors(ImportError.Of(0, "from", "from은 yyyy-MM 형식이어야 합니다."));
                 if (!TryMonth(to, out var t)) return Errors(ImportError.Of(0, "to", "to는 yyyy-MM 형식이어야 합니다."));
                 if (t < f) return Errors(ImportError.Of(0, "to", "to가 from보다 앞섭니다."));
-                var r = await Infrastructure.Reports.PerformanceFigures.ComputeAsync(db, http.User.OfficeId(), f, t, null, ct);
+                // The figures' one definition, as the dashboard and the reports read it; a running month to today, the year
+                // earlier to the same day.
+                var period = Infrastructure.Reports.ReportPeriod.Of(f, t, SeoulTime.Today(clock));
+                var r = await Infrastructure.Reports.PerformanceFigures.ComputeAsync(db, http.User.OfficeId(), period, null, ct);
+                var earlier = await Infrastructure.Reports.PerformanceFigures.ComputeAsync(db, http.User.OfficeId(), period.YearEarlier, null, ct);
+                var reduction = Infrastructure.Reports.ReductionFigures.Of(r, earlier);
                 var four = r.FourTypes;
                 return Results.Json(new
                 {
                     from = f.ToString("yyyy-MM", CultureInfo.InvariantCulture),
                     to = t.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                    countedUntil = period.Until?.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                     total = r.Total,
-                    byType = r.ByType.Select(x => new { typeCode = x.TypeCode, field = x.Field, total = x.Total, citizenApplied = x.CitizenApplied, proactive = x.Proactive, proactiveRate = x.ProactiveRate }),
+                    byType = r.ByType.Select(x => new { typeCode = x.TypeCode, field = x.Field, total = x.Total, citizenApplied = x.CitizenApplied, proactive = x.Proactive, proactiveRate = x.ProactiveRate, reportColumn = x.ReportColumn }),
                     fourTypes = new { total = four.Total, citizenApplied = four.CitizenApplied, proactive = four.Proactive, proactiveRate = four.ProactiveRate },
                     derivedByType = r.ByType.Where(x => x.Derived > 0).Select(x => new { typeCode = x.TypeCode, count = x.Derived }),
+                    derivedTotal = r.DerivedTotal,
                     deadlineCompliance = new { closed = r.Compliance.Closed, closedOnTime = r.Compliance.ClosedOnTime, rate = r.Compliance.Rate },
+                    fields = r.Fields.Select(x => new { field = x.Field, total = x.Total, share = x.Share }),
+                    indoorEntries = new { total = r.IndoorEntriesTotal, byType = r.IndoorEntries.Select(e => new { typeCode = e.TypeCode, count = e.Complaints }) },
+                    reduction = new
+                    {
+                        previousYearTotal = reduction.All.PreviousYearTotal, rate = reduction.All.Rate,
+                        supplyInconvenience = new
+                        {
+                            total = reduction.SupplyInconvenience.Total, previousYearTotal = reduction.SupplyInconvenience.PreviousYearTotal,
+                            rate = reduction.SupplyInconvenience.Rate,
+                        },
+                    },
                 }, Json);
             })
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Reports));
@@ -87,10 +105,12 @@ public static class ApiEndpoints
                     : Results.Json(new { errors = new[] { new { line = 0, column = "id", message = "가져오기 기록이 없습니다." } } }, Json, statusCode: 404))
             .RequireAuthorization(ApiPolicies.ForScope(ApiKeyScopes.Import));
 
-        v1.MapPost("/surge-scans", async (string? period, HttpContext http, SurgeScanJob scans, CancellationToken ct) =>
+        v1.MapPost("/surge-scans", async (string? period, HttpContext http, SurgeScanJob scans, TimeProvider clock, CancellationToken ct) =>
             {
                 if (!TryMonth(period, out var month))
                     return Errors(ImportError.Of(0, "period", "period는 yyyy-MM 형식이어야 합니다."));
+                // The page's rule, from the same place: a month that has not begun is not scanned.
+                if (SurgeScanJob.Refusal(month, SeoulTime.Today(clock)) is { } refusal) return Errors(ImportError.Of(0, "period", refusal));
                 var run = await scans.QueueAsync(http.User.OfficeId(), month, "api", http.User.Identity?.Name ?? "api", ct);
                 return Results.Json(new { id = run.Id, state = run.State }, Json, statusCode: StatusCodes.Status202Accepted) is var result
                     ? new LocatedResult($"/api/v1/surge-scans/{run.Id}", result) : result;

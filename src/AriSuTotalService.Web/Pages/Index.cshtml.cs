@@ -1,6 +1,7 @@
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Reports;
 using AriSuTotalService.Web.Setup;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,6 +18,9 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Infrastructure.Co
     public int Open { get; private set; }
     public int Overdue { get; private set; }
     public decimal? ComplianceThisMonth { get; private set; }
+
+    /// <summary>The lists behind the figures open for whoever may read complaints (the list counts what the figure counts).</summary>
+    public bool CanOpenComplaints => User.IsInAny(RoleSets.ComplaintReaders);
     /// <summary>For administrators: the holiday table ends before the coming 12 months do.</summary>
     public DateOnly? HolidaysCoveredUntil { get; private set; }
 
@@ -29,19 +33,16 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Infrastructure.Co
         var monthStartUtc = SeoulTime.ToUtc(new DateTime(NowLocal.Year, NowLocal.Month, 1));
         OfficeName = await db.Offices.Where(o => o.Id == officeId).Select(o => o.Name).SingleAsync(ct);
 
+        // The figures' one definition (ComplaintFigures): the same open, overdue and compliance the dashboard and reports show.
         var complaints = db.Complaints.AsNoTracking().Where(c => c.OfficeId == officeId);
-        ReceivedToday = await complaints.CountAsync(c => c.ReceivedAtUtc >= todayStartUtc && c.Status != ComplaintStatuses.Cancelled, ct);
-        var open = complaints.Where(c => ComplaintStatuses.Open.Contains(c.Status));
-        Open = await open.CountAsync(ct);
-        Overdue = await open.CountAsync(c => c.DeadlineAtUtc < nowUtc, ct);
-        var closed = complaints.Where(c => c.Status == ComplaintStatuses.Resolved && c.ClosedAtUtc >= monthStartUtc);
-        var closedCount = await closed.CountAsync(ct);
-        var onTime = await closed.CountAsync(c => c.ClosedAtUtc <= c.DeadlineAtUtc, ct);
+        ReceivedToday = await complaints.Counted().CountAsync(c => c.ReceivedAtUtc >= todayStartUtc, ct);
+        Open = await complaints.Open().CountAsync(ct);
+        Overdue = await complaints.Overdue(nowUtc).CountAsync(ct);
+        ComplianceThisMonth = (await ComplaintFigures.ComplianceAsync(complaints, monthStartUtc, nowUtc.AddDays(1), ct)).Rate;
         if (User.IsInRole(Domain.Offices.Roles.Administrator))
         {
             var covered = await holidays.CoveredUntilAsync(db, ct);
             if (covered < SeoulTime.Today(clock).AddMonths(12)) HolidaysCoveredUntil = covered;
         }
-        ComplianceThisMonth = closedCount == 0 ? null : Math.Truncate(onTime * 1000m / closedCount) / 10m;
     }
 }

@@ -132,7 +132,7 @@ public partial class ContractTests(TwoOfficeFactory factory) : IClassFixture<Two
         foreach (var code in new[] { "LEAK_DIAGNOSIS", "OUTDOOR_LEAK", "SUPPLY_INCONVENIENCE", "METER_REPLACEMENT", "WATER_QUALITY_TEST",
                      "SUPPLY_WORKS", "INDOOR_PIPING", "WORKS_OTHER" })
             Assert.Equal("works", types[code]);
-        Assert.Equal(["LEAK_DIAGNOSIS", "LEAK_FEE_REDUCTION", "SUPPLY_INCONVENIENCE", "WATER_QUALITY_TEST"], ComplaintTypeCodes.FourTotalServiceTypes.Order());
+        Assert.Equal(["LEAK_DIAGNOSIS", "LEAK_FEE_REDUCTION", "SUPPLY_INCONVENIENCE", "WATER_QUALITY_TEST"], ComplaintTypeCodes.TotalService.Order());
     }
 
     [Fact]
@@ -211,5 +211,19 @@ public partial class ContractTests(TwoOfficeFactory factory) : IClassFixture<Two
             });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task The_performance_report_answers_every_field_of_the_contract()
+    {
+        var r = await Api().GetFromJsonAsync<JsonElement>("/api/v1/reports/performance?from=2026-10&to=2026-10");
+        HasFields(r, "from", "to", "total", "byType", "fourTypes", "derivedByType", "deadlineCompliance", "fields", "indoorEntries", "reduction");
+        HasFields(r.GetProperty("byType").EnumerateArray().First(), "typeCode", "field", "total", "citizenApplied", "proactive", "proactiveRate");
+        HasFields(r.GetProperty("fourTypes"), "total", "citizenApplied", "proactive", "proactiveRate");
+        HasFields(r.GetProperty("deadlineCompliance"), "closed", "closedOnTime", "rate");
+        HasFields(r.GetProperty("fields").EnumerateArray().First(), "field", "total", "share");
+        HasFields(r.GetProperty("indoorEntries"), "total", "byType");
+        HasFields(r.GetProperty("reduction"), "previousYearTotal", "rate", "supplyInconvenience");
+        HasFields(r.GetProperty("reduction").GetProperty("supplyInconvenience"), "total", "previousYearTotal", "rate");
     }
 }

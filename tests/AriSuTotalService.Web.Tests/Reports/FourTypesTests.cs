@@ -19,7 +19,7 @@ public class FourTypesTests(ArisuFactory factory) : IClassFixture<ArisuFactory>
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AriSuTotalService.Infrastructure.Data.ArisuDbContext>();
         db.ActFor(officeId);
-        var figures = await PerformanceFigures.ComputeAsync(db, officeId, from, to, null);
+        var figures = await PerformanceFigures.ComputeAsync(db, officeId, new ReportPeriod(from, to), null);
         var four = figures.ByType.Where(t => ComplaintTypeCodes.TotalService.Contains(t.TypeCode)).ToList();
         Assert.Equal(4, four.Count);
         Assert.True(figures.ByType.Single(t => t.TypeCode == ComplaintTypeCodes.OutdoorLeak).Total > 0, "the demo data has outdoor leaks");

@@ -99,8 +99,9 @@ public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory)
     [Fact]
     public async Task Indoor_entries_are_counted_as_the_plan_counts_them_by_type_beside_the_visit_based_figure()
     {
-        // March 2031: no other data. Two diagnoses, a supply inconvenience and an indoor piping complaint enter the
-        // home; a water-quality test cancelled and a name change do not count.
+        // March 2031: no other data. Two diagnoses and a supply inconvenience enter the home; of indoor piping only the
+        // advice given on site counts (the plan's 790), not an indoor-piping complaint; a water-quality test cancelled and
+        // a name change do not count.
         var march = new DateOnly(2031, 3, 10);
         Receive(march, ComplaintTypeCodes.LeakDiagnosis);
         Receive(march, ComplaintTypeCodes.LeakDiagnosis);
@@ -111,7 +112,7 @@ public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory)
         var id = await FreezeAsync(new DateOnly(2031, 3, 1));
         var chief = await TestClient.SignedInAsync(factory, "chief@arisu.local");
         var page = WebUtility.HtmlDecode(await chief.GetPageAsync($"/Reports/View/{id}"));
-        Assert.Contains("id=\"report-indoor\">옥내 진입(계획의 집계: 댁내 진입 유형 민원) 4건 = 옥내누수진단 2 + 급수불편 1 + 옥내배관 1</p>", page);
+        Assert.Contains("id=\"report-indoor\">실내 출입(계획의 집계) 3건 = 옥내누수진단 2 + 급수불편 1 + 수질검사 0 + 옥내급수관 상담 0</p>", page);
         Assert.Contains("id=\"report-visits\">방문 기록 기준: 방문 0건", page);
     }
 
@@ -133,7 +134,7 @@ public partial class ReportSnapshotTests(PerformanceReportTests.Factory factory)
         // The five fields, in the frozen report's table.
         var scored = page[page.IndexOf("id=\"report-scored\"", StringComparison.Ordinal)..];
         scored = scored[..scored.IndexOf("</table>", StringComparison.Ordinal)];
-        foreach (var field in new[] { "시민평가단 만족도", "4대 민원 선제 처리율", "처리기한 준수율", "전년 동기 대비 민원 감축률", "우수사례" })
+        foreach (var field in new[] { "시민평가단 만족도", "4대 민원 선제 처리율", "처리기한 준수율", "급수불편 민원 감소실적(전년 동기 대비)", "전체 민원 전년 동기 대비 감축률", "우수사례" })
             Assert.Contains($"<th scope=\"row\">{field}</th>", scored);
     }
 

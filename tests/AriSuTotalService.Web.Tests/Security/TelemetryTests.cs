@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using AriSuTotalService.Infrastructure.Jobs;
 using AriSuTotalService.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Trace;
@@ -17,8 +18,16 @@ public sealed class TelemetryFactory : ArisuFactory
         ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317",
     };
 
-    protected override void OverrideServices(IServiceCollection services) =>
+    protected override void OverrideServices(IServiceCollection services)
+    {
         services.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new Keeping(Spans)));
+        // An EF service provider of its own: EF's providers are shared by the process, and one built by another class's
+        // app before this one's listeners existed would never send them its commands.
+        services.ConfigureDbContext<AriSuTotalService.Infrastructure.Data.ArisuDbContext>(o =>
+            o.ReplaceService<Microsoft.Extensions.Caching.Memory.IMemoryCache, TelemetryQueryCache>());
+    }
+
+    public sealed class TelemetryQueryCache() : Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions());
 
     /// <summary>Keeps each ended span under the list's lock: the app's own background work ends spans while the test reads them.</summary>
     private sealed class Keeping(List<Activity> spans) : BaseProcessor<Activity>

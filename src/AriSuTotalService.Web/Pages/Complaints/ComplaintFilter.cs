@@ -1,6 +1,7 @@
 using AriSuTotalService.Domain.Calendar;
 using AriSuTotalService.Domain.Complaints;
 using AriSuTotalService.Infrastructure.Data;
+using AriSuTotalService.Infrastructure.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,10 @@ public sealed class ComplaintFilter
     [FromQuery(Name = "from")] public DateOnly? From { get; set; }
     [FromQuery(Name = "to")] public DateOnly? To { get; set; }
     [FromQuery(Name = "overdue")] public bool Overdue { get; set; }
+    /// <summary>Only what the figures count (cancelled ones left out): what a figure's link opens.</summary>
+    [FromQuery(Name = "counted")] public bool Counted { get; set; }
+    /// <summary>The plan's report column (the catalogue's types counted in it), as the figures' tables group them.</summary>
+    [FromQuery(Name = "column")] public string? Column { get; set; }
     /// <summary>Reception number (exact or prefix).</summary>
     [FromQuery(Name = "q")] public string? Q { get; set; }
     /// <summary>received (default, newest first), deadline, reception.</summary>
@@ -34,6 +39,8 @@ public sealed class ComplaintFilter
         }
         if (!string.IsNullOrWhiteSpace(Type)) q = q.Where(c => c.Type!.Code == Type);
         if (!string.IsNullOrWhiteSpace(Field)) q = q.Where(c => c.Type!.Field == Field);
+        if (!string.IsNullOrWhiteSpace(Column)) q = q.Where(c => c.Type!.ReportColumn == Column);
+        if (Counted) q = q.Counted();
         if (!string.IsNullOrWhiteSpace(Channel)) q = q.Where(c => c.Channel == Channel);
         if (!string.IsNullOrWhiteSpace(Division)) q = q.Where(c => c.Division == Division);
         if (!string.IsNullOrWhiteSpace(Assignee))
@@ -56,7 +63,7 @@ public sealed class ComplaintFilter
             var toUtc = SeoulTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             q = q.Where(c => c.ReceivedAtUtc < toUtc);
         }
-        if (Overdue) q = q.Where(c => ComplaintStatuses.Open.Contains(c.Status) && c.DeadlineAtUtc < nowUtc && c.PausedAtUtc == null);
+        if (Overdue) q = q.Overdue(nowUtc);
         if (!string.IsNullOrWhiteSpace(Q)) q = q.Where(c => c.ReceptionNumber.StartsWith(Q.Trim()));
         return Sort switch
         {
@@ -70,7 +77,7 @@ public sealed class ComplaintFilter
     {
         ["status"] = Status, ["type"] = Type, ["field"] = Field, ["channel"] = Channel, ["division"] = Division,
         ["assignee"] = Assignee, ["district"] = District, ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"),
-        ["overdue"] = Overdue ? "true" : null, ["q"] = Q, ["sort"] = Sort,
+        ["overdue"] = Overdue ? "true" : null, ["counted"] = Counted ? "true" : null, ["column"] = Column, ["q"] = Q, ["sort"] = Sort,
     };
 
     public string Describe() => string.Join(" ", ToQuery().Where(kv => !string.IsNullOrEmpty(kv.Value)).Select(kv => $"{kv.Key}={kv.Value}"));

@@ -218,7 +218,7 @@ public class DetailModel(ArisuDbContext db, ChangeComplaint.Handler change, Flag
         }
         string Local(DateTime utc) => SeoulTime.ToLocal(utc).ToString("yyyy-MM-dd HH:mm");
         Complaint = new View(c.Id, c.ReceptionNumber, c.Status, c.TypeName, c.TypeCode, c.Channel, c.Division, Local(c.ReceivedAtUtc),
-            Local(c.DeadlineAtUtc), Local(c.OriginalDeadlineAtUtc), open, open && c.PausedAtUtc is null && c.DeadlineAtUtc < now,
+            Local(c.DeadlineAtUtc), Local(c.OriginalDeadlineAtUtc), open, Infrastructure.Reports.ComplaintFigures.IsOverdue(c.Status, c.DeadlineAtUtc, c.PausedAtUtc, now),
             open ? (c.PausedAtUtc is null ? IndexModel.TimeLeft(c.DeadlineAtUtc - now, l) : l["보완 대기"]) : "",
             c.Customer?.AccountNumber,
             c.Customer is null ? null : Revealed ? c.Customer.HolderName : Masking.Name(c.Customer.HolderName),

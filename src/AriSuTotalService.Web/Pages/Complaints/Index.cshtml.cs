@@ -91,7 +91,7 @@ public class IndexModel(ArisuDbContext db, PersonalDataLog log, TimeProvider clo
         {
             var open = ComplaintStatuses.Open.Contains(c.Status);
             var left = c.DeadlineAtUtc - now;
-            var overdue = open && c.PausedAtUtc is null && left < TimeSpan.Zero;
+            var overdue = Infrastructure.Reports.ComplaintFigures.IsOverdue(c.Status, c.DeadlineAtUtc, c.PausedAtUtc, now);
             return new Row(c.Id, c.ReceptionNumber, SeoulTime.ToLocal(c.ReceivedAtUtc).ToString("yyyy-MM-dd HH:mm"), c.Type,
                 ChannelLabels.Of(c.Channel), StatusLabels.Of(c.Status),
                 c.Customer is null ? "-" : Masking.Name(c.Customer.HolderName),

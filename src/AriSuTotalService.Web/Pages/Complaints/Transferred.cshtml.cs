@@ -27,11 +27,11 @@ public class TransferredModel(ArisuDbContext db, TimeProvider clock) : PageModel
             .OrderBy(c => c.DeadlineAtUtc)
             .Select(c => new
             {
-                c.Id, c.ReceptionNumber, Type = c.Type!.NameKo, From = c.Type.HandlingDivision, c.TransferReason, c.DeadlineAtUtc,
+                c.Id, c.ReceptionNumber, Type = c.Type!.NameKo, From = c.Type.HandlingDivision, c.TransferReason, c.DeadlineAtUtc, c.Status, c.PausedAtUtc,
                 At = c.Events.Where(e => e.Kind == ComplaintEventKinds.Transferred).Max(e => (DateTime?)e.AtUtc),
             }).ToListAsync(ct);
         Rows = rows.Select(r => new Row(r.Id, r.ReceptionNumber, r.Type, r.From, r.TransferReason ?? "",
             r.At is { } at ? SeoulTime.ToLocal(at).ToString("yyyy-MM-dd HH:mm") : "", SeoulTime.ToLocal(r.DeadlineAtUtc).ToString("yyyy-MM-dd HH:mm"),
-            r.DeadlineAtUtc < now)).ToList();
+            Infrastructure.Reports.ComplaintFigures.IsOverdue(r.Status, r.DeadlineAtUtc, r.PausedAtUtc, now))).ToList();
     }
 }

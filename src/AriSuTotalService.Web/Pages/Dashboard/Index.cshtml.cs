@@ -26,8 +26,11 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
     /// <summary>The office's targets of the year shown (administrator-set), in percent by measure.</summary>
     public IReadOnlyDictionary<string, decimal> Targets { get; private set; } = new Dictionary<string, decimal>();
 
-    /// <summary>전년 동기 대비 민원 감축률: how many fewer complaints than the same months a year earlier, in percent.</summary>
-    public decimal? ReductionFromLastYear => Rate.Of(LastYear.Total - Current.Total, LastYear.Total);
+    /// <summary>The reduction of all complaints, and of supply-inconvenience complaints (headquarters scores the latter).</summary>
+    public ReductionFigures Reduction => ReductionFigures.Of(Current, LastYear);
+
+    /// <summary>전년 동기 대비 민원 감축률 of all complaints (the scored one is <see cref="Reduction"/>'s supply inconvenience).</summary>
+    public decimal? ReductionFromLastYear => Reduction.All.Rate;
 
     /// <summary>A figure's target and whether the figure meets it; nothing when the office set no target for the year.</summary>
     public Microsoft.AspNetCore.Html.IHtmlContent Target(string measure, decimal? figure, string id) =>
@@ -57,9 +60,6 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
         return new Microsoft.AspNetCore.Html.HtmlString(can ? $"<a href=\"{enc.Encode(href)}\"{attrs}>{enc.Encode(text)}</a>" : $"<span{attrs}>{enc.Encode(text)}</span>");
     }
 
-    public sealed record Funnel(int Compared, int Surges, int Contacted, int Explained, int Unexplained, int Unreachable, int Diagnosed, int LeakFound,
-        int ReductionsApproved, long ReductionsWon);
-
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public string? Division { get; set; }
@@ -67,12 +67,12 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
     public PerformanceFigures Current { get; private set; } = null!;
     public PerformanceFigures Previous { get; private set; } = null!;
     public PerformanceFigures LastYear { get; private set; } = null!;
-    public Funnel SurgeFunnel { get; private set; } = null!;
+    public SurgeFunnel SurgeFunnel { get; private set; } = null!;
     public decimal? Satisfaction { get; private set; }
     public decimal? SatisfactionTarget { get; private set; }
     public int Overdue { get; private set; }
     /// <summary>Visits of the period that were arrived at, how many kept the agreed window, and how many entered a home.</summary>
-    public (int Visited, int Kept, int EnteredHome) Visits { get; private set; }
+    public VisitFigures Visits { get; private set; } = null!;
     public string TrendJson { get; private set; } = "{}";
     /// <summary>The months a column counts ("2026-01~2026-11"; one month alone), <paramref name="years"/> years back.</summary>
     public string PeriodLabel(int years)
@@ -106,52 +106,23 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
         FromMonth = Api.ApiEndpoints.TryMonth(From, out var f) && f <= ToMonth ? f : ToMonth;
         From = FromMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         To = ToMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var months = (ToMonth.Year - FromMonth.Year) * 12 + ToMonth.Month - FromMonth.Month + 1;
         var division = string.IsNullOrEmpty(Division) ? null : Division;
-
+        // A period that reaches into the month still running is compared over the same days earlier (like for like).
+        var period = ReportPeriod.Of(FromMonth, ToMonth, today);
         var officeId = User.OfficeId();
-        Current = await PerformanceFigures.ComputeAsync(db, officeId, FromMonth, ToMonth, division, ct);
-        Previous = await PerformanceFigures.ComputeAsync(db, officeId, FromMonth.AddMonths(-months), ToMonth.AddMonths(-months), division, ct);
+        Current = await PerformanceFigures.ComputeAsync(db, officeId, period, division, ct);
+        Previous = await PerformanceFigures.ComputeAsync(db, officeId, period.Before, division, ct);
         // For a whole year the previous period is the same year earlier: computed once.
-        LastYear = months == 12 ? Previous : await PerformanceFigures.ComputeAsync(db, officeId, FromMonth.AddYears(-1), ToMonth.AddYears(-1), division, ct);
+        LastYear = period.Months == 12 ? Previous : await PerformanceFigures.ComputeAsync(db, officeId, period.YearEarlier, division, ct);
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        Overdue = await db.Complaints.AsNoTracking().CountAsync(c => ComplaintStatuses.Open.Contains(c.Status) && c.DeadlineAtUtc < nowUtc && c.PausedAtUtc == null
-            && (division == null || c.Division == division), ct);
-
-        var visits = await db.Visits.AsNoTracking().Where(v => v.Date >= FromMonth && v.Date < ToMonth.AddMonths(1) && v.ArrivedAtUtc != null)
-            .Select(v => new { v.Date, v.Window, v.ArrivedAtUtc, v.EntersHome, v.StaffId, v.ComplaintId }).ToListAsync(ct);
-        var kept = visits.Count(v =>
-        {
-            var probe = new Domain.Visits.Visit(0, v.ComplaintId, v.StaffId, v.Date, v.Window, v.EntersHome, null);
-            probe.Arrive(v.ArrivedAtUtc!.Value);
-            return probe.KeptWindow(SeoulTime.ToLocal) == true;
-        });
-        Visits = (visits.Count, kept, visits.Count(v => v.EntersHome));
-
-        // Surge funnel of the months: the latest completed scan of each month and the cases' phone checks.
-        var runs = await db.ScanRuns.AsNoTracking().Where(r => r.State == RunStates.Completed && r.Period >= FromMonth && r.Period <= ToMonth)
-            .GroupBy(r => r.Period).Select(g => g.OrderByDescending(r => r.Id).First()).ToListAsync(ct);
-        var cases = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.OnDiagnosisList)
-            .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        var diagnosed = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.DiagnosisComplaintId != null)
-            .CountAsync(c => db.Complaints.Any(x => x.Id == c.DiagnosisComplaintId && x.Status == ComplaintStatuses.Resolved), ct);
-        var leakFound = await db.SurgeCases.AsNoTracking().Where(c => c.Period >= FromMonth && c.Period <= ToMonth && c.DiagnosisComplaintId != null)
-            .CountAsync(c => db.VisitOutcomes.Any(o => o.ComplaintId == c.DiagnosisComplaintId && o.LeakFound == true), ct);
-        // Reductions approved for those cases' leaks (a reversed approval no longer counts).
-        var approved = await db.LeakReductions.AsNoTracking().Where(r => r.Status == Domain.Reductions.ReductionStatuses.Approved && r.SurgeCaseId != null
-                && db.SurgeCases.Any(c => c.Id == r.SurgeCaseId && c.Period >= FromMonth && c.Period <= ToMonth))
-            .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Won = g.Sum(r => r.TotalWon) }).SingleOrDefaultAsync(ct);
-        SurgeFunnel = new Funnel(runs.Sum(r => r.Compared), runs.Sum(r => r.Surges),
-            cases.Where(c => c.Key != SurgeCaseStatuses.Open).Sum(c => c.Value), cases.GetValueOrDefault(SurgeCaseStatuses.Explained),
-            cases.GetValueOrDefault(SurgeCaseStatuses.Unexplained), cases.GetValueOrDefault(SurgeCaseStatuses.Unreachable), diagnosed, leakFound,
-            approved?.Count ?? 0, approved?.Won ?? 0);
-
+        var complaints = db.Complaints.AsNoTracking().Where(c => c.OfficeId == officeId && (division == null || c.Division == division));
+        Overdue = await complaints.Overdue(nowUtc).CountAsync(ct);
+        Visits = await VisitFigures.ComputeAsync(db, officeId, period, ct);
+        SurgeFunnel = await Infrastructure.Reports.SurgeFunnel.ComputeAsync(db, officeId, FromMonth, ToMonth, ct);
         var year = ToMonth.Year;
-        var closedRounds = await db.PanelRounds.AsNoTracking().Where(r => r.Year == year && r.Status == PanelRoundStatuses.Closed).Select(r => r.Id).ToListAsync(ct);
-        var answers = await db.PanelAnswers.AsNoTracking().Where(a => closedRounds.Contains(a.RoundId)).Select(a => a.Answer).ToListAsync(ct);
-        Satisfaction = Domain.Evaluations.Satisfaction.Of(answers).SatisfactionPercent;
-        SatisfactionTarget = await Infrastructure.Features.Evaluations.PanelAnswering.TargetOfYearAsync(db, year, ct);
+        var satisfaction = await SatisfactionFigure.OfYearAsync(db, officeId, year, ct);
+        (Satisfaction, SatisfactionTarget) = (satisfaction.Percent, satisfaction.Target);
 
         Targets = await Infrastructure.Features.Administration.PerformanceTargets.OfYearAsync(db, year, ct);
         TrendJson = await TrendAsync(thisMonth, division, ct);
@@ -173,8 +144,13 @@ public class IndexModel(ArisuDbContext db, TimeProvider clock, Microsoft.Extensi
         });
     }
 
-    public string Link(string? type = null, string? channel = null) =>
-        $"/Complaints?from={FromMonth:yyyy-MM-01}&to={ToMonth.AddMonths(1).AddDays(-1):yyyy-MM-dd}" + (type is null ? "" : $"&type={type}")
+    /// <summary>
+    /// The complaints a figure counted: received in the period (to the day it runs to), cancelled ones left out, of a
+    /// column of the plan's table (all the catalogue's types counted in it) or a type, a channel, the division chosen.
+    /// </summary>
+    public string Link(string? column = null, string? channel = null, string? type = null) =>
+        $"/Complaints?counted=true&from={FromMonth:yyyy-MM-01}&to={(PartialUntil ?? ToMonth.AddMonths(1).AddDays(-1)):yyyy-MM-dd}"
+        + (column is null ? "" : $"&column={column}") + (type is null ? "" : $"&type={type}")
         + (channel is null ? "" : $"&channel={channel}") + (string.IsNullOrEmpty(Division) ? "" : $"&division={Uri.EscapeDataString(Division)}");
 
     public static string Pct(decimal? v) => v is { } x ? $"{x:0.0}%" : "–";

@@ -30,9 +30,9 @@ public class ViewModel(ArisuDbContext db) : PageModel
         {
             ["구분"] = name, ["계"] = total, ["시민신청"] = citizen, ["선제적"] = proactive, ["선제 처리율(%)"] = rate,
         };
-        var four = Report.ByType.Where(t => t.TotalService).Select(t => Row(t.Name, t.Total, t.CitizenApplied, t.Proactive, t.ProactiveRate))
+        var four = Report.Columns.Where(t => t.TotalService).Select(t => Row(t.Name, t.Total, t.CitizenApplied, t.Proactive, t.ProactiveRate))
             .Append(Row("4대 시민불편 민원 계", Report.FourTypes.Total, Report.FourTypes.CitizenApplied, Report.FourTypes.Proactive, Report.FourTypes.ProactiveRate)).ToList();
-        var byType = Report.ByType.Select(t => new Dictionary<string, object?>
+        var byType = Report.Columns.Select(t => new Dictionary<string, object?>
         {
             ["분야"] = ComplaintFields.Korean(t.Field), ["유형"] = t.Name, ["계"] = t.Total, ["시민신청"] = t.CitizenApplied,
             ["선제적·연계"] = t.Proactive, ["연계(파생)"] = t.Derived,
@@ -51,19 +51,24 @@ public class ViewModel(ArisuDbContext db) : PageModel
             new() { ["항목"] = "방문", ["값"] = Report.Visited },
             new() { ["항목"] = "약속 시간 준수", ["값"] = Report.VisitsKept },
             new() { ["항목"] = "댁내 진입 방문", ["값"] = Report.VisitsEnteredHome },
-            new() { ["항목"] = "옥내 진입 민원(댁내 진입 유형)", ["값"] = Report.IndoorEntriesTotal },
+            new() { ["항목"] = "실내 출입(계획의 집계)", ["값"] = Report.IndoorEntriesTotal },
+            new() { ["항목"] = "연계(파생) 민원", ["값"] = Report.DerivedTotal },
             new() { ["항목"] = "전년 동기 접수", ["값"] = Report.PreviousYearTotal },
             new() { ["항목"] = "전년 동기 대비 민원 감축률(%)", ["값"] = Report.ReductionFromPreviousYear },
+            new() { ["항목"] = "급수불편 민원", ["값"] = Report.SupplyInconvenienceTotal },
+            new() { ["항목"] = "전년 동기 급수불편 민원", ["값"] = Report.PreviousYearSupplyInconvenience },
+            new() { ["항목"] = "급수불편 민원 감소실적(%)", ["값"] = Report.ScoredReduction },
             new() { ["항목"] = "4대 민원 선제 처리율(%)", ["값"] = Report.FourTypes.ProactiveRate },
             new() { ["항목"] = "우수사례(건)", ["값"] = (Report.BestPractices ?? []).Count },
         };
-        foreach (var (field, total, share) in Report.FieldSubtotals)
+        foreach (var field in Report.Fields)
         {
-            var name = ComplaintFields.Korean(field);
-            summary.Add(new() { ["항목"] = $"{name} 분야 소계 ({field})", ["값"] = total });
-            summary.Add(new() { ["항목"] = $"{name} 분야 비율(%) ({field})", ["값"] = share });
+            var name = ComplaintFields.Korean(field.Field);
+            summary.Add(new() { ["항목"] = $"{name} 분야 소계 ({field.Field})", ["값"] = field.Total });
+            summary.Add(new() { ["항목"] = $"{name} 분야 비율(%) ({field.Field})", ["값"] = field.Share });
         }
-        summary.AddRange((Report.IndoorEntries ?? []).Select(e => new Dictionary<string, object?> { ["항목"] = $"옥내 진입 민원: {e.Type} ({e.TypeCode})", ["값"] = e.Complaints }));
+        summary.AddRange(Report.Years.Select(y => new Dictionary<string, object?> { ["항목"] = $"{y.Year}년 민원 (4대 {y.FourTypes:N0})", ["값"] = y.Total }));
+        summary.AddRange((Report.IndoorEntries ?? []).Select(e => new Dictionary<string, object?> { ["항목"] = $"실내 출입: {e.Type} ({e.TypeCode})", ["값"] = e.Complaints }));
         var sheets = new Dictionary<string, object>
         {
             ["4대 민원 선제 처리"] = four.Select(Csv.SafeRow).ToList(), ["유형별 접수"] = byType.Select(Csv.SafeRow).ToList(),
@@ -81,7 +86,7 @@ public class ViewModel(ArisuDbContext db) : PageModel
         // Korean headers as the office's tables name them; each type's code beside its name, so a sheet can be matched to the catalogue.
         var csv = new StringBuilder(string.Join(',', CsvHeader) + "\r\n"); // RFC 4180: CRLF after each record
         static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
-        foreach (var t in Report.ByType.Append(Report.FourTypes))
+        foreach (var t in Report.Columns.Append(Report.FourTypes))
             csv.Append(string.Join(',', Csv.Quote(t.TypeCode), Csv.Quote(t.Name), Csv.Quote(ComplaintFields.Korean(t.Field)), N(t.Total), N(t.CitizenApplied),
                 N(t.Proactive), t.ProactiveRate?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", N(t.Derived))).Append("\r\n");
         return File(Csv.Utf8WithBom(csv.ToString()), "text/csv; charset=utf-8",

@@ -27,9 +27,9 @@ public class ScansModel(ArisuDbContext db, SurgeScanJob scans, TimeProvider cloc
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!Api.ApiEndpoints.TryMonth(Period, out var month) || month > SeoulTime.Today(clock))
+        if (!Api.ApiEndpoints.TryMonth(Period, out var month) || SurgeScanJob.Refusal(month, SeoulTime.Today(clock)) is not null)
         {
-            Error = "검사할 달을 yyyy-MM 형식으로 고르세요 (이번 달까지).";
+            Error = SurgeScanJob.MonthRefusal;
             await LoadAsync(ct);
             return Page();
         }

@@ -50,6 +50,9 @@ public class IndexModel(ArisuDbContext db, SaveComplaintType.Handler save, IStri
         [Display(Name = "처리기간")]
         public int Value { get; set; } = 3;
 
+        /// <summary>The plan's column it is counted in (empty: its own, or its field's 기타).</summary>
+        [Display(Name = "보고 열")] public string? ReportColumn { get; set; }
+
         public bool TotalService { get; set; }
         public bool NeedsVisit { get; set; }
         public bool EntersHome { get; set; }
@@ -65,6 +68,7 @@ public class IndexModel(ArisuDbContext db, SaveComplaintType.Handler save, IStri
             {
                 Code = t.Code, NameKo = t.NameKo, NameEn = t.NameEn, Field = t.Field, Division = t.HandlingDivision, Unit = t.PeriodUnit,
                 Value = t.PeriodValue, TotalService = t.IsTotalService, NeedsVisit = t.NeedsVisit, EntersHome = t.EntersHome, Active = t.IsActive,
+                ReportColumn = t.ReportColumn,
             };
         }
     }
@@ -76,7 +80,8 @@ public class IndexModel(ArisuDbContext db, SaveComplaintType.Handler save, IStri
             try
             {
                 await save.HandleAsync(new SaveComplaintType.Command(Input.Code, Input.NameKo, Input.NameEn, Input.Field, Input.Division, Input.Unit,
-                    Input.Value, Input.TotalService, Input.NeedsVisit, Input.EntersHome, Input.Active), ct);
+                    Input.Value, Input.TotalService, Input.NeedsVisit, Input.EntersHome, Input.Active,
+                    string.IsNullOrWhiteSpace(Input.ReportColumn) ? null : Input.ReportColumn), ct);
                 TempData["Message"] = l["{0} 유형을 저장했습니다. 새로 접수하는 민원부터 적용됩니다.", Input.NameKo!.Trim()].Value;
                 return RedirectToPage();
             }

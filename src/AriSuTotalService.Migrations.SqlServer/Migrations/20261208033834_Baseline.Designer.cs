@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AriSuTotalService.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ArisuDbContext))]
-    [Migration("20261208030844_Baseline")]
+    [Migration("20261208033834_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -2094,6 +2094,12 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     b.Property<int>("PeriodValue")
                         .HasColumnType("int");
 
+                    b.Property<string>("ReportColumn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(40)");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
@@ -2119,6 +2125,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "NAME_CHANGE",
                             SortOrder = 10
                         },
                         new
@@ -2135,6 +2142,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "AUTO_PAYMENT",
                             SortOrder = 20
                         },
                         new
@@ -2151,6 +2159,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "LEAK_FEE_REDUCTION",
                             SortOrder = 30
                         },
                         new
@@ -2167,6 +2176,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "E_BILLING",
                             SortOrder = 40
                         },
                         new
@@ -2183,6 +2193,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "SUPPLY_TERMINATION",
                             SortOrder = 50
                         },
                         new
@@ -2199,6 +2210,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "BILLING_OTHER",
                             SortOrder = 60
                         },
                         new
@@ -2215,6 +2227,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "LEAK_DIAGNOSIS",
                             SortOrder = 70
                         },
                         new
@@ -2231,6 +2244,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Immediate",
                             PeriodValue = 0,
+                            ReportColumn = "OUTDOOR_LEAK",
                             SortOrder = 80
                         },
                         new
@@ -2247,6 +2261,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "SUPPLY_INCONVENIENCE",
                             SortOrder = 90
                         },
                         new
@@ -2263,6 +2278,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "METER_REPLACEMENT",
                             SortOrder = 100
                         },
                         new
@@ -2279,6 +2295,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "WATER_QUALITY_TEST",
                             SortOrder = 110
                         },
                         new
@@ -2295,6 +2312,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "SUPPLY_WORKS",
                             SortOrder = 120
                         },
                         new
@@ -2311,6 +2329,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "INDOOR_PIPING",
                             SortOrder = 130
                         },
                         new
@@ -2327,6 +2346,7 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "WORKS_OTHER",
                             SortOrder = 140
                         });
                 });

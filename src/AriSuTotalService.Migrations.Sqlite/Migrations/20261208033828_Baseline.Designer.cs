@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AriSuTotalService.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ArisuDbContext))]
-    [Migration("20261208030836_Baseline")]
+    [Migration("20261208033828_Baseline")]
     partial class Baseline
     {
         /// <inheritdoc />
@@ -2081,6 +2081,12 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                     b.Property<int>("PeriodValue")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ReportColumn")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -2106,6 +2112,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "NAME_CHANGE",
                             SortOrder = 10
                         },
                         new
@@ -2122,6 +2129,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "AUTO_PAYMENT",
                             SortOrder = 20
                         },
                         new
@@ -2138,6 +2146,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "LEAK_FEE_REDUCTION",
                             SortOrder = 30
                         },
                         new
@@ -2154,6 +2163,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "E_BILLING",
                             SortOrder = 40
                         },
                         new
@@ -2170,6 +2180,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "SUPPLY_TERMINATION",
                             SortOrder = 50
                         },
                         new
@@ -2186,6 +2197,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "BILLING_OTHER",
                             SortOrder = 60
                         },
                         new
@@ -2202,6 +2214,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "LEAK_DIAGNOSIS",
                             SortOrder = 70
                         },
                         new
@@ -2218,6 +2231,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Immediate",
                             PeriodValue = 0,
+                            ReportColumn = "OUTDOOR_LEAK",
                             SortOrder = 80
                         },
                         new
@@ -2234,6 +2248,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 1,
+                            ReportColumn = "SUPPLY_INCONVENIENCE",
                             SortOrder = 90
                         },
                         new
@@ -2250,6 +2265,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "METER_REPLACEMENT",
                             SortOrder = 100
                         },
                         new
@@ -2266,6 +2282,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "WATER_QUALITY_TEST",
                             SortOrder = 110
                         },
                         new
@@ -2282,6 +2299,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "SUPPLY_WORKS",
                             SortOrder = 120
                         },
                         new
@@ -2298,6 +2316,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = true,
                             PeriodUnit = "Days",
                             PeriodValue = 3,
+                            ReportColumn = "INDOOR_PIPING",
                             SortOrder = 130
                         },
                         new
@@ -2314,6 +2333,7 @@ namespace AriSuTotalService.Migrations.Sqlite.Migrations
                             NeedsVisit = false,
                             PeriodUnit = "Days",
                             PeriodValue = 7,
+                            ReportColumn = "WORKS_OTHER",
                             SortOrder = 140
                         });
                 });

@@ -79,7 +79,8 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
                     NeedsVisit = table.Column<bool>(type: "bit", nullable: false),
                     EntersHome = table.Column<bool>(type: "bit", nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    ReportColumn = table.Column<string>(type: "varchar(40)", unicode: false, maxLength: 40, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1185,23 +1186,23 @@ namespace AriSuTotalService.Migrations.SqlServer.Migrations
 
             migrationBuilder.InsertData(
                 table: "ComplaintTypes",
-                columns: new[] { "Id", "Code", "EntersHome", "Field", "HandlingDivision", "IsActive", "IsTotalService", "NameEn", "NameKo", "NeedsVisit", "PeriodUnit", "PeriodValue", "SortOrder" },
+                columns: new[] { "Id", "Code", "EntersHome", "Field", "HandlingDivision", "IsActive", "IsTotalService", "NameEn", "NameKo", "NeedsVisit", "PeriodUnit", "PeriodValue", "ReportColumn", "SortOrder" },
                 values: new object[,]
                 {
-                    { 1, "NAME_CHANGE", false, "billing", "요금과", true, false, "Owner/user name change", "명의변경", false, "Days", 1, 10 },
-                    { 2, "AUTO_PAYMENT", false, "billing", "요금과", true, false, "Automatic payment", "자동납부", false, "Days", 1, 20 },
-                    { 3, "LEAK_FEE_REDUCTION", false, "billing", "요금과", true, true, "Leak fee reduction", "누수요금감면", false, "Days", 7, 30 },
-                    { 4, "E_BILLING", false, "billing", "요금과", true, false, "E-billing", "전자고지", false, "Days", 1, 40 },
-                    { 5, "SUPPLY_TERMINATION", false, "billing", "요금과", true, false, "Supply termination", "급수폐지", false, "Days", 3, 50 },
-                    { 6, "BILLING_OTHER", false, "billing", "요금과", true, false, "Other (billing)", "기타(요금)", false, "Days", 7, 60 },
-                    { 7, "LEAK_DIAGNOSIS", true, "works", "현장민원과", true, true, "Indoor leak diagnosis", "옥내누수진단", true, "Days", 3, 70 },
-                    { 8, "OUTDOOR_LEAK", false, "works", "현장민원과", true, false, "Outdoor leak report", "옥외누수신고", true, "Immediate", 0, 80 },
-                    { 9, "SUPPLY_INCONVENIENCE", true, "works", "현장민원과", true, true, "Supply inconvenience", "급수불편", true, "Days", 1, 90 },
-                    { 10, "METER_REPLACEMENT", false, "works", "현장민원과", true, false, "Meter replacement", "계량기교체", true, "Days", 3, 100 },
-                    { 11, "WATER_QUALITY_TEST", true, "works", "행정지원과", true, true, "Water quality test", "수질검사", true, "Days", 3, 110 },
-                    { 12, "SUPPLY_WORKS", false, "works", "급수운영과", true, false, "Supply works", "급수공사", true, "Days", 7, 120 },
-                    { 13, "INDOOR_PIPING", true, "works", "현장민원과", true, false, "Indoor piping", "옥내배관", true, "Days", 3, 130 },
-                    { 14, "WORKS_OTHER", false, "works", "현장민원과", true, false, "Other (works)", "기타(공사)", false, "Days", 7, 140 }
+                    { 1, "NAME_CHANGE", false, "billing", "요금과", true, false, "Owner/user name change", "명의변경", false, "Days", 1, "NAME_CHANGE", 10 },
+                    { 2, "AUTO_PAYMENT", false, "billing", "요금과", true, false, "Automatic payment", "자동납부", false, "Days", 1, "AUTO_PAYMENT", 20 },
+                    { 3, "LEAK_FEE_REDUCTION", false, "billing", "요금과", true, true, "Leak fee reduction", "누수요금감면", false, "Days", 7, "LEAK_FEE_REDUCTION", 30 },
+                    { 4, "E_BILLING", false, "billing", "요금과", true, false, "E-billing", "전자고지", false, "Days", 1, "E_BILLING", 40 },
+                    { 5, "SUPPLY_TERMINATION", false, "billing", "요금과", true, false, "Supply termination", "급수폐지", false, "Days", 3, "SUPPLY_TERMINATION", 50 },
+                    { 6, "BILLING_OTHER", false, "billing", "요금과", true, false, "Other (billing)", "기타(요금)", false, "Days", 7, "BILLING_OTHER", 60 },
+                    { 7, "LEAK_DIAGNOSIS", true, "works", "현장민원과", true, true, "Indoor leak diagnosis", "옥내누수진단", true, "Days", 3, "LEAK_DIAGNOSIS", 70 },
+                    { 8, "OUTDOOR_LEAK", false, "works", "현장민원과", true, false, "Outdoor leak report", "옥외누수신고", true, "Immediate", 0, "OUTDOOR_LEAK", 80 },
+                    { 9, "SUPPLY_INCONVENIENCE", true, "works", "현장민원과", true, true, "Supply inconvenience", "급수불편", true, "Days", 1, "SUPPLY_INCONVENIENCE", 90 },
+                    { 10, "METER_REPLACEMENT", false, "works", "현장민원과", true, false, "Meter replacement", "계량기교체", true, "Days", 3, "METER_REPLACEMENT", 100 },
+                    { 11, "WATER_QUALITY_TEST", true, "works", "행정지원과", true, true, "Water quality test", "수질검사", true, "Days", 3, "WATER_QUALITY_TEST", 110 },
+                    { 12, "SUPPLY_WORKS", false, "works", "급수운영과", true, false, "Supply works", "급수공사", true, "Days", 7, "SUPPLY_WORKS", 120 },
+                    { 13, "INDOOR_PIPING", true, "works", "현장민원과", true, false, "Indoor piping", "옥내배관", true, "Days", 3, "INDOOR_PIPING", 130 },
+                    { 14, "WORKS_OTHER", false, "works", "현장민원과", true, false, "Other (works)", "기타(공사)", false, "Days", 7, "WORKS_OTHER", 140 }
                 });
 
             migrationBuilder.InsertData(
